@@ -1,0 +1,129 @@
+package io.atrium.account;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.atrium.shared.DisplayNames;
+import io.atrium.shared.EmailAddresses;
+import io.atrium.shared.Ids;
+import io.atrium.shared.InputCheck;
+import io.atrium.shared.InvalidInputException;
+
+/** Users and their personal accounts: the rules of R-ACC-1, 2 and 6. */
+@Service
+public class AccountService {
+
+    /** Codes a caller may react to: both hint at someone probing, which the log-in throttle counts. */
+    static final String EMAIL_UNAVAILABLE = "email_unavailable";
+    static final String PASSWORD_INCORRECT = "password_incorrect";
+
+    static final String SIGN_UP_EMAIL_UNAVAILABLE =
+            "An account can't be created with this email address. If you already have one, log in instead.";
+    static final String PROFILE_EMAIL_UNAVAILABLE = "This email address can't be used. Choose another one.";
+
+    private final UserRepository users;
+    private final AccountRepository accounts;
+    private final PasswordPolicy passwordPolicy;
+    private final PasswordEncoder passwordEncoder;
+    private final Clock clock;
+
+    AccountService(UserRepository users, AccountRepository accounts, PasswordPolicy passwordPolicy,
+            PasswordEncoder passwordEncoder, Clock clock) {
+        this.users = users;
+        this.accounts = accounts;
+        this.passwordPolicy = passwordPolicy;
+        this.passwordEncoder = passwordEncoder;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates the user and their personal account in one transaction (R-ACC-1).
+     *
+     * @throws io.atrium.shared.InvalidInputException listing every field that breaks a rule
+     */
+    @Transactional
+    public UserView signUp(SignUpCommand command) {
+        InputCheck check = new InputCheck();
+        String name = check.check(() -> DisplayNames.require("name", command.name()));
+        String email = check.check(() -> EmailAddresses.require("email", command.email()));
+        String password = check.check(() -> passwordPolicy.require("password", command.password(), command.email()));
+        check.throwIfAny();
+        if (users.findByEmail(email).isPresent()) {
+            throw new InvalidInputException("email", EMAIL_UNAVAILABLE, SIGN_UP_EMAIL_UNAVAILABLE);
+        }
+        Instant now = clock.instant();
+        UserRow user = new UserRow(Ids.newId(now), email, name, passwordEncoder.encode(password), now);
+        try {
+            users.insert(user);
+        } catch (DuplicateKeyException raceWithAnotherSignUp) {
+            throw new InvalidInputException("email", EMAIL_UNAVAILABLE, SIGN_UP_EMAIL_UNAVAILABLE);
+        }
+        accounts.insertPersonal(Ids.newId(now), user.id(), now);
+        return user.view();
+    }
+
+    public Optional<UserView> findUser(String userId) {
+        return users.findById(userId).map(UserRow::view);
+    }
+
+    public AccountView personalAccount(String userId) {
+        return accounts.findPersonal(userId)
+                .orElseThrow(() -> new IllegalStateException("User " + userId + " has no personal account"));
+    }
+
+    @Transactional
+    public UserView rename(String userId, String newName) {
+        String name = DisplayNames.require("name", newName);
+        UserRow user = existing(userId);
+        users.updateName(userId, name, clock.instant());
+        return new UserView(user.id(), user.email(), name, user.createdAt());
+    }
+
+    /** R-ACC-6: a new email needs the current password. */
+    @Transactional
+    public UserView changeEmail(String userId, String currentPassword, String newEmail) {
+        UserRow user = existing(userId);
+        InputCheck check = new InputCheck();
+        String email = check.check(() -> EmailAddresses.require("email", newEmail));
+        check.check(() -> requireCurrentPassword(user, currentPassword));
+        check.throwIfAny();
+        Optional<UserRow> holder = users.findByEmail(email);
+        if (holder.isPresent() && !holder.get().id().equals(userId)) {
+            throw new InvalidInputException("email", EMAIL_UNAVAILABLE, PROFILE_EMAIL_UNAVAILABLE);
+        }
+        try {
+            users.updateEmail(userId, email, clock.instant());
+        } catch (DuplicateKeyException raceWithAnotherChange) {
+            throw new InvalidInputException("email", EMAIL_UNAVAILABLE, PROFILE_EMAIL_UNAVAILABLE);
+        }
+        return new UserView(user.id(), email, user.name(), user.createdAt());
+    }
+
+    /** R-ACC-6: a new password needs the current one and follows R-ACC-2. */
+    @Transactional
+    public void changePassword(String userId, String currentPassword, String newPassword) {
+        UserRow user = existing(userId);
+        InputCheck check = new InputCheck();
+        check.check(() -> requireCurrentPassword(user, currentPassword));
+        String password = check.check(() -> passwordPolicy.require("newPassword", newPassword, user.email()));
+        check.throwIfAny();
+        users.updatePasswordHash(userId, passwordEncoder.encode(password), clock.instant());
+    }
+
+    private UserRow existing(String userId) {
+        return users.findById(userId).orElseThrow(() -> new IllegalStateException("No user " + userId));
+    }
+
+    private boolean requireCurrentPassword(UserRow user, String currentPassword) {
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, user.passwordHash())) {
+            throw new InvalidInputException("currentPassword", PASSWORD_INCORRECT, "The current password is incorrect.");
+        }
+        return true;
+    }
+}

@@ -1,0 +1,87 @@
+package io.atrium.account;
+
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+
+import io.atrium.shared.InvalidInputException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** The log-in and sign-up pages. The log-in form itself is processed by Spring Security. */
+@Controller
+class AuthPagesController {
+
+    /** What the sign-up form posts; the password is never sent back to the page. */
+    record SignUpForm(String name, String email, String password) {
+    }
+
+    private final AccountService accounts;
+    private final LoginThrottle throttle;
+    private final SessionLogin sessionLogin;
+
+    AuthPagesController(AccountService accounts, LoginThrottle throttle, SessionLogin sessionLogin) {
+        this.accounts = accounts;
+        this.throttle = throttle;
+        this.sessionLogin = sessionLogin;
+    }
+
+    @GetMapping("/login")
+    String login(Authentication authentication, Model model) {
+        if (isLoggedIn(authentication)) {
+            return "redirect:/";
+        }
+        model.addAttribute("windowMinutes", throttle.window().toMinutes());
+        return "account/login";
+    }
+
+    @GetMapping("/signup")
+    String signUpForm(Authentication authentication, Model model) {
+        if (isLoggedIn(authentication)) {
+            return "redirect:/";
+        }
+        model.addAttribute("form", new SignUpForm("", "", null));
+        model.addAttribute("errors", Map.of());
+        return "account/signup";
+    }
+
+    @PostMapping("/signup")
+    String signUp(@ModelAttribute("form") SignUpForm form, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
+        String clientAddress = request.getRemoteAddr();
+        if (throttle.isBlocked(null, clientAddress)) {
+            return rejected(model, response, Map.of("form",
+                    "Too many attempts from your network. Wait " + throttle.window().toMinutes()
+                            + " minutes and try again."));
+        }
+        try {
+            UserView user = accounts.signUp(new SignUpCommand(form.name(), form.email(), form.password()));
+            sessionLogin.logIn(user, request, response);
+            return "redirect:/";
+        } catch (InvalidInputException e) {
+            if (e.hasCode(AccountService.EMAIL_UNAVAILABLE)) {
+                // Trying addresses to see which are taken is an enumeration probe: count it like a failed log-in.
+                throttle.recordFailure(null, clientAddress);
+            }
+            return rejected(model, response, e.messagesByField());
+        }
+    }
+
+    private static String rejected(Model model, HttpServletResponse response, Map<String, String> errors) {
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        model.addAttribute("errors", errors);
+        return "account/signup";
+    }
+
+    private static boolean isLoggedIn(Authentication authentication) {
+        return authentication != null && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken);
+    }
+}

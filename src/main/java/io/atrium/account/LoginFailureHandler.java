@@ -1,0 +1,22 @@
+package io.atrium.account;
+
+import java.io.IOException;
+
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.stereotype.Component;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** Back to the log-in page with one message for a wrong email or password, another for a block. */
+@Component
+class LoginFailureHandler implements AuthenticationFailureHandler {
+
+    @Override
+    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+            AuthenticationException exception) throws IOException {
+        String reason = exception instanceof LoginThrottledException ? "throttled" : "error";
+        response.sendRedirect(request.getContextPath() + "/login?" + reason);
+    }
+}

@@ -1,0 +1,119 @@
+package io.atrium.account;
+
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.atrium.shared.InvalidInputException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** Profile: change name, and email or password with the current password (R-ACC-6). */
+@Controller
+@RequestMapping("/profile")
+class ProfileController {
+
+    private final AccountService accounts;
+    private final LoginThrottle throttle;
+    private final SessionLogin sessionLogin;
+
+    ProfileController(AccountService accounts, LoginThrottle throttle, SessionLogin sessionLogin) {
+        this.accounts = accounts;
+        this.throttle = throttle;
+        this.sessionLogin = sessionLogin;
+    }
+
+    @GetMapping
+    String profile(@AuthenticationPrincipal AtriumPrincipal principal, Model model) {
+        UserView user = user(principal);
+        return page(model, user.name(), user.email(), null, Map.of());
+    }
+
+    @PostMapping("/name")
+    String rename(@AuthenticationPrincipal AtriumPrincipal principal, @RequestParam(defaultValue = "") String name,
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        try {
+            accounts.rename(principal.userId(), name);
+            redirect.addFlashAttribute("notice", "Your name was updated.");
+            return "redirect:/profile";
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return page(model, name, user(principal).email(), "name", e.messagesByField());
+        }
+    }
+
+    @PostMapping("/email")
+    String changeEmail(@AuthenticationPrincipal AtriumPrincipal principal,
+            @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String currentPassword,
+            Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+        UserView user = user(principal);
+        if (throttle.isBlocked(user.email(), request.getRemoteAddr())) {
+            return throttled(model, response, user, "email");
+        }
+        try {
+            accounts.changeEmail(principal.userId(), currentPassword, email);
+            redirect.addFlashAttribute("notice", "Your email address was changed. Use it the next time you log in.");
+            return "redirect:/profile";
+        } catch (InvalidInputException e) {
+            countProbes(e, user, request);
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return page(model, user.name(), email, "email", e.messagesByField());
+        }
+    }
+
+    @PostMapping("/password")
+    String changePassword(@AuthenticationPrincipal AtriumPrincipal principal,
+            @RequestParam(defaultValue = "") String currentPassword, @RequestParam(defaultValue = "") String newPassword,
+            Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+        UserView user = user(principal);
+        if (throttle.isBlocked(user.email(), request.getRemoteAddr())) {
+            return throttled(model, response, user, "password");
+        }
+        try {
+            accounts.changePassword(principal.userId(), currentPassword, newPassword);
+            sessionLogin.logIn(user, request, response);
+            redirect.addFlashAttribute("notice", "Your password was changed.");
+            return "redirect:/profile";
+        } catch (InvalidInputException e) {
+            countProbes(e, user, request);
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return page(model, user.name(), user.email(), "password", e.messagesByField());
+        }
+    }
+
+    /** Guessing the current password, or which emails are taken, is throttled like a failed log-in. */
+    private void countProbes(InvalidInputException e, UserView user, HttpServletRequest request) {
+        if (e.hasCode(AccountService.PASSWORD_INCORRECT)) {
+            throttle.recordFailure(user.email(), request.getRemoteAddr());
+        } else if (e.hasCode(AccountService.EMAIL_UNAVAILABLE)) {
+            throttle.recordFailure(null, request.getRemoteAddr());
+        }
+    }
+
+    private String throttled(Model model, HttpServletResponse response, UserView user, String form) {
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        return page(model, user.name(), user.email(), form, Map.of("currentPassword",
+                "Too many failed attempts. Wait " + throttle.window().toMinutes() + " minutes and try again."));
+    }
+
+    private UserView user(AtriumPrincipal principal) {
+        return accounts.findUser(principal.userId())
+                .orElseThrow(() -> new IllegalStateException("The logged-in user no longer exists"));
+    }
+
+    private static String page(Model model, String name, String email, String failedForm, Map<String, String> errors) {
+        model.addAttribute("name", name);
+        model.addAttribute("email", email);
+        model.addAttribute("failedForm", failedForm);
+        model.addAttribute("errors", errors);
+        return "account/profile";
+    }
+}

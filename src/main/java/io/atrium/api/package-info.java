@@ -1,0 +1,5 @@
+/**
+ * What the two HTTP API surfaces ({@code /v1.3} and {@code /api/v1}) share: the JSON error format of
+ * {@code api.md} and the answer to a request without a valid API key.
+ */
+package io.atrium.api;

@@ -1,0 +1,5 @@
+/**
+ * Small building blocks every feature uses: identifiers, the clock, the public URL and input rules that
+ * are the same everywhere (email addresses, display names).
+ */
+package io.atrium.shared;

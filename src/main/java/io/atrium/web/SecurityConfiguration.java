@@ -1,0 +1,94 @@
+package io.atrium.web;
+
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+import io.atrium.api.ApiKeyRequiredEntryPoint;
+import jakarta.servlet.DispatcherType;
+
+/**
+ * Three filter chains: the API (stateless, key-authenticated, JSON errors), the actuator (health open, the
+ * rest closed), and the Playground (form log-in, sessions, CSRF on every form).
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String SESSION_COOKIE = "ATRIUM_SESSION";
+
+    /** Returns to the page that asked for a log-in at its own URL, without Spring's "?continue" marker. */
+    private static HttpSessionRequestCache savedPageWithoutMarker() {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setMatchingRequestParameterName(null);
+        return cache;
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeyRequiredEntryPoint apiKeyRequired) throws Exception {
+        return http.securityMatcher("/v1.3/**", "/api/v1/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                // Programs authenticate every request with a header: no session, no cookie, so no CSRF.
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(apiKeyRequired))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain actuatorSecurity(HttpSecurity http) throws Exception {
+        // All of /actuator, not only the exposed endpoints, so an unexposed one is refused rather than sent to log in.
+        return http.securityMatcher("/actuator", "/actuator/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(EndpointRequest.to("health")).permitAll()
+                        .anyRequest().denyAll())
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain playgroundSecurity(HttpSecurity http, AuthenticationProvider passwordLogin,
+            AuthenticationFailureHandler loginFailure) throws Exception {
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers("/login", "/signup", "/error", "/css/**", "/js/**", "/docs/**",
+                                "/favicon.svg", "/favicon.ico").permitAll()
+                        .anyRequest().authenticated())
+                // The only authentication here; set directly so no global manager asks the provider a second time.
+                .authenticationManager(new ProviderManager(passwordLogin))
+                .formLogin(form -> form
+                        .loginPage("/login")
+                        .usernameParameter("email")
+                        .passwordParameter("password")
+                        .failureHandler(loginFailure)
+                        .defaultSuccessUrl("/", false))
+                .requestCache(cache -> cache.requestCache(savedPageWithoutMarker()))
+                .logout(logout -> logout
+                        .logoutUrl("/logout")
+                        .logoutSuccessUrl("/login?logout")
+                        .deleteCookies(SESSION_COOKIE))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; object-src 'none'; "
+                                        + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+                .build();
+    }
+}

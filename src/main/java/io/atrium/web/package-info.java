@@ -1,0 +1,5 @@
+/**
+ * The Playground shell and the HTTP edge: security filter chains, the page layout (sidebar, profile menu),
+ * the home page, error pages, and the start-up report.
+ */
+package io.atrium.web;

@@ -1,0 +1,129 @@
+package io.atrium.account;
+
+import static io.atrium.testsupport.Visitors.PASSWORD;
+import static io.atrium.testsupport.Visitors.from;
+import static io.atrium.testsupport.Visitors.signUp;
+import static io.atrium.testsupport.Visitors.uniqueEmail;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import io.atrium.testsupport.IntegrationTest;
+
+@IntegrationTest
+class LoginTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void correctPasswordLogsInWithAnyCaseOfTheEmail() throws Exception {
+        String email = uniqueEmail("grace");
+        signUp(mvc, "Grace Hopper", email);
+        MockHttpSession session = new MockHttpSession();
+
+        logIn(session, email.toUpperCase(), PASSWORD, "10.30.0.1").andExpect(redirectedUrl("/"));
+
+        mvc.perform(get("/").session(session))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(">GH</summary>")));
+    }
+
+    @Test
+    void wrongPasswordAndUnknownEmailGetTheSameResponse() throws Exception {
+        String known = uniqueEmail("known");
+        signUp(mvc, "Known User", known);
+
+        MockHttpServletResponse wrongPassword = logIn(new MockHttpSession(), known, "not-the-password", "10.30.0.2")
+                .andReturn().getResponse();
+        MockHttpServletResponse unknownEmail = logIn(new MockHttpSession(), uniqueEmail("unknown"), "not-the-password",
+                "10.30.0.2").andReturn().getResponse();
+
+        assertThat(wrongPassword.getStatus()).isEqualTo(unknownEmail.getStatus()).isEqualTo(302);
+        assertThat(wrongPassword.getRedirectedUrl()).isEqualTo(unknownEmail.getRedirectedUrl()).isEqualTo("/login?error");
+        assertThat(wrongPassword.getContentAsString()).isEqualTo(unknownEmail.getContentAsString());
+        mvc.perform(get("/login").param("error", ""))
+                .andExpect(content().string(containsString("Incorrect email or password.")));
+    }
+
+    @Test
+    void fiveFailuresForOneEmailBlockItEvenWithTheRightPassword() throws Exception {
+        String email = uniqueEmail("blocked");
+        signUp(mvc, "Blocked User", email);
+        for (int attempt = 0; attempt < 5; attempt++) {
+            logIn(new MockHttpSession(), email, "guess-" + attempt, "10.30.1." + attempt)
+                    .andExpect(redirectedUrl("/login?error"));
+        }
+
+        logIn(new MockHttpSession(), email, PASSWORD, "10.30.1.99").andExpect(redirectedUrl("/login?throttled"));
+        mvc.perform(get("/login").param("throttled", ""))
+                .andExpect(content().string(containsString("Too many failed attempts. Wait 15 minutes")));
+    }
+
+    @Test
+    void unknownEmailsAreThrottledExactlyLikeKnownOnes() throws Exception {
+        String email = uniqueEmail("nobody");
+        for (int attempt = 0; attempt < 5; attempt++) {
+            logIn(new MockHttpSession(), email, "guess-" + attempt, "10.30.2." + attempt)
+                    .andExpect(redirectedUrl("/login?error"));
+        }
+        logIn(new MockHttpSession(), email, "guess-6", "10.30.2.99").andExpect(redirectedUrl("/login?throttled"));
+    }
+
+    @Test
+    void twentyFailuresFromOneAddressBlockThatAddressForEveryEmail() throws Exception {
+        String email = uniqueEmail("victim");
+        signUp(mvc, "Victim User", email);
+        for (int attempt = 0; attempt < 20; attempt++) {
+            logIn(new MockHttpSession(), uniqueEmail("spray"), "guess", "10.30.3.1")
+                    .andExpect(redirectedUrl("/login?error"));
+        }
+
+        logIn(new MockHttpSession(), email, PASSWORD, "10.30.3.1").andExpect(redirectedUrl("/login?throttled"));
+        logIn(new MockHttpSession(), email, PASSWORD, "10.30.3.2").andExpect(redirectedUrl("/"));
+    }
+
+    @Test
+    void logInWithoutACsrfTokenIsRefused() throws Exception {
+        String email = uniqueEmail("nocsrf");
+        signUp(mvc, "No Csrf", email);
+        mvc.perform(post("/login").param("email", email).param("password", PASSWORD))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void logOutEndsTheSessionOnTheServer() throws Exception {
+        MockHttpSession session = signUp(mvc, "Leaving User", uniqueEmail("leaving"));
+
+        mvc.perform(post("/logout").session(session).with(csrf())).andExpect(redirectedUrl("/login?logout"));
+
+        assertThat(session.isInvalid()).isTrue();
+    }
+
+    @Test
+    void logOutWithoutACsrfTokenIsRefused() throws Exception {
+        MockHttpSession session = signUp(mvc, "Staying User", uniqueEmail("staying"));
+
+        mvc.perform(post("/logout").session(session)).andExpect(status().isForbidden());
+
+        mvc.perform(get("/").session(session)).andExpect(status().isOk());
+    }
+
+    private ResultActions logIn(MockHttpSession session, String email, String password, String clientAddress)
+            throws Exception {
+        return mvc.perform(post("/login").session(session).with(csrf()).with(from(clientAddress))
+                .param("email", email).param("password", password));
+    }
+}

@@ -1,0 +1,74 @@
+package io.atrium.e2e;
+
+import static io.atrium.testsupport.Visitors.PASSWORD;
+import static io.atrium.testsupport.Visitors.uniqueEmail;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.atrium.testsupport.Browser;
+import io.atrium.testsupport.ServerTest;
+
+/** A person in a real headless Chromium: signs up, sees their initials, logs out, logs in again. */
+@ServerTest
+class SignUpJourneyBrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void closeBrowser() throws Exception {
+        Path screenshot = browser.getScreenshotAs(OutputType.FILE).toPath();
+        Files.createDirectories(Path.of("target/screenshots"));
+        Files.copy(screenshot, Path.of("target/screenshots/sign-up-journey.png"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        browser.quit();
+    }
+
+    @Test
+    void aNewcomerSignsUpSeesTheirInitialsLogsOutAndLogsInAgain() {
+        String email = uniqueEmail("browser");
+        browser.get("http://localhost:" + port + "/");
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+
+        browser.findElement(By.linkText("Create an account")).click();
+        browser.findElement(By.id("name")).sendKeys("Katherine Johnson");
+        browser.findElement(By.id("email")).sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Welcome, Katherine Johnson");
+        assertThat(browser.findElement(By.cssSelector("summary.avatar")).getText()).isEqualTo("KJ");
+
+        browser.findElement(By.cssSelector("summary.avatar")).click();
+        assertThat(browser.findElement(By.cssSelector(".menu-identity")).getText())
+                .contains("Katherine Johnson").contains(email);
+        browser.findElement(By.xpath("//button[text()='Log out']")).click();
+        assertThat(browser.findElement(By.cssSelector(".alert-info")).getText()).isEqualTo("You have been logged out.");
+
+        browser.get("http://localhost:" + port + "/profile");
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        browser.findElement(By.id("email")).sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+        assertThat(browser.getCurrentUrl()).endsWith("/profile");
+        assertThat(browser.findElement(By.cssSelector("summary.avatar")).getText()).isEqualTo("KJ");
+    }
+}

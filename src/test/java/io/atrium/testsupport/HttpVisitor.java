@@ -1,0 +1,86 @@
+package io.atrium.testsupport;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** A visitor with a cookie jar talking HTTP to a running server, as a browser would, without following redirects. */
+public final class HttpVisitor {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,*/*;q=0.8";
+
+    private final String base;
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final HttpClient client;
+
+    public HttpVisitor(int port) {
+        this.base = "http://localhost:" + port;
+        this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", BROWSER_ACCEPT).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Posts a form with the CSRF token found on {@code pageWithForm}, as submitting that page would. */
+    public HttpResponse<String> submit(String pageWithForm, String action, Map<String, String> fields)
+            throws IOException, InterruptedException {
+        Matcher token = CSRF.matcher(get(pageWithForm).body());
+        if (!token.find()) {
+            throw new AssertionError(pageWithForm + " has no CSRF token");
+        }
+        Map<String, String> form = new LinkedHashMap<>(fields);
+        form.put("_csrf", token.group(1));
+        return post(action, form);
+    }
+
+    public HttpResponse<String> post(String path, Map<String, String> form) throws IOException, InterruptedException {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return client.send(HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Accept", BROWSER_ACCEPT)
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    public Optional<String> cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name)).map(HttpCookie::getValue).findFirst();
+    }
+
+    /** Puts a cookie value back, as an attacker replaying a stolen cookie would. */
+    public void setCookie(String name, String value) {
+        HttpCookie cookie = new HttpCookie(name, value);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(URI.create(base), cookie);
+    }
+
+    public HttpResponse<String> signUp(String name, String email, String password)
+            throws IOException, InterruptedException {
+        return submit("/signup", "/signup", Map.of("name", name, "email", email, "password", password));
+    }
+
+    public HttpResponse<String> logIn(String email, String password) throws IOException, InterruptedException {
+        return submit("/login", "/login", Map.of("email", email, "password", password));
+    }
+}

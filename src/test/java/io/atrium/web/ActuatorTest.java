@@ -1,0 +1,37 @@
+package io.atrium.web;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import io.atrium.testsupport.IntegrationTest;
+
+@IntegrationTest
+class ActuatorTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void healthLivenessAndReadinessAreOpen() throws Exception {
+        mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
+        mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk());
+        mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk());
+    }
+
+    @Test
+    void healthRevealsNoDetails() throws Exception {
+        mvc.perform(get("/actuator/health")).andExpect(jsonPath("$.components").doesNotExist());
+    }
+
+    @Test
+    void otherActuatorEndpointsAreNotPublic() throws Exception {
+        mvc.perform(get("/actuator/env")).andExpect(status().isForbidden());
+        mvc.perform(get("/actuator/beans")).andExpect(status().isForbidden());
+        mvc.perform(get("/actuator")).andExpect(status().isForbidden());
+    }
+}
