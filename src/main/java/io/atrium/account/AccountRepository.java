@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,6 +41,47 @@ class AccountRepository {
                 .param("userId", userId)
                 .query(AccountRepository::map)
                 .optional();
+    }
+
+    void insertOrganization(String accountId, String name, String creatorUserId, Instant now) {
+        jdbc.sql("""
+                insert into accounts (id, kind, name, created_by_user_id, plan, created_at, updated_at)
+                values (:id, 'organization', :name, :creator, 'free', :now, :now)""")
+                .param("id", accountId)
+                .param("name", name)
+                .param("creator", creatorUserId)
+                .param("now", UserRepository.utc(now))
+                .update();
+    }
+
+    Optional<AccountView> find(String accountId) {
+        return jdbc.sql(SELECT + " where a.id = :id").param("id", accountId)
+                .query(AccountRepository::map).optional();
+    }
+
+    List<AccountView> findAll(Collection<String> accountIds) {
+        if (accountIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " where a.id in (:ids)").param("ids", accountIds)
+                .query(AccountRepository::map).list();
+    }
+
+    Optional<AccountView> findCreatedBy(String userId) {
+        return jdbc.sql(SELECT + " where a.created_by_user_id = :userId").param("userId", userId)
+                .query(AccountRepository::map).optional();
+    }
+
+    void renameOrganization(String accountId, String name, Instant now) {
+        jdbc.sql("update accounts set name = :name, updated_at = :now where id = :id and kind = 'organization'")
+                .param("id", accountId).param("name", name).param("now", UserRepository.utc(now))
+                .update();
+    }
+
+    /** Everything that belongs to the account goes with it: its tables reference it with {@code on delete cascade}. */
+    void deleteOrganization(String accountId) {
+        jdbc.sql("update users set active_account_id = null where active_account_id = :id").param("id", accountId).update();
+        jdbc.sql("delete from accounts where id = :id and kind = 'organization'").param("id", accountId).update();
     }
 
     private static AccountView map(ResultSet rs, int row) throws SQLException {

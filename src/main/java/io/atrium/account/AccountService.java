@@ -2,7 +2,11 @@ package io.atrium.account;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -22,6 +26,10 @@ public class AccountService {
     /** Codes a caller may react to: both hint at someone probing, which the log-in throttle counts. */
     static final String EMAIL_UNAVAILABLE = "email_unavailable";
     static final String PASSWORD_INCORRECT = "password_incorrect";
+
+    static final String ORGANIZATION_LIMIT = "organization_limit_reached";
+    static final String ORGANIZATION_LIMIT_MESSAGE =
+            "You have already created an organization. Each user can create one.";
 
     static final String SIGN_UP_EMAIL_UNAVAILABLE =
             "An account can't be created with this email address. If you already have one, log in instead.";
@@ -75,6 +83,75 @@ public class AccountService {
     public AccountView personalAccount(String userId) {
         return accounts.findPersonal(userId)
                 .orElseThrow(() -> new IllegalStateException("User " + userId + " has no personal account"));
+    }
+
+    /** Users by id, for pages that list people (members, invitations); unknown ids are left out. */
+    public Map<String, UserView> users(Collection<String> userIds) {
+        return users.findAll(userIds).stream().collect(Collectors.toMap(UserRow::id, UserRow::view));
+    }
+
+    public Optional<UserView> findUserByEmail(String email) {
+        return users.findByEmail(email).map(UserRow::view);
+    }
+
+    public Optional<AccountView> findAccount(String accountId) {
+        return accounts.find(accountId);
+    }
+
+    public List<AccountView> accounts(Collection<String> accountIds) {
+        return accounts.findAll(accountIds);
+    }
+
+    /**
+     * Creates the account row of a new organization; its creator may create only one (R-ORG-1).
+     *
+     * @throws InvalidInputException when the name breaks a rule or the creator already has an organization
+     */
+    @Transactional
+    public AccountView createOrganizationAccount(String creatorUserId, String rawName) {
+        String name = DisplayNames.require("name", rawName);
+        if (accounts.findCreatedBy(creatorUserId).isPresent()) {
+            throw new InvalidInputException("name", ORGANIZATION_LIMIT, ORGANIZATION_LIMIT_MESSAGE);
+        }
+        Instant now = clock.instant();
+        String id = Ids.newId(now);
+        try {
+            accounts.insertOrganization(id, name, creatorUserId, now);
+        } catch (DuplicateKeyException raceWithAnotherCreate) {
+            throw new InvalidInputException("name", ORGANIZATION_LIMIT, ORGANIZATION_LIMIT_MESSAGE);
+        }
+        return accounts.find(id).orElseThrow();
+    }
+
+    public Optional<AccountView> organizationCreatedBy(String userId) {
+        return accounts.findCreatedBy(userId);
+    }
+
+    @Transactional
+    public void renameOrganization(String accountId, String rawName) {
+        accounts.renameOrganization(accountId, DisplayNames.require("name", rawName), clock.instant());
+    }
+
+    /** Deletes the organization with everything that references it, and unsets it as anyone's active account. */
+    @Transactional
+    public void deleteOrganizationAccount(String accountId) {
+        accounts.deleteOrganization(accountId);
+    }
+
+    /** The account the user last chose, if any (R-SW-3); the caller checks it is still theirs. */
+    public Optional<String> rememberedActiveAccountId(String userId) {
+        return users.activeAccountId(userId);
+    }
+
+    @Transactional
+    public void rememberActiveAccount(String userId, String accountId) {
+        users.updateActiveAccountId(userId, accountId);
+    }
+
+    /** Called when a membership ends: the user falls back to their personal account (R-ORG-5). */
+    @Transactional
+    public void forgetActiveAccount(String userId, String accountId) {
+        users.clearActiveAccountId(userId, accountId);
     }
 
     @Transactional

@@ -16,12 +16,12 @@ import jakarta.servlet.http.HttpServletResponse;
  * new session id each time (R-ACC-4), exactly as the log-in form does.
  */
 @Component
-class SessionLogin {
+public class SessionLogin {
 
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
     private final SecurityContextRepository repository = new HttpSessionSecurityContextRepository();
 
-    void logIn(UserView user, HttpServletRequest request, HttpServletResponse response) {
+    public void logIn(UserView user, HttpServletRequest request, HttpServletResponse response) {
         if (request.getSession(false) != null) {
             request.changeSessionId();
         }

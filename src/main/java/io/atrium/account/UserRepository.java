@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,6 +69,31 @@ class UserRepository {
         jdbc.sql("update users set password_hash = :hash, updated_at = :now where id = :id")
                 .param("id", id).param("hash", passwordHash).param("now", utc(now))
                 .update();
+    }
+
+    List<UserRow> findAll(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select id, email, name, password_hash, created_at from users where id in (:ids)")
+                .param("ids", ids)
+                .query(UserRepository::map)
+                .list();
+    }
+
+    Optional<String> activeAccountId(String userId) {
+        return jdbc.sql("select active_account_id from users where id = :id").param("id", userId)
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(id -> id);
+    }
+
+    void updateActiveAccountId(String userId, String accountId) {
+        jdbc.sql("update users set active_account_id = :accountId where id = :id")
+                .param("id", userId).param("accountId", accountId).update();
+    }
+
+    void clearActiveAccountId(String userId, String accountId) {
+        jdbc.sql("update users set active_account_id = null where id = :id and active_account_id = :accountId")
+                .param("id", userId).param("accountId", accountId).update();
     }
 
     private static UserRow map(ResultSet rs, int row) throws SQLException {

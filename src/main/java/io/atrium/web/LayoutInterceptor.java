@@ -8,22 +8,30 @@ import org.springframework.web.servlet.ModelAndView;
 
 import io.atrium.account.AccountService;
 import io.atrium.account.AtriumPrincipal;
+import io.atrium.mail.MailOutbox;
+import io.atrium.organization.ActiveAccount;
+import io.atrium.organization.ActiveAccounts;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Gives every rendered page, error pages included, what the layout shows: the user ({@code me}), the
- * active account with its initials for the profile icon ({@code activeAccount}), and the path for the
- * sidebar's highlight. Skipped for redirects, so a form post costs no extra query.
+ * active account with its initials and the accounts to switch to ({@code active}, {@code activeAccount}),
+ * whether the development inbox exists, and the path for the sidebar's highlight. Skipped for redirects,
+ * so a form post costs no extra query.
  */
 @Component
 class LayoutInterceptor implements HandlerInterceptor {
 
     private final AccountService accounts;
+    private final ActiveAccounts activeAccounts;
+    private final MailOutbox mail;
 
-    LayoutInterceptor(AccountService accounts) {
+    LayoutInterceptor(AccountService accounts, ActiveAccounts activeAccounts, MailOutbox mail) {
         this.accounts = accounts;
+        this.activeAccounts = activeAccounts;
+        this.mail = mail;
     }
 
     @Override
@@ -34,11 +42,14 @@ class LayoutInterceptor implements HandlerInterceptor {
         }
         Object errorPath = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         view.addObject("currentPath", errorPath != null ? errorPath : request.getRequestURI());
+        view.addObject("devInbox", mail.developmentInbox());
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof AtriumPrincipal principal) {
             accounts.findUser(principal.userId()).ifPresent(user -> {
+                ActiveAccount active = activeAccounts.of(user.id());
                 view.addObject("me", user);
-                view.addObject("activeAccount", accounts.personalAccount(user.id()));
+                view.addObject("active", active);
+                view.addObject("activeAccount", active.account());
             });
         }
     }

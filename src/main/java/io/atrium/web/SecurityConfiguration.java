@@ -70,6 +70,8 @@ class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/login", "/signup", "/error", "/css/**", "/js/**", "/docs/**",
                                 "/favicon.svg", "/favicon.ico").permitAll()
+                        // An invitation link opens for visitors too; accepting it needs a log-in.
+                        .requestMatchers("/invitations/{token}", "/invitations/{token}/signup").permitAll()
                         .anyRequest().authenticated())
                 // The only authentication here; set directly so no global manager asks the provider a second time.
                 .authenticationManager(new ProviderManager(passwordLogin))

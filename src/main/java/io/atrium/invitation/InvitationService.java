@@ -1,0 +1,230 @@
+package io.atrium.invitation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.atrium.account.AccountService;
+import io.atrium.account.AccountView;
+import io.atrium.account.SignUpCommand;
+import io.atrium.account.UserView;
+import io.atrium.audit.AuditLog;
+import io.atrium.invitation.InviteOutcome.Result;
+import io.atrium.mail.MailOutbox;
+import io.atrium.mail.MailState;
+import io.atrium.organization.OrganizationService;
+import io.atrium.organization.Role;
+import io.atrium.shared.EmailAddresses;
+import io.atrium.shared.Ids;
+import io.atrium.shared.InvalidInputException;
+import io.atrium.shared.NotFoundException;
+
+/** Invitations to an organization (R-INV-1…8). Managing them is for the organization's admins. */
+@Service
+public class InvitationService {
+
+    static final int MAX_ADDRESSES_PER_REQUEST = 50;
+
+    private final InvitationRepository invitations;
+    private final OrganizationService organizations;
+    private final AccountService accounts;
+    private final MailOutbox mail;
+    private final InvitationMail invitationMail;
+    private final AuditLog audit;
+    private final InvitationProperties properties;
+    private final Clock clock;
+
+    InvitationService(InvitationRepository invitations, OrganizationService organizations, AccountService accounts,
+            MailOutbox mail, InvitationMail invitationMail, AuditLog audit, InvitationProperties properties,
+            Clock clock) {
+        this.invitations = invitations;
+        this.organizations = organizations;
+        this.accounts = accounts;
+        this.mail = mail;
+        this.invitationMail = invitationMail;
+        this.audit = audit;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * R-INV-1, 3 and 8: invites each address with one role. Invalid, repeated and member addresses are
+     * reported by name while the valid ones are still invited; a pending invitation is renewed (resent).
+     *
+     * @param addresses email addresses separated by commas (semicolons and line breaks work too)
+     * @throws InvalidInputException when no address or role is given, or too many addresses at once
+     */
+    @Transactional
+    public List<InviteOutcome> invite(String actorUserId, String accountId, String addresses, String roleValue) {
+        organizations.requireAdmin(accountId, actorUserId);
+        List<String> entries = Arrays.stream(addresses == null ? new String[0] : addresses.split("[,;\\s]+"))
+                .map(String::strip).filter(entry -> !entry.isEmpty()).toList();
+        if (entries.isEmpty()) {
+            throw new InvalidInputException("emails", "parameter_not_provided", "Enter at least one email address.");
+        }
+        if (entries.size() > MAX_ADDRESSES_PER_REQUEST) {
+            throw new InvalidInputException("emails", "parameter_invalid",
+                    "Invite at most " + MAX_ADDRESSES_PER_REQUEST + " addresses at a time.");
+        }
+        Role role = Role.parse("role", roleValue);
+        Instant now = clock.instant();
+        long remaining = properties.maxPerDay() - invitations.countSentSince(accountId, now.minus(java.time.Duration.ofDays(1)));
+        AccountView organization = organization(accountId);
+        UserView inviter = accounts.findUser(actorUserId).orElseThrow();
+
+        List<InviteOutcome> outcomes = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (String entry : entries) {
+            if (entry.length() > EmailAddresses.MAX_LENGTH || !EmailAddresses.isValid(entry)) {
+                outcomes.add(new InviteOutcome(shorten(entry), Result.INVALID, "Not a valid email address."));
+            } else if (!seen.add(EmailAddresses.key(entry))) {
+                outcomes.add(new InviteOutcome(entry, Result.DUPLICATE, "Listed more than once; invited once."));
+            } else if (isMember(accountId, entry)) {
+                outcomes.add(new InviteOutcome(entry, Result.ALREADY_MEMBER, "Already a member of this organization."));
+            } else if (remaining <= 0) {
+                outcomes.add(new InviteOutcome(entry, Result.LIMIT_REACHED, "Not sent: this organization can send "
+                        + properties.maxPerDay() + " invitations in 24 hours. Try again later."));
+            } else {
+                remaining--;
+                outcomes.add(send(organization, inviter, entry, role, now));
+            }
+        }
+        return outcomes;
+    }
+
+    /** R-INV-4: admins see pending invitations, expired ones included, newest first. */
+    public List<InvitationView> pending(String actorUserId, String accountId) {
+        organizations.requireAdmin(accountId, actorUserId);
+        Instant now = clock.instant();
+        List<InvitationRow> rows = invitations.pending(accountId);
+        Map<String, UserView> inviters = accounts.users(rows.stream().map(InvitationRow::invitedByUserId).toList());
+        return rows.stream().map(row -> new InvitationView(row.id(), row.email(), row.role(),
+                        Optional.ofNullable(inviters.get(row.invitedByUserId())).map(UserView::name).orElse("A former member"),
+                        row.createdAt(), row.lastSentAt(), row.expiresAt(), row.expiredAt(now),
+                        row.mailId() == null ? null : mail.state(row.mailId()).orElse(null)))
+                .toList();
+    }
+
+    /** R-INV-3 and 4: a new link, valid for the full period again; the old link stops working. */
+    @Transactional
+    public void resend(String actorUserId, String accountId, String invitationId) {
+        organizations.requireAdmin(accountId, actorUserId);
+        InvitationRow row = invitations.findPending(accountId, invitationId)
+                .orElseThrow(() -> new NotFoundException("Invitation"));
+        Instant now = clock.instant();
+        if (invitations.countSentSince(accountId, now.minus(java.time.Duration.ofDays(1))) >= properties.maxPerDay()) {
+            throw new InvalidInputException("invitation", "too_many_requests", "This organization can send "
+                    + properties.maxPerDay() + " invitations in 24 hours. Try again later.");
+        }
+        send(organization(accountId), accounts.findUser(actorUserId).orElseThrow(), row.email(), row.role(), now);
+    }
+
+    /** R-INV-4: the link stops working at once. */
+    @Transactional
+    public void revoke(String actorUserId, String accountId, String invitationId) {
+        organizations.requireAdmin(accountId, actorUserId);
+        InvitationRow row = invitations.findPending(accountId, invitationId)
+                .orElseThrow(() -> new NotFoundException("Invitation"));
+        invitations.markRevoked(accountId, invitationId, clock.instant());
+        audit.record(accountId, actorUserId, "invitation.revoked", row.email(), "role=" + row.role().value());
+    }
+
+    /** What the link's page shows, while the invitation can still be accepted. */
+    public Optional<InvitationPreview> preview(String token) {
+        return usable(token).map(row -> {
+            AccountView organization = organization(row.accountId());
+            String inviter = accounts.findUser(row.invitedByUserId()).map(UserView::name).orElse("An administrator");
+            return new InvitationPreview(organization.name(), organization.initials(), row.email(), row.role(), inviter);
+        });
+    }
+
+    /**
+     * R-INV-5…7: the logged-in user with the invited email joins, and the organization becomes their active
+     * account. Accepting the same invitation twice at once adds one membership.
+     *
+     * @return the organization joined
+     * @throws InvitationUnusableException for an unknown, expired, revoked or used token
+     * @throws WrongRecipientException when the user's email is not the invited one
+     */
+    @Transactional
+    public AccountView accept(String token, String userId) {
+        InvitationRow row = usable(token).orElseThrow(InvitationUnusableException::new);
+        UserView user = accounts.findUser(userId).orElseThrow();
+        if (!EmailAddresses.key(user.email()).equals(EmailAddresses.key(row.email()))) {
+            throw new WrongRecipientException(row.email());
+        }
+        if (!invitations.markAccepted(row.id(), userId, clock.instant())) {
+            // Another request used it a moment ago: fine if that made this user a member, refused otherwise.
+            if (organizations.roleOf(row.accountId(), userId).isEmpty()) {
+                throw new InvitationUnusableException();
+            }
+            return organization(row.accountId());
+        }
+        organizations.join(row.accountId(), userId, row.role(), row.email());
+        audit.record(row.accountId(), userId, "invitation.accepted", row.email(), "role=" + row.role().value());
+        return organization(row.accountId());
+    }
+
+    /**
+     * R-INV-5: a visitor without an account signs up with the invited address and joins, in one transaction.
+     *
+     * @throws InvalidInputException for a name or password that breaks a rule, or an address already registered
+     */
+    @Transactional
+    public UserView signUpAndAccept(String token, String name, String password) {
+        InvitationRow row = usable(token).orElseThrow(InvitationUnusableException::new);
+        UserView user = accounts.signUp(new SignUpCommand(name, row.email(), password));
+        accept(token, user.id());
+        return user;
+    }
+
+    private InviteOutcome send(AccountView organization, UserView inviter, String email, Role role, Instant now) {
+        String token = InvitationTokens.newToken();
+        Instant expiresAt = now.plus(properties.validity());
+        String mailId = mail.enqueue(invitationMail.compose(email, organization.name(), inviter.name(), role, token, expiresAt));
+        Optional<InvitationRow> existing = invitations.findPendingFor(organization.id(), email);
+        if (existing.isPresent()) {
+            invitations.renew(organization.id(), existing.get().id(), InvitationTokens.hash(token), role, inviter.id(),
+                    mailId, now, expiresAt);
+            audit.record(organization.id(), inviter.id(), "invitation.resent", email, "role=" + role.value());
+            return new InviteOutcome(email, Result.RESENT, "Already invited: a new invitation was sent.");
+        }
+        InvitationRow row = new InvitationRow(Ids.newId(now), organization.id(), email, role, inviter.id(), "pending",
+                mailId, now, now, expiresAt);
+        invitations.insert(row, InvitationTokens.hash(token));
+        audit.record(organization.id(), inviter.id(), "invitation.created", email, "role=" + role.value());
+        return new InviteOutcome(email, Result.INVITED, "Invitation sent.");
+    }
+
+    private Optional<InvitationRow> usable(String token) {
+        if (token == null || token.isEmpty() || token.length() > 100) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return invitations.findByTokenHash(InvitationTokens.hash(token))
+                .filter(row -> row.pending() && !row.expiredAt(now));
+    }
+
+    private boolean isMember(String accountId, String email) {
+        return accounts.findUserByEmail(email)
+                .map(user -> organizations.roleOf(accountId, user.id()).isPresent())
+                .orElse(false);
+    }
+
+    private AccountView organization(String accountId) {
+        return accounts.findAccount(accountId).orElseThrow(() -> new NotFoundException("Organization"));
+    }
+
+    private static String shorten(String entry) {
+        return entry.length() > 80 ? entry.substring(0, 80) + "…" : entry;
+    }
+}

@@ -1,0 +1,115 @@
+package io.atrium.invitation;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.atrium.account.AtriumPrincipal;
+import io.atrium.organization.ActiveAccount;
+import io.atrium.organization.ActiveAccounts;
+import io.atrium.organization.Role;
+import io.atrium.shared.InvalidInputException;
+import io.atrium.shared.NotFoundException;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Settings > Members > Invite and the Invitations tab of the active organization. Admin-only: for members
+ * and in a personal account these pages are hidden and answer 404.
+ */
+@Controller
+@RequestMapping("/settings/members")
+class InvitationsAdminController {
+
+    private final InvitationService invitations;
+    private final ActiveAccounts activeAccounts;
+
+    InvitationsAdminController(InvitationService invitations, ActiveAccounts activeAccounts) {
+        this.invitations = invitations;
+        this.activeAccounts = activeAccounts;
+    }
+
+    @GetMapping("/invite")
+    String inviteForm(@AuthenticationPrincipal AtriumPrincipal principal, Model model) {
+        adminOf(principal);
+        return invitePage(model, "", "member", Map.of(), null);
+    }
+
+    @PostMapping("/invite")
+    String invite(@AuthenticationPrincipal AtriumPrincipal principal, @RequestParam(defaultValue = "") String emails,
+            @RequestParam(defaultValue = "member") String role, Model model, HttpServletResponse response) {
+        ActiveAccount active = adminOf(principal);
+        try {
+            List<InviteOutcome> outcomes = invitations.invite(principal.userId(), active.id(), emails, role);
+            return invitePage(model, "", role, Map.of(), outcomes);
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return invitePage(model, emails, role, e.messagesByField(), null);
+        }
+    }
+
+    @GetMapping("/invitations")
+    String pending(@AuthenticationPrincipal AtriumPrincipal principal, Model model) {
+        ActiveAccount active = adminOf(principal);
+        model.addAttribute("invitations", invitations.pending(principal.userId(), active.id()));
+        return "invitation/list";
+    }
+
+    @PostMapping("/invitations/{id}/resend")
+    String resend(@AuthenticationPrincipal AtriumPrincipal principal, @PathVariable String id,
+            RedirectAttributes redirect) {
+        ActiveAccount active = adminOf(principal);
+        try {
+            invitations.resend(principal.userId(), active.id(), id);
+            redirect.addFlashAttribute("notice", "A new invitation was sent. The previous link no longer works.");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/settings/members/invitations";
+    }
+
+    @GetMapping("/invitations/{id}/revoke")
+    String confirmRevoke(@AuthenticationPrincipal AtriumPrincipal principal, @PathVariable String id, Model model) {
+        ActiveAccount active = adminOf(principal);
+        model.addAttribute("invitation", invitations.pending(principal.userId(), active.id()).stream()
+                .filter(invitation -> invitation.id().equals(id)).findFirst()
+                .orElseThrow(() -> new NotFoundException("Invitation")));
+        return "invitation/revoke";
+    }
+
+    @PostMapping("/invitations/{id}/revoke")
+    String revoke(@AuthenticationPrincipal AtriumPrincipal principal, @PathVariable String id,
+            RedirectAttributes redirect) {
+        ActiveAccount active = adminOf(principal);
+        invitations.revoke(principal.userId(), active.id(), id);
+        redirect.addFlashAttribute("notice", "The invitation was revoked. Its link no longer works.");
+        return "redirect:/settings/members/invitations";
+    }
+
+    private static String invitePage(Model model, String emails, String role, Map<String, String> errors,
+            List<InviteOutcome> outcomes) {
+        model.addAttribute("emails", emails);
+        model.addAttribute("role", role);
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("errors", errors);
+        model.addAttribute("outcomes", outcomes);
+        return "invitation/invite";
+    }
+
+    private ActiveAccount adminOf(AtriumPrincipal principal) {
+        ActiveAccount active = activeAccounts.of(principal.userId());
+        if (active.personal() || !active.admin()) {
+            throw new NotFoundException("Page");
+        }
+        return active;
+    }
+}

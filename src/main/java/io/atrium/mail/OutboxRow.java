@@ -1,0 +1,7 @@
+package io.atrium.mail;
+
+import java.time.Instant;
+
+record OutboxRow(String id, String recipient, String subject, String textBody, String htmlBody, String status,
+        int attempts, Instant nextAttemptAt, String lastError, Instant createdAt, Instant sentAt) {
+}

@@ -1,0 +1,5 @@
+/**
+ * Outgoing mail: an outbox table written in the caller's transaction, a sender that delivers it over SMTP
+ * with retries and backoff, and, when no SMTP host is configured, the development inbox page.
+ */
+package io.atrium.mail;

@@ -1,0 +1,59 @@
+package io.atrium.organization;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.atrium.account.AccountService;
+import io.atrium.account.AccountView;
+import io.atrium.organization.MembershipRepository.MembershipRow;
+import io.atrium.shared.NotFoundException;
+
+/**
+ * Which account a user is working in (R-SW-1…3). The choice is kept with the user, so it is restored at
+ * the next log-in and is the same on every node; it is checked on every read, so an ended membership
+ * falls back to the personal account at once (R-ORG-5).
+ */
+@Service
+public class ActiveAccounts {
+
+    private final MembershipRepository memberships;
+    private final AccountService accounts;
+
+    ActiveAccounts(MembershipRepository memberships, AccountService accounts) {
+        this.memberships = memberships;
+        this.accounts = accounts;
+    }
+
+    public ActiveAccount of(String userId) {
+        AccountView personal = accounts.personalAccount(userId);
+        Map<String, Role> roles = memberships.ofUser(userId).stream()
+                .collect(Collectors.toMap(MembershipRow::accountId, MembershipRow::role));
+        List<AccountView> organizations = new ArrayList<>(accounts.accounts(roles.keySet()));
+        organizations.sort(Comparator.comparing((AccountView a) -> a.name().toLowerCase()).thenComparing(AccountView::id));
+        String remembered = accounts.rememberedActiveAccountId(userId).orElse(personal.id());
+        AccountView active = organizations.stream().filter(o -> o.id().equals(remembered)).findFirst().orElse(personal);
+
+        List<ActiveAccount.Choice> choices = new ArrayList<>();
+        choices.add(new ActiveAccount.Choice(personal, active == personal));
+        organizations.forEach(o -> choices.add(new ActiveAccount.Choice(o, o == active)));
+        Role role = active == personal ? Role.ADMIN : roles.get(active.id());
+        return new ActiveAccount(userId, active, role, List.copyOf(choices));
+    }
+
+    /** @throws NotFoundException when the account is neither the user's personal account nor one of theirs */
+    @Transactional
+    public void switchTo(String userId, String accountId) {
+        boolean own = accounts.personalAccount(userId).id().equals(accountId)
+                || memberships.find(accountId, userId).isPresent();
+        if (!own) {
+            throw new NotFoundException("Account");
+        }
+        accounts.rememberActiveAccount(userId, accountId);
+    }
+}

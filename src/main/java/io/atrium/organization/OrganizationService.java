@@ -1,0 +1,195 @@
+package io.atrium.organization;
+
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.atrium.account.AccountService;
+import io.atrium.account.AccountView;
+import io.atrium.account.UserView;
+import io.atrium.audit.AuditLog;
+import io.atrium.organization.MembershipRepository.MembershipRow;
+import io.atrium.shared.ForbiddenException;
+import io.atrium.shared.InvalidInputException;
+import io.atrium.shared.NotFoundException;
+
+/**
+ * Organizations and their members: R-ORG-1…7. Every method takes the account id and the acting user, and
+ * answers {@link NotFoundException} when the user is not a member, exactly as for an organization that
+ * does not exist (R-RES-2).
+ */
+@Service
+public class OrganizationService {
+
+    static final String LAST_ADMIN = "last_admin";
+
+    private final MembershipRepository memberships;
+    private final AccountService accounts;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    OrganizationService(MembershipRepository memberships, AccountService accounts, AuditLog audit, Clock clock) {
+        this.memberships = memberships;
+        this.accounts = accounts;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** R-ORG-1: the creator becomes admin and the organization their active account at once. */
+    @Transactional
+    public AccountView create(String userId, String name) {
+        AccountView organization = accounts.createOrganizationAccount(userId, name);
+        memberships.insertIfAbsent(organization.id(), userId, Role.ADMIN, clock.instant());
+        accounts.rememberActiveAccount(userId, organization.id());
+        audit.record(organization.id(), userId, "organization.created", organization.name(), null);
+        return organization;
+    }
+
+    /** The organization this user created, if it still exists (one per creator). */
+    public Optional<AccountView> createdBy(String userId) {
+        return accounts.organizationCreatedBy(userId);
+    }
+
+    public Optional<Role> roleOf(String accountId, String userId) {
+        return memberships.find(accountId, userId).map(MembershipRow::role);
+    }
+
+    /** @throws NotFoundException when the user is not a member of the organization */
+    public Role requireMember(String accountId, String userId) {
+        return roleOf(accountId, userId).orElseThrow(() -> new NotFoundException("Organization"));
+    }
+
+    /**
+     * @throws NotFoundException when the user is not a member
+     * @throws ForbiddenException when the user is a member but not an admin
+     */
+    public void requireAdmin(String accountId, String userId) {
+        if (requireMember(accountId, userId) != Role.ADMIN) {
+            throw new ForbiddenException("Only administrators can do this.");
+        }
+    }
+
+    public long memberCount(String accountId) {
+        return memberships.count(accountId);
+    }
+
+    public List<MemberView> members(String accountId, String viewerUserId) {
+        requireMember(accountId, viewerUserId);
+        List<MembershipRow> rows = memberships.ofAccount(accountId);
+        Map<String, UserView> users = accounts.users(rows.stream().map(MembershipRow::userId).toList());
+        return rows.stream()
+                .filter(row -> users.containsKey(row.userId()))
+                .map(row -> new MemberView(users.get(row.userId()), row.role(), row.joinedAt()))
+                .sorted(Comparator.comparing((MemberView m) -> m.user().name().toLowerCase())
+                        .thenComparing(m -> m.user().id()))
+                .toList();
+    }
+
+    public MemberView member(String accountId, String viewerUserId, String memberUserId) {
+        return members(accountId, viewerUserId).stream()
+                .filter(member -> member.user().id().equals(memberUserId))
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("Member"));
+    }
+
+    /** Adds a member who accepted an invitation (R-INV-6). @return false when they already were one */
+    @Transactional
+    public boolean join(String accountId, String userId, Role role, String invitedEmail) {
+        boolean joined = memberships.insertIfAbsent(accountId, userId, role, clock.instant());
+        if (joined) {
+            audit.record(accountId, userId, "member.joined", invitedEmail, "role=" + role.value());
+        }
+        accounts.rememberActiveAccount(userId, accountId);
+        return joined;
+    }
+
+    /** R-ORG-2: admins only. */
+    @Transactional
+    public void rename(String actorUserId, String accountId, String newName) {
+        requireAdmin(accountId, actorUserId);
+        String before = organization(accountId).name();
+        accounts.renameOrganization(accountId, newName);
+        audit.record(accountId, actorUserId, "organization.renamed", organization(accountId).name(), "was=" + before);
+    }
+
+    /** R-ORG-6: admins only, confirmed by typing the organization's name. */
+    @Transactional
+    public void delete(String actorUserId, String accountId, String typedName) {
+        requireAdmin(accountId, actorUserId);
+        AccountView organization = organization(accountId);
+        if (typedName == null || !typedName.strip().equals(organization.name())) {
+            throw new InvalidInputException("confirmName", "parameter_invalid",
+                    "Type the organization's name exactly as shown to confirm.");
+        }
+        accounts.deleteOrganizationAccount(accountId);
+        // The organization's own log goes with it; the deletion is kept in the log of the admin who did it.
+        audit.record(accounts.personalAccount(actorUserId).id(), actorUserId, "organization.deleted",
+                organization.name(), "organization_id=" + accountId);
+    }
+
+    /** R-ORG-3 and R-ORG-4: admins change roles; the last admin cannot be demoted. */
+    @Transactional
+    public void changeRole(String actorUserId, String accountId, String memberUserId, Role role) {
+        requireAdmin(accountId, actorUserId);
+        memberships.lockOrganization(accountId);
+        MembershipRow member = memberships.find(accountId, memberUserId)
+                .orElseThrow(() -> new NotFoundException("Member"));
+        if (member.role() == role) {
+            return;
+        }
+        if (member.role() == Role.ADMIN) {
+            requireAnotherAdmin(accountId, "role", "This is the organization's last administrator. "
+                    + "Make another member an administrator first.");
+        }
+        memberships.updateRole(accountId, memberUserId, role);
+        audit.record(accountId, actorUserId, "member.role_changed", email(memberUserId),
+                "from=" + member.role().value() + " to=" + role.value());
+    }
+
+    /** R-ORG-4 and R-ORG-5: admins remove members; the removed member falls back to their personal account. */
+    @Transactional
+    public void remove(String actorUserId, String accountId, String memberUserId) {
+        requireAdmin(accountId, actorUserId);
+        end(accountId, memberUserId, actorUserId, "member.removed");
+    }
+
+    /** R-ORG-4: any member may leave, except the last admin (R-ORG-3). */
+    @Transactional
+    public void leave(String userId, String accountId) {
+        requireMember(accountId, userId);
+        end(accountId, userId, userId, "member.left");
+    }
+
+    private void end(String accountId, String memberUserId, String actorUserId, String action) {
+        memberships.lockOrganization(accountId);
+        MembershipRow member = memberships.find(accountId, memberUserId)
+                .orElseThrow(() -> new NotFoundException("Member"));
+        if (member.role() == Role.ADMIN) {
+            requireAnotherAdmin(accountId, "member", actorUserId.equals(memberUserId)
+                    ? "You are the organization's last administrator. Make another member an administrator before you leave."
+                    : "This is the organization's last administrator and can't be removed.");
+        }
+        memberships.delete(accountId, memberUserId);
+        accounts.forgetActiveAccount(memberUserId, accountId);
+        audit.record(accountId, actorUserId, action, email(memberUserId), "role=" + member.role().value());
+    }
+
+    private void requireAnotherAdmin(String accountId, String field, String message) {
+        if (memberships.countAdmins(accountId) <= 1) {
+            throw new InvalidInputException(field, LAST_ADMIN, message);
+        }
+    }
+
+    private AccountView organization(String accountId) {
+        return accounts.findAccount(accountId).orElseThrow(() -> new NotFoundException("Organization"));
+    }
+
+    private String email(String userId) {
+        return accounts.findUser(userId).map(UserView::email).orElse(userId);
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Organizations, their members and roles, and which account a user is working in (the active account and
+ * the "Switch organization accounts" menu). Rules R-ORG-* and R-SW-*.
+ */
+package io.atrium.organization;
