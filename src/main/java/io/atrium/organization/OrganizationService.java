@@ -135,8 +135,9 @@ public class OrganizationService {
     /** R-ORG-3 and R-ORG-4: admins change roles; the last admin cannot be demoted. */
     @Transactional
     public void changeRole(String actorUserId, String accountId, String memberUserId, Role role) {
-        requireAdmin(accountId, actorUserId);
+        // Lock first: the actor's own role is then read after any concurrent demotion has committed.
         memberships.lockOrganization(accountId);
+        requireAdmin(accountId, actorUserId);
         MembershipRow member = memberships.find(accountId, memberUserId)
                 .orElseThrow(() -> new NotFoundException("Member"));
         if (member.role() == role) {
@@ -154,6 +155,7 @@ public class OrganizationService {
     /** R-ORG-4 and R-ORG-5: admins remove members; the removed member falls back to their personal account. */
     @Transactional
     public void remove(String actorUserId, String accountId, String memberUserId) {
+        memberships.lockOrganization(accountId);
         requireAdmin(accountId, actorUserId);
         end(accountId, memberUserId, actorUserId, "member.removed");
     }
@@ -161,12 +163,13 @@ public class OrganizationService {
     /** R-ORG-4: any member may leave, except the last admin (R-ORG-3). */
     @Transactional
     public void leave(String userId, String accountId) {
+        memberships.lockOrganization(accountId);
         requireMember(accountId, userId);
         end(accountId, userId, userId, "member.left");
     }
 
+    /** Callers hold the organization's lock. */
     private void end(String accountId, String memberUserId, String actorUserId, String action) {
-        memberships.lockOrganization(accountId);
         MembershipRow member = memberships.find(accountId, memberUserId)
                 .orElseThrow(() -> new NotFoundException("Member"));
         if (member.role() == Role.ADMIN) {
