@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
  * two nodes send the same one. Failures are retried with exponential backoff, then marked failed.
  */
 @Component
-class MailSender {
+class OutboxDelivery {
 
-    private static final Logger log = LoggerFactory.getLogger(MailSender.class);
+    private static final Logger log = LoggerFactory.getLogger(OutboxDelivery.class);
     private static final Duration LEASE = Duration.ofMinutes(2);
     private static final Duration MAX_BACKOFF = Duration.ofHours(1);
     private static final int BATCH = 20;
@@ -26,7 +26,7 @@ class MailSender {
     private final MailProperties properties;
     private final Clock clock;
 
-    MailSender(OutboxRepository outbox, DeliveryChannel channel, MailProperties properties, Clock clock) {
+    OutboxDelivery(OutboxRepository outbox, DeliveryChannel channel, MailProperties properties, Clock clock) {
         this.outbox = outbox;
         this.channel = channel;
         this.properties = properties;

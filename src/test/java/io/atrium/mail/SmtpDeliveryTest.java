@@ -1,0 +1,118 @@
+package io.atrium.mail;
+
+import static io.atrium.testsupport.Organizations.createWithAdmin;
+import static io.atrium.testsupport.Visitors.uniqueEmail;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import io.atrium.testsupport.IntegrationTest;
+import io.atrium.testsupport.Outbox;
+import io.atrium.testsupport.SmtpServer;
+import jakarta.mail.internet.MimeMessage;
+
+/** Mail over real SMTP: what arrives, and that an SMTP outage delays mail without losing it. */
+@IntegrationTest
+class SmtpDeliveryTest {
+
+    static final SmtpServer SMTP = new SmtpServer();
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", SMTP::port);
+        registry.add("atrium.mail.poll-interval", () -> "100ms");
+        registry.add("atrium.mail.initial-backoff", () -> "200ms");
+        registry.add("atrium.mail.from", () -> "Atrium <no-reply@atrium.test>");
+    }
+
+    @AfterAll
+    static void stopSmtp() {
+        SMTP.stop();
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void theInvitationArrivesOverSmtpWithTextAndHtmlPartsAndItsLinkWorks() throws Exception {
+        SMTP.start();
+        String name = "Relay " + UUID.randomUUID().toString().substring(0, 6) + " Co";
+        MockHttpSession admin = createWithAdmin(mvc, "Rita Relay", uniqueEmail("relay"), name);
+        String invitee = uniqueEmail("inbox");
+
+        mvc.perform(post("/settings/members/invite").session(admin).with(csrf()).param("emails", invitee).param("role", "member"));
+
+        MimeMessage message = await().atMost(Duration.ofSeconds(20)).until(() -> SMTP.latestTo(invitee), m -> m != null);
+        assertThat(message.getSubject()).isEqualTo("Rita Relay invited you to join " + name + " on Atrium");
+        assertThat(message.getFrom()[0].toString()).isEqualTo("Atrium <no-reply@atrium.test>");
+        String text = SmtpServer.part(message, "text/plain");
+        String html = SmtpServer.part(message, "text/html");
+        assertThat(text).contains(name, "Rita Relay", "Regular user", "Accept invitation: ");
+        assertThat(html).contains("Accept invitation", name);
+        String token = Outbox.invitationToken(text);
+
+        mvc.perform(get("/invitations/" + token))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(invitee)));
+        mvc.perform(get("/settings/members/invitations").session(admin))
+                .andExpect(content().string(containsString(">Sent</span>")));
+        mvc.perform(get("/dev/inbox").session(admin)).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void anSmtpOutageDelaysTheInvitationWithRetriesAndLosesNothing() throws Exception {
+        SMTP.stop();
+        MockHttpSession admin = createWithAdmin(mvc, "Patient Admin", uniqueEmail("patient"),
+                "Outage " + UUID.randomUUID().toString().substring(0, 6));
+        String invitee = uniqueEmail("delayed");
+
+        mvc.perform(post("/settings/members/invite").session(admin).with(csrf()).param("emails", invitee).param("role", "member"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> attempts(invitee) >= 2);
+        assertThat(jdbc.sql("select status from mail_outbox where recipient = :to").param("to", invitee)
+                .query(String.class).single()).isEqualTo("pending");
+        assertThat(jdbc.sql("select last_error from mail_outbox where recipient = :to").param("to", invitee)
+                .query(String.class).single()).isNotBlank();
+        mvc.perform(get("/settings/members/invitations").session(admin))
+                .andExpect(content().string(containsString(">Retrying</span>")));
+
+        SMTP.start();
+
+        MimeMessage message = await().atMost(Duration.ofSeconds(30)).until(() -> SMTP.latestTo(invitee), m -> m != null);
+        assertThat(message.getSubject()).contains("Patient Admin invited you");
+        await().atMost(Duration.ofSeconds(5)).until(() -> "sent".equals(jdbc.sql(
+                "select status from mail_outbox where recipient = :to").param("to", invitee).query(String.class).single()));
+        assertThat(SMTP.received()).filteredOn(m -> {
+            try {
+                return m.getAllRecipients()[0].toString().equals(invitee);
+            } catch (Exception e) {
+                return false;
+            }
+        }).hasSize(1);
+    }
+
+    private int attempts(String recipient) {
+        return jdbc.sql("select attempts from mail_outbox where recipient = :to").param("to", recipient)
+                .query(Integer.class).optional().orElse(0);
+    }
+}

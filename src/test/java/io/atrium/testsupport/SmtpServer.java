@@ -1,0 +1,79 @@
+package io.atrium.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+
+/** An in-process SMTP server (GreenMail) on a port chosen once, so it can be stopped and started again there. */
+public final class SmtpServer {
+
+    private final int port = freePort();
+    private GreenMail server;
+
+    public int port() {
+        return port;
+    }
+
+    public synchronized void start() {
+        if (server == null) {
+            server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            server.start();
+        }
+    }
+
+    public synchronized void stop() {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+    }
+
+    public synchronized MimeMessage[] received() {
+        return server == null ? new MimeMessage[0] : server.getReceivedMessages();
+    }
+
+    /** The newest message delivered to the address, or {@code null}. */
+    public MimeMessage latestTo(String address) throws MessagingException {
+        MimeMessage latest = null;
+        for (MimeMessage message : received()) {
+            if (message.getAllRecipients()[0].toString().equalsIgnoreCase(address)) {
+                latest = message;
+            }
+        }
+        return latest;
+    }
+
+    /** The decoded content of the first part of the message with this MIME type. */
+    public static String part(Part message, String mimeType) throws MessagingException, IOException {
+        if (message.isMimeType(mimeType)) {
+            return (String) message.getContent();
+        }
+        if (message.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart body = multipart.getBodyPart(i);
+                String found = part(body, mimeType);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
