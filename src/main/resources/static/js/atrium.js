@@ -11,3 +11,11 @@ document.addEventListener('keydown', (event) => {
         document.querySelectorAll('details.profile-menu[open]').forEach((menu) => menu.removeAttribute('open'));
     }
 });
+// A closed profile menu opens again at its top level, with "Switch organization accounts" folded.
+document.querySelectorAll('details.profile-menu').forEach((menu) => {
+    menu.addEventListener('toggle', () => {
+        if (!menu.open) {
+            menu.querySelectorAll('details[open]').forEach((inner) => inner.removeAttribute('open'));
+        }
+    });
+});

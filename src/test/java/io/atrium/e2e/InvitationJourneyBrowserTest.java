@@ -1,0 +1,161 @@
+package io.atrium.e2e;
+
+import static io.atrium.testsupport.Visitors.PASSWORD;
+import static io.atrium.testsupport.Visitors.uniqueEmail;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.atrium.testsupport.Browser;
+import io.atrium.testsupport.Outbox;
+import io.atrium.testsupport.ServerTest;
+import io.atrium.testsupport.SmtpServer;
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * The organizations journey in a real headless Chromium, with the invitation travelling as real email: an
+ * admin creates an organization and invites two people; one opens the emailed link, signs up, lands in the
+ * organization, and switches to the personal account and back.
+ */
+@ServerTest
+class InvitationJourneyBrowserTest {
+
+    static final SmtpServer SMTP = new SmtpServer();
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry registry) {
+        SMTP.start();
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", SMTP::port);
+        registry.add("atrium.mail.poll-interval", () -> "100ms");
+    }
+
+    @AfterAll
+    static void stopSmtp() {
+        SMTP.stop();
+    }
+
+    @LocalServerPort
+    int port;
+
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void closeBrowser() throws Exception {
+        Path screenshot = browser.getScreenshotAs(OutputType.FILE).toPath();
+        Files.createDirectories(Path.of("target/screenshots"));
+        Files.copy(screenshot, Path.of("target/screenshots/invitation-journey.png"), StandardCopyOption.REPLACE_EXISTING);
+        browser.quit();
+    }
+
+    @Test
+    void anAdminInvitesAndTheInviteeJoinsThroughTheEmailedLinkAndSwitchesAccounts() throws Exception {
+        String adminEmail = uniqueEmail("olivia");
+        String invitee = uniqueEmail("tom");
+        String secondInvitee = uniqueEmail("una");
+
+        // The administrator signs up and creates the organization from Settings > Organization.
+        open("/signup");
+        browser.findElement(By.id("name")).sendKeys("Olivia Admin");
+        browser.findElement(By.id("email")).sendKeys(adminEmail);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        submit();
+        browser.findElement(By.cssSelector("nav a[href='/settings/organization']")).click();
+        browser.findElement(By.id("org-name")).sendKeys("Blue Harbor");
+        browser.findElement(By.xpath("//button[text()='Create Organization']")).click();
+        assertThat(avatar()).isEqualTo("BH");
+
+        // Settings > Members > Invite: two addresses separated by commas, one role, Add members.
+        browser.findElement(By.cssSelector("nav a[href='/settings/members']")).click();
+        browser.findElement(By.linkText("Invite")).click();
+        browser.findElement(By.id("emails")).sendKeys(invitee + ", " + secondInvitee);
+        new Select(browser.findElement(By.id("role"))).selectByVisibleText("Regular user");
+        browser.findElement(By.xpath("//button[text()='Add members']")).click();
+        assertThat(browser.findElements(By.cssSelector("#invite-results li[data-result=INVITED]"))).hasSize(2);
+        logOut();
+
+        // The invitee reads the email and selects Accept invitation.
+        MimeMessage mail = await().atMost(Duration.ofSeconds(20)).until(() -> SMTP.latestTo(invitee), m -> m != null);
+        assertThat(await().atMost(Duration.ofSeconds(20)).until(() -> SMTP.latestTo(secondInvitee), m -> m != null)).isNotNull();
+        String link = "http://localhost:" + port + "/invitations/" + Outbox.invitationToken(SmtpServer.part(mail, "text/plain"));
+        browser.get(link);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Join Blue Harbor");
+        browser.findElement(By.linkText("Sign up to accept")).click();
+        assertThat(browser.findElement(By.id("email")).getAttribute("value")).isEqualTo(invitee);
+        assertThat(browser.findElement(By.id("email")).getAttribute("readonly")).isNotNull();
+        browser.findElement(By.id("name")).sendKeys("Tom Member");
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        submit();
+
+        // Right after joining, the organization account is already selected.
+        assertThat(avatar()).isEqualTo("BH");
+        assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).contains("You joined Blue Harbor");
+
+        // Switch organization accounts: to the personal account and back; the checkmark moves.
+        switchTo("Tom Member");
+        assertThat(avatar()).isEqualTo("TM");
+        assertThat(checkedAccount()).isEqualTo("Tom Member");
+        switchTo("Blue Harbor");
+        assertThat(avatar()).isEqualTo("BH");
+        assertThat(checkedAccount()).isEqualTo("Blue Harbor");
+    }
+
+    private void open(String path) {
+        browser.get("http://localhost:" + port + path);
+    }
+
+    private void submit() {
+        browser.findElement(By.cssSelector("main button[type=submit]")).click();
+    }
+
+    private String avatar() {
+        return browser.findElement(By.cssSelector("summary.avatar")).getText();
+    }
+
+    private void logOut() {
+        browser.findElement(By.cssSelector("summary.avatar")).click();
+        browser.findElement(By.xpath("//button[text()='Log out']")).click();
+    }
+
+    private void switchTo(String accountName) {
+        browser.findElement(By.cssSelector("summary.avatar")).click();
+        browser.findElement(By.xpath("//summary[text()='Switch organization accounts']")).click();
+        List<WebElement> options = browser.findElements(By.cssSelector(".switcher-option"));
+        options.stream()
+                .filter(option -> option.findElement(By.cssSelector(".account-name")).getText().equals(accountName))
+                .findFirst().orElseThrow().click();
+    }
+
+    private String checkedAccount() {
+        browser.findElement(By.cssSelector("summary.avatar")).click();
+        browser.findElement(By.xpath("//summary[text()='Switch organization accounts']")).click();
+        WebElement checked = browser.findElement(By.cssSelector(".switcher-option[aria-current=true]"));
+        assertThat(checked.findElement(By.cssSelector(".check")).getText()).isEqualTo("✓");
+        String name = checked.findElement(By.cssSelector(".account-name")).getText();
+        browser.findElement(By.cssSelector("summary.avatar")).click();
+        return name;
+    }
+}
