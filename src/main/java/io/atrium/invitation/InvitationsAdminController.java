@@ -106,10 +106,6 @@ class InvitationsAdminController {
     }
 
     private ActiveAccount adminOf(AtriumPrincipal principal) {
-        ActiveAccount active = activeAccounts.of(principal.userId());
-        if (active.personal() || !active.admin()) {
-            throw new NotFoundException("Page");
-        }
-        return active;
+        return activeAccounts.requireOrganizationAdmin(principal.userId());
     }
 }

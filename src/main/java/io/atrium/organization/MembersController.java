@@ -12,7 +12,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.atrium.account.AtriumPrincipal;
 import io.atrium.shared.InvalidInputException;
-import io.atrium.shared.NotFoundException;
 
 /** Settings > Members of the active organization: roles, removal, leaving. Answers 404 in a personal account. */
 @Controller
@@ -50,10 +49,7 @@ class MembersController {
 
     @GetMapping("/{userId}/remove")
     String confirmRemove(@AuthenticationPrincipal AtriumPrincipal principal, @PathVariable String userId, Model model) {
-        ActiveAccount active = organization(principal);
-        if (!active.admin()) {
-            throw new NotFoundException("Page");
-        }
+        ActiveAccount active = activeAccounts.requireOrganizationAdmin(principal.userId());
         model.addAttribute("member", organizations.member(active.id(), principal.userId(), userId));
         return "organization/remove";
     }
@@ -92,10 +88,6 @@ class MembersController {
     }
 
     private ActiveAccount organization(AtriumPrincipal principal) {
-        ActiveAccount active = activeAccounts.of(principal.userId());
-        if (active.personal()) {
-            throw new NotFoundException("Page");
-        }
-        return active;
+        return activeAccounts.requireOrganization(principal.userId());
     }
 }

@@ -15,7 +15,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.atrium.account.AccountView;
 import io.atrium.account.AtriumPrincipal;
 import io.atrium.shared.InvalidInputException;
-import io.atrium.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** Settings > Organization: create one from a personal account; view, rename and delete the active one. */
@@ -104,19 +103,11 @@ class OrganizationSettingsController {
     }
 
     private ActiveAccount organizationOnly(AtriumPrincipal principal) {
-        ActiveAccount active = activeAccounts.of(principal.userId());
-        if (active.personal()) {
-            throw new NotFoundException("Organization");
-        }
-        return active;
+        return activeAccounts.requireOrganization(principal.userId());
     }
 
     /** Pages only admins use are hidden from members: their URLs answer 404. */
     private ActiveAccount adminOnly(AtriumPrincipal principal) {
-        ActiveAccount active = organizationOnly(principal);
-        if (!active.admin()) {
-            throw new NotFoundException("Page");
-        }
-        return active;
+        return activeAccounts.requireOrganizationAdmin(principal.userId());
     }
 }

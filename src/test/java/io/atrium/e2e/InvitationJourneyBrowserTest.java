@@ -5,9 +5,6 @@ import static io.atrium.testsupport.Visitors.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 
@@ -16,7 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -64,11 +60,8 @@ class InvitationJourneyBrowserTest {
     }
 
     @AfterEach
-    void closeBrowser() throws Exception {
-        Path screenshot = browser.getScreenshotAs(OutputType.FILE).toPath();
-        Files.createDirectories(Path.of("target/screenshots"));
-        Files.copy(screenshot, Path.of("target/screenshots/invitation-journey.png"), StandardCopyOption.REPLACE_EXISTING);
-        browser.quit();
+    void closeBrowser() {
+        Browser.screenshotAndQuit(browser, "invitation-journey");
     }
 
     @Test

@@ -4,14 +4,11 @@ import static io.atrium.testsupport.Visitors.PASSWORD;
 import static io.atrium.testsupport.Visitors.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -33,12 +30,8 @@ class SignUpJourneyBrowserTest {
     }
 
     @AfterEach
-    void closeBrowser() throws Exception {
-        Path screenshot = browser.getScreenshotAs(OutputType.FILE).toPath();
-        Files.createDirectories(Path.of("target/screenshots"));
-        Files.copy(screenshot, Path.of("target/screenshots/sign-up-journey.png"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        browser.quit();
+    void closeBrowser() {
+        Browser.screenshotAndQuit(browser, "sign-up-journey");
     }
 
     @Test

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -17,6 +19,19 @@ import org.openqa.selenium.chrome.ChromeOptions;
 public final class Browser {
 
     private Browser() {
+    }
+
+    /** Keeps a screenshot of the last page under target/screenshots, for a person to look at, and closes the browser. */
+    public static void screenshotAndQuit(ChromeDriver driver, String name) {
+        try {
+            Path screenshot = driver.getScreenshotAs(OutputType.FILE).toPath();
+            Files.createDirectories(Path.of("target/screenshots"));
+            Files.copy(screenshot, Path.of("target/screenshots/" + name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            driver.quit();
+        }
     }
 
     public static ChromeDriver start() {
