@@ -19,3 +19,17 @@ document.querySelectorAll('details.profile-menu').forEach((menu) => {
         }
     });
 });
+// Copy buttons: put the target field's value on the clipboard and say so.
+document.querySelectorAll('[data-copy-target]').forEach((button) => {
+    button.addEventListener('click', async () => {
+        const field = document.getElementById(button.dataset.copyTarget);
+        const status = button.parentElement.querySelector('.copy-status');
+        try {
+            await navigator.clipboard.writeText(field.value);
+            status.textContent = 'Copied to clipboard';
+        } catch (error) {
+            field.select();
+            status.textContent = document.execCommand('copy') ? 'Copied to clipboard' : 'Select the key and copy it';
+        }
+    });
+});

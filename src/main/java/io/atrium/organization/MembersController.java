@@ -20,10 +20,12 @@ class MembersController {
 
     private final OrganizationService organizations;
     private final ActiveAccounts activeAccounts;
+    private final MemberKeys memberKeys;
 
-    MembersController(OrganizationService organizations, ActiveAccounts activeAccounts) {
+    MembersController(OrganizationService organizations, ActiveAccounts activeAccounts, MemberKeys memberKeys) {
         this.organizations = organizations;
         this.activeAccounts = activeAccounts;
+        this.memberKeys = memberKeys;
     }
 
     @GetMapping
@@ -51,6 +53,7 @@ class MembersController {
     String confirmRemove(@AuthenticationPrincipal AtriumPrincipal principal, @PathVariable String userId, Model model) {
         ActiveAccount active = activeAccounts.requireOrganizationAdmin(principal.userId());
         model.addAttribute("member", organizations.member(active.id(), principal.userId(), userId));
+        model.addAttribute("keysToRevoke", memberKeys.activeKeyNames(active.id(), userId));
         return "organization/remove";
     }
 

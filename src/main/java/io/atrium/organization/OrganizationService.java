@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,12 +32,15 @@ public class OrganizationService {
     private final MembershipRepository memberships;
     private final AccountService accounts;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    OrganizationService(MembershipRepository memberships, AccountService accounts, AuditLog audit, Clock clock) {
+    OrganizationService(MembershipRepository memberships, AccountService accounts, AuditLog audit,
+            ApplicationEventPublisher events, Clock clock) {
         this.memberships = memberships;
         this.accounts = accounts;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -152,7 +156,10 @@ public class OrganizationService {
                 "from=" + member.role().value() + " to=" + role.value());
     }
 
-    /** R-ORG-4 and R-ORG-5: admins remove members; the removed member falls back to their personal account. */
+    /**
+     * R-ORG-4 and R-ORG-5: admins remove members; the removed member falls back to their personal account,
+     * and the API keys they created for the organization are revoked in the same transaction.
+     */
     @Transactional
     public void remove(String actorUserId, String accountId, String memberUserId) {
         memberships.lockOrganization(accountId);
@@ -179,6 +186,7 @@ public class OrganizationService {
         }
         memberships.delete(accountId, memberUserId);
         accounts.forgetActiveAccount(memberUserId, accountId);
+        events.publishEvent(new MembershipEnded(accountId, memberUserId));
         audit.record(accountId, actorUserId, action, email(memberUserId), "role=" + member.role().value());
     }
 

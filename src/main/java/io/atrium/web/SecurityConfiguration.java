@@ -10,12 +10,16 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
+import io.atrium.api.ApiErrors;
 import io.atrium.api.ApiKeyRequiredEntryPoint;
+import io.atrium.apikey.ApiKeyAuthenticationFilter;
+import io.atrium.apikey.ApiKeyVerifier;
 import jakarta.servlet.DispatcherType;
 
 /**
@@ -36,8 +40,11 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeyRequiredEntryPoint apiKeyRequired) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeyRequiredEntryPoint apiKeyRequired,
+            ApiKeyVerifier verifier, ApiErrors apiErrors) throws Exception {
         return http.securityMatcher("/v1.3/**", "/api/v1/**")
+                // Built here rather than declared as a bean, so it runs in this chain only.
+                .addFilterBefore(new ApiKeyAuthenticationFilter(verifier, apiErrors), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 // Programs authenticate every request with a header: no session, no cookie, so no CSRF.
                 .csrf(AbstractHttpConfigurer::disable)
@@ -69,7 +76,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/login", "/signup", "/error", "/css/**", "/js/**", "/docs/**",
-                                "/favicon.svg", "/favicon.ico").permitAll()
+                                "/favicon.svg", "/favicon.ico", "/swagger-ui/**", "/v3/api-docs/**").permitAll()
                         // An invitation link opens for visitors too; accepting it needs a log-in.
                         .requestMatchers("/invitations/{token}", "/invitations/{token}/signup").permitAll()
                         .anyRequest().authenticated())

@@ -40,10 +40,10 @@ class ApiAuthenticationTest {
     }
 
     @Test
-    void anUnknownKeyIsRefused() throws Exception {
+    void aKeyWithoutTheFormatIsRefusedAsMalformed() throws Exception {
         mvc.perform(get("/v1.3/indexes").header("x-api-key", "tlk_not_a_real_key"))
                 .andExpect(status().isUnauthorized())
-                .andExpect(jsonPath("$.reason").value("unknown"));
+                .andExpect(jsonPath("$.reason").value("malformed"));
     }
 
     @Test

@@ -13,10 +13,16 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * The whole application on a database of its own, driven through MockMvc. Tagged {@code database}, so the
  * build runs these tests on PostgreSQL and again on H2.
+ *
+ * <p>MockMvc hands sessions over as {@code MockHttpSession} objects, which Spring Session's cookie-based
+ * lookup cannot see, so these tests keep sessions in the servlet container. Every {@link ServerTest}
+ * (real HTTP, browsers, several nodes) runs with the database-backed sessions of production.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest
+@SpringBootTest(properties = "spring.autoconfigure.exclude="
+        + "org.springframework.boot.session.autoconfigure.SessionAutoConfiguration,"
+        + "org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionAutoConfiguration")
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @Tag("database")

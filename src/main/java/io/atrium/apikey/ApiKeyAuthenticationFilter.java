@@ -1,0 +1,74 @@
+package io.atrium.apikey;
+
+import java.io.IOException;
+
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import io.atrium.api.ApiErrors;
+import io.atrium.api.ApiKeyAuthentication;
+import io.atrium.api.ApiKeyRequiredEntryPoint;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Authenticates API requests by the {@code x-api-key} header (R-KEY-4). A key in the query string is refused
+ * outright, since URLs end up in logs and browser histories; a bad key is answered with 401 and a reason.
+ * Neither the key nor any part of its secret is ever logged or echoed. Requests without the header go on
+ * unauthenticated, and the API's entry point answers them.
+ */
+public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
+
+    private final ApiKeyVerifier verifier;
+    private final ApiErrors errors;
+    private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
+
+    public ApiKeyAuthenticationFilter(ApiKeyVerifier verifier, ApiErrors errors) {
+        this.verifier = verifier;
+        this.errors = errors;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (keyInQueryString(request)) {
+            errors.write(response, HttpServletResponse.SC_UNAUTHORIZED, errors.withReason("api_key_invalid",
+                    "API keys are accepted only in the x-api-key header, never in the URL.", "key_in_query"));
+            return;
+        }
+        String presented = request.getHeader(ApiKeyRequiredEntryPoint.HEADER);
+        if (presented == null || presented.isBlank()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        ApiKeyVerifier.Verification verification = verifier.verify(presented.strip());
+        if (!verification.accepted()) {
+            errors.write(response, HttpServletResponse.SC_UNAUTHORIZED, errors.withReason("api_key_invalid",
+                    verification.rejection().message(), verification.rejection().reason()));
+            return;
+        }
+        SecurityContext context = contexts.createEmptyContext();
+        context.setAuthentication(new ApiKeyAuthentication(verification.caller()));
+        contexts.setContext(context);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            contexts.clearContext();
+        }
+    }
+
+    private static boolean keyInQueryString(HttpServletRequest request) {
+        String query = request.getQueryString();
+        if (query == null) {
+            return false;
+        }
+        return UriComponentsBuilder.newInstance().query(query).build().getQueryParams().keySet().stream()
+                .anyMatch(name -> name.equalsIgnoreCase(ApiKeyRequiredEntryPoint.HEADER)
+                        || name.equalsIgnoreCase("api_key") || name.equalsIgnoreCase("apikey"));
+    }
+}

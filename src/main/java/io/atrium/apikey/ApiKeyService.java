@@ -1,0 +1,160 @@
+package io.atrium.apikey;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import io.atrium.account.AccountService;
+import io.atrium.account.AccountView;
+import io.atrium.account.UserView;
+import io.atrium.audit.AuditLog;
+import io.atrium.organization.MemberKeys;
+import io.atrium.organization.MembershipEnded;
+import io.atrium.organization.OrganizationService;
+import io.atrium.organization.Role;
+import io.atrium.shared.DisplayNames;
+import io.atrium.shared.Ids;
+import io.atrium.shared.InvalidInputException;
+import io.atrium.shared.NotFoundException;
+
+/**
+ * API keys of an account (R-KEY-1…3, R-ORG-5). Whoever can work in the account creates keys for it; in an
+ * organization, members see and revoke the keys they created, admins see and revoke all.
+ */
+@Service
+public class ApiKeyService implements MemberKeys {
+
+    static final Duration MAX_VALIDITY = Duration.ofDays(5 * 366);
+
+    private final ApiKeyRepository keys;
+    private final AccountService accounts;
+    private final OrganizationService organizations;
+    private final AuditLog audit;
+    private final ApiKeyVerifier verifier;
+    private final Clock clock;
+
+    ApiKeyService(ApiKeyRepository keys, AccountService accounts, OrganizationService organizations, AuditLog audit,
+            ApiKeyVerifier verifier, Clock clock) {
+        this.keys = keys;
+        this.accounts = accounts;
+        this.organizations = organizations;
+        this.audit = audit;
+        this.verifier = verifier;
+        this.clock = clock;
+    }
+
+    /**
+     * @throws NotFoundException when the user cannot work in the account
+     * @throws InvalidInputException for a missing name or an expiry in the past or more than five years ahead
+     */
+    @Transactional
+    public CreatedApiKey create(String userId, String accountId, String rawName, Instant expiresAt) {
+        requireAccess(accountId, userId);
+        String name = DisplayNames.require("name", rawName);
+        Instant now = clock.instant();
+        if (expiresAt == null || !expiresAt.isAfter(now)) {
+            throw new InvalidInputException("expires_at", "parameter_invalid", "Choose an expiration date in the future.");
+        }
+        if (expiresAt.isAfter(now.plus(MAX_VALIDITY))) {
+            throw new InvalidInputException("expires_at", "parameter_invalid",
+                    "Choose an expiration date at most five years ahead.");
+        }
+        ApiKeyFormat.NewKey key = ApiKeyFormat.generate();
+        ApiKeyRow row = new ApiKeyRow(Ids.newId(now), accountId, key.keyId(), key.secretHash(), name, userId, now,
+                expiresAt, null, null);
+        keys.insert(row);
+        audit.record(accountId, userId, "api_key.created", name + " (" + ApiKeyFormat.displayPrefix(key.keyId()) + ")",
+                "expires_at=" + expiresAt);
+        return new CreatedApiKey(view(row, accounts.users(List.of(userId))), key.value());
+    }
+
+    /** R-KEY-1: admins (and a personal account's owner) see every key; members see their own. */
+    public List<ApiKeyView> list(String userId, String accountId) {
+        boolean admin = requireAccess(accountId, userId);
+        List<ApiKeyRow> rows = admin ? keys.ofAccount(accountId) : keys.ofCreator(accountId, userId);
+        Map<String, UserView> creators = accounts.users(rows.stream().map(ApiKeyRow::createdByUserId).distinct().toList());
+        return rows.stream().map(row -> view(row, creators)).toList();
+    }
+
+    /**
+     * Revokes a key the user may manage; the key stops working on every node within a second (R-KEY-5).
+     *
+     * @throws NotFoundException for a key of another account, or another member's key seen by a member
+     */
+    @Transactional
+    public ApiKeyView revoke(String userId, String accountId, String keyRowId) {
+        boolean admin = requireAccess(accountId, userId);
+        ApiKeyRow row = keys.find(accountId, keyRowId)
+                .filter(key -> admin || key.createdByUserId().equals(userId))
+                .orElseThrow(() -> new NotFoundException("API key"));
+        if (keys.revoke(accountId, keyRowId, userId, clock.instant())) {
+            forgetAfterCommit(row.keyId());
+            audit.record(accountId, userId, "api_key.revoked", row.name() + " (" + ApiKeyFormat.displayPrefix(row.keyId()) + ")", null);
+        }
+        return keys.find(accountId, keyRowId).map(key -> view(key, accounts.users(List.of(key.createdByUserId())))).orElseThrow();
+    }
+
+    /** R-ORG-5: runs inside the transaction that ends the membership. */
+    @EventListener
+    public void revokeKeysOfFormerMember(MembershipEnded ended) {
+        Instant now = clock.instant();
+        for (ApiKeyRow row : keys.ofCreator(ended.accountId(), ended.userId())) {
+            if (row.revokedAt() == null && keys.revoke(ended.accountId(), row.id(), null, now)) {
+                forgetAfterCommit(row.keyId());
+                audit.record(ended.accountId(), null, "api_key.revoked",
+                        row.name() + " (" + ApiKeyFormat.displayPrefix(row.keyId()) + ")", "reason=membership_ended");
+            }
+        }
+    }
+
+    @Override
+    public List<String> activeKeyNames(String accountId, String userId) {
+        Instant now = clock.instant();
+        return keys.ofCreator(accountId, userId).stream()
+                .filter(row -> row.status(now).equals("active"))
+                .map(row -> row.name() + " (" + ApiKeyFormat.displayPrefix(row.keyId()) + ")")
+                .toList();
+    }
+
+    /**
+     * Whether the user may work in the account, and as its admin: the owner of a personal account is; in an
+     * organization, their current role decides.
+     *
+     * @throws NotFoundException when the user has no access
+     */
+    boolean requireAccess(String accountId, String userId) {
+        AccountView personal = accounts.personalAccount(userId);
+        if (personal.id().equals(accountId)) {
+            return true;
+        }
+        return organizations.requireMember(accountId, userId) == Role.ADMIN;
+    }
+
+    /**
+     * This node refuses the key from its next request on; other nodes within {@link ApiKeyVerifier#MAX_STALENESS}.
+     * After the commit, so a concurrent request cannot reload the key as it was before the revocation.
+     */
+    private void forgetAfterCommit(String keyId) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                verifier.forget(keyId);
+            }
+        });
+    }
+
+    private ApiKeyView view(ApiKeyRow row, Map<String, UserView> users) {
+        UserView creator = users.get(row.createdByUserId());
+        return new ApiKeyView(row.id(), row.name(), ApiKeyFormat.displayPrefix(row.keyId()), row.createdByUserId(),
+                creator == null ? "A former member" : creator.name(), creator == null ? null : creator.email(),
+                row.createdAt(), row.expiresAt(), row.lastUsedAt(), row.revokedAt(), row.status(clock.instant()));
+    }
+}

@@ -1,0 +1,122 @@
+package io.atrium.apikey;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.atrium.account.AtriumPrincipal;
+import io.atrium.organization.ActiveAccount;
+import io.atrium.organization.ActiveAccounts;
+import io.atrium.shared.InvalidInputException;
+import io.atrium.shared.NotFoundException;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** Settings > API Keys of the active account (R-KEY-1, R-KEY-2). */
+@Controller
+@RequestMapping("/settings/api-keys")
+class ApiKeysPageController {
+
+    private final ApiKeyService keys;
+    private final ActiveAccounts activeAccounts;
+    private final Clock clock;
+
+    ApiKeysPageController(ApiKeyService keys, ActiveAccounts activeAccounts, Clock clock) {
+        this.keys = keys;
+        this.activeAccounts = activeAccounts;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    String list(@AuthenticationPrincipal AtriumPrincipal principal, Model model) {
+        return page(principal, model, "", "12", "", Map.of());
+    }
+
+    @PostMapping
+    String create(@AuthenticationPrincipal AtriumPrincipal principal, @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "12") String expiration, @RequestParam(defaultValue = "") String expiresOn,
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        ActiveAccount active = activeAccounts.of(principal.userId());
+        try {
+            CreatedApiKey created = keys.create(principal.userId(), active.id(), name, expiry(expiration, expiresOn));
+            // Shown on the next page only: a flash attribute lives for exactly one request. Plain strings,
+            // because the flash map travels in the (database-backed) session.
+            redirect.addFlashAttribute("createdKeyName", created.key().name());
+            redirect.addFlashAttribute("createdKeyValue", created.value());
+            return "redirect:/settings/api-keys";
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return page(principal, model, name, expiration, expiresOn, e.messagesByField());
+        }
+    }
+
+    @GetMapping("/{id}/revoke")
+    String confirmRevoke(@AuthenticationPrincipal AtriumPrincipal principal, @PathVariable String id, Model model) {
+        ActiveAccount active = activeAccounts.of(principal.userId());
+        model.addAttribute("key", keys.list(principal.userId(), active.id()).stream()
+                .filter(key -> key.id().equals(id) && key.active()).findFirst()
+                .orElseThrow(() -> new NotFoundException("API key")));
+        return "apikey/revoke";
+    }
+
+    @PostMapping("/{id}/revoke")
+    String revoke(@AuthenticationPrincipal AtriumPrincipal principal, @PathVariable String id,
+            RedirectAttributes redirect) {
+        ActiveAccount active = activeAccounts.of(principal.userId());
+        ApiKeyView key = keys.revoke(principal.userId(), active.id(), id);
+        redirect.addFlashAttribute("notice", "The key " + key.name() + " was revoked. Programs using it are refused from now on.");
+        return "redirect:/settings/api-keys";
+    }
+
+    /** 1, 3, 6 or 12 months from now, or through the end of a chosen day (UTC). */
+    private Instant expiry(String expiration, String expiresOn) {
+        switch (expiration) {
+            case "1", "3", "6", "12" -> {
+                return clock.instant().atZone(ZoneOffset.UTC).plusMonths(Integer.parseInt(expiration)).toInstant();
+            }
+            case "custom" -> {
+                try {
+                    return LocalDate.parse(expiresOn).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+                } catch (DateTimeParseException e) {
+                    throw new InvalidInputException("expiresOn", "parameter_invalid", "Choose a date.");
+                }
+            }
+            default -> throw new InvalidInputException("expiration", "parameter_invalid", "Choose an expiration period.");
+        }
+    }
+
+    private String page(AtriumPrincipal principal, Model model, String name, String expiration, String expiresOn,
+            Map<String, String> errors) {
+        ActiveAccount active = activeAccounts.of(principal.userId());
+        model.addAttribute("keys", keys.list(principal.userId(), active.id()));
+        model.addAttribute("name", name);
+        model.addAttribute("expiration", expiration);
+        model.addAttribute("expiresOn", expiresOn);
+        model.addAttribute("errors", translate(errors));
+        model.addAttribute("today", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        return "apikey/list";
+    }
+
+    /** The service names the expiry {@code expires_at}; on this form the date field shows it. */
+    private static Map<String, String> translate(Map<String, String> errors) {
+        if (!errors.containsKey("expires_at")) {
+            return errors;
+        }
+        Map<String, String> translated = new java.util.LinkedHashMap<>(errors);
+        translated.put("expiresOn", translated.remove("expires_at"));
+        return translated;
+    }
+}

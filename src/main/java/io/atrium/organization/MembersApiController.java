@@ -1,0 +1,70 @@
+package io.atrium.organization;
+
+import java.time.Instant;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import io.atrium.api.ApiCaller;
+import io.atrium.api.ApiController;
+import io.atrium.api.ApiPage;
+
+/** {@code /api/v1/members}: the same rules as Settings > Members (R-ORG-3…5). */
+@ApiController
+@RequestMapping("/api/v1/members")
+class MembersApiController {
+
+    record MemberJson(@JsonProperty("user_id") String userId, String name, String email, String role,
+            @JsonProperty("joined_at") Instant joinedAt) {
+
+        static MemberJson of(MemberView member) {
+            return new MemberJson(member.user().id(), member.user().name(), member.user().email(),
+                    member.role().value(), member.joinedAt());
+        }
+    }
+
+    record RoleChange(String role) {
+    }
+
+    private final OrganizationService organizations;
+
+    MembersApiController(OrganizationService organizations) {
+        this.organizations = organizations;
+    }
+
+    @GetMapping
+    ApiPage<MemberJson> list(@AuthenticationPrincipal ApiCaller caller, @RequestParam(required = false) Integer page,
+            @RequestParam(name = "page_limit", required = false) Integer pageLimit,
+            @RequestParam(name = "sort_by", required = false) String sortBy,
+            @RequestParam(name = "sort_option", required = false) String sortOption) {
+        return ApiPage.of(organizations.members(caller.accountId(), caller.userId()).stream().map(MemberJson::of).toList(),
+                page, pageLimit, sortBy, sortOption, MemberJson::joinedAt, MemberJson::joinedAt);
+    }
+
+    @PatchMapping("/{userId}")
+    MemberJson changeRole(@AuthenticationPrincipal ApiCaller caller, @PathVariable String userId,
+            @RequestBody RoleChange change) {
+        organizations.changeRole(caller.userId(), caller.accountId(), userId, Role.parse("role", change.role()));
+        return MemberJson.of(organizations.member(caller.accountId(), caller.userId(), userId));
+    }
+
+    @DeleteMapping("/{userId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void remove(@AuthenticationPrincipal ApiCaller caller, @PathVariable String userId) {
+        if (userId.equals(caller.userId())) {
+            organizations.leave(caller.userId(), caller.accountId());
+        } else {
+            organizations.remove(caller.userId(), caller.accountId(), userId);
+        }
+    }
+}

@@ -1,0 +1,406 @@
+package io.atrium.apikey;
+
+import static io.atrium.testsupport.Organizations.addMember;
+import static io.atrium.testsupport.Organizations.createWithAdmin;
+import static io.atrium.testsupport.Organizations.organizationId;
+import static io.atrium.testsupport.Organizations.userId;
+import static io.atrium.testsupport.Visitors.signUp;
+import static io.atrium.testsupport.Visitors.uniqueEmail;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import io.atrium.testsupport.IntegrationTest;
+import io.atrium.testsupport.MutableClock;
+
+@IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
+class ApiKeyTest {
+
+    private static final Pattern KEY = Pattern.compile("atk_[0-9A-Za-z]{12}_[0-9A-Za-z]{38}");
+
+    @TestConfiguration
+    static class MovableTime {
+        @Bean
+        @Primary
+        MutableClock movableClock() {
+            return new MutableClock(Instant.now());
+        }
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    LastUsedRecorder lastUsed;
+
+    @Test
+    void theKeyIsShownOnceAfterCreateAndOnlyItsHashIsStored() throws Exception {
+        MockHttpSession user = signUp(mvc, "Key Maker", uniqueEmail("maker"));
+
+        mvc.perform(post("/settings/api-keys").session(user).with(csrf())
+                        .param("name", "CI pipeline").param("expiration", "12"))
+                .andExpect(redirectedUrl("/settings/api-keys"));
+        String page = mvc.perform(get("/settings/api-keys").session(user)).andReturn().getResponse().getContentAsString();
+        String key = firstKey(page);
+
+        assertThat(page).contains("It won't be shown again").contains("data-copy-target=\"new-key-value\"");
+        assertThat(mvc.perform(get("/settings/api-keys").session(user)).andReturn().getResponse().getContentAsString())
+                .doesNotContain(key).contains("CI pipeline").contains(key.substring(0, 16) + "…");
+        String secret = key.substring(17, 49);
+        assertThat(jdbc.sql("select count(*) from api_keys where secret_hash like :s or key_id like :s or name like :s")
+                .param("s", "%" + secret + "%").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aKeyActsOnItsOwnAccountWithItsCreatorsRole() throws Exception {
+        String name = "Keyed " + UUID.randomUUID().toString().substring(0, 6) + " Org";
+        MockHttpSession admin = createWithAdmin(mvc, "Ken Admin", uniqueEmail("ken"), name);
+        String orgKey = createKey(admin, "org key");
+        switchToPersonal(admin);
+        String personalKey = createKey(admin, "personal key");
+
+        api(get("/api/v1/account"), orgKey).andExpect(status().isOk())
+                .andExpect(jsonPath("$.kind").value("organization"))
+                .andExpect(jsonPath("$.name").value(name))
+                .andExpect(jsonPath("$.role").value("admin"))
+                .andExpect(jsonPath("$._id").value(organizationId(jdbc, name)));
+        api(get("/api/v1/account"), personalKey).andExpect(status().isOk())
+                .andExpect(jsonPath("$.kind").value("personal"))
+                .andExpect(jsonPath("$.name").value("Ken Admin"));
+        api(get("/api/v1/members"), personalKey).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("resource_not_exist"));
+        api(get("/api/v1/members"), orgKey).andExpect(status().isOk())
+                .andExpect(jsonPath("$.data[0].role").value("admin"))
+                .andExpect(jsonPath("$.page_info.total_results").value(1));
+    }
+
+    @Test
+    void badKeysGetDistinctReasons() throws Exception {
+        MockHttpSession user = signUp(mvc, "Reason Tester", uniqueEmail("reasons"));
+        String key = createKey(user, "good");
+        String typo = key.substring(0, key.length() - 1) + (key.endsWith("a") ? "b" : "a");
+        ApiKeyFormat.NewKey stranger = ApiKeyFormat.generate();
+
+        api(get("/api/v1/account"), typo).andExpect(status().isUnauthorized()).andExpect(jsonPath("$.reason").value("malformed"));
+        api(get("/api/v1/account"), stranger.value()).andExpect(status().isUnauthorized()).andExpect(jsonPath("$.reason").value("unknown"));
+        String forged = "atk_" + key.substring(4, 16) + "_" + stranger.value().substring(17, 49);
+        forged = forged + ApiKeyFormat.checksum(forged);
+        api(get("/api/v1/account"), forged).andExpect(status().isUnauthorized()).andExpect(jsonPath("$.reason").value("unknown"));
+        mvc.perform(get("/api/v1/account").queryParam("x-api-key", key)).andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.reason").value("key_in_query"));
+        api(get("/api/v1/account"), key).andExpect(status().isOk());
+    }
+
+    @Test
+    void aKeyExpiresExactlyWhenTheClockPassesItsExpiry() throws Exception {
+        MockHttpSession user = signUp(mvc, "Time Traveller", uniqueEmail("time"));
+        String key = createKeyViaApi(user, "{\"name\":\"short\",\"expires_in_days\":1}");
+        api(get("/api/v1/account"), key).andExpect(status().isOk());
+
+        clock.advance(Duration.ofDays(1).plusSeconds(1));
+        try {
+            api(get("/api/v1/account"), key).andExpect(status().isUnauthorized())
+                    .andExpect(jsonPath("$.reason").value("expired"));
+        } finally {
+            clock.advance(Duration.ofDays(-1).minusSeconds(1));
+        }
+    }
+
+    @Test
+    void aRevokedKeyIsRefusedOnItsNextRequest() throws Exception {
+        MockHttpSession user = signUp(mvc, "Revoker", uniqueEmail("revoker"));
+        String key = createKey(user, "to revoke");
+        api(get("/api/v1/account"), key).andExpect(status().isOk());
+        String id = keyRowId(key);
+
+        mvc.perform(get("/settings/api-keys/" + id + "/revoke").session(user)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("This can't be undone")));
+        mvc.perform(post("/settings/api-keys/" + id + "/revoke").session(user).with(csrf()))
+                .andExpect(redirectedUrl("/settings/api-keys"));
+
+        api(get("/api/v1/account"), key).andExpect(status().isUnauthorized()).andExpect(jsonPath("$.reason").value("revoked"));
+        assertThat(audit(personalAccount(user))).contains("api_key.created", "api_key.revoked");
+    }
+
+    @Test
+    void removingAMemberRevokesTheirOrganizationKeysButNotTheirPersonalOnes() throws Exception {
+        String name = "Removal " + UUID.randomUUID().toString().substring(0, 6);
+        MockHttpSession admin = createWithAdmin(mvc, "Remy Admin", uniqueEmail("remy"), name);
+        String memberEmail = uniqueEmail("leaving");
+        MockHttpSession member = addMember(mvc, jdbc, admin, "Lee Leaving", memberEmail, "member");
+        String orgKey = createKey(member, "member org key");
+        switchToPersonal(member);
+        String personalKey = createKey(member, "member personal key");
+        api(get("/api/v1/account"), orgKey).andExpect(status().isOk());
+
+        mvc.perform(get("/settings/members/" + userId(jdbc, memberEmail) + "/remove").session(admin))
+                .andExpect(content().string(containsString("member org key")));
+        mvc.perform(post("/settings/members/" + userId(jdbc, memberEmail) + "/remove").session(admin).with(csrf()));
+
+        api(get("/api/v1/account"), orgKey).andExpect(status().isUnauthorized()).andExpect(jsonPath("$.reason").value("revoked"));
+        api(get("/api/v1/account"), personalKey).andExpect(status().isOk());
+    }
+
+    @Test
+    void membersSeeAndRevokeTheirOwnKeysWhileAdminsSeeAndRevokeAll() throws Exception {
+        MockHttpSession admin = createWithAdmin(mvc, "All Seeing", uniqueEmail("allseeing"),
+                "Keys " + UUID.randomUUID().toString().substring(0, 6));
+        MockHttpSession member = addMember(mvc, jdbc, admin, "Own Keys", uniqueEmail("ownkeys"), "member");
+        String adminKey = createKey(admin, "admin key");
+        String memberKey = createKey(member, "member key");
+
+        api(get("/api/v1/api-keys"), memberKey).andExpect(jsonPath("$.data.length()").value(1))
+                .andExpect(jsonPath("$.data[0].name").value("member key"))
+                .andExpect(jsonPath("$.data[0].key").doesNotExist());
+        api(get("/api/v1/api-keys"), adminKey).andExpect(jsonPath("$.page_info.total_results").value(2));
+        api(delete("/api/v1/api-keys/" + keyRowId(adminKey)), memberKey).andExpect(status().isNotFound());
+        mvc.perform(get("/settings/api-keys").session(member)).andExpect(content().string(not(containsString("admin key"))));
+
+        api(delete("/api/v1/api-keys/" + keyRowId(memberKey)), adminKey).andExpect(status().isNoContent());
+        api(get("/api/v1/account"), memberKey).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void adminOnlyOperationsAnswer403ForMembersAndFollowTheCreatorsCurrentRole() throws Exception {
+        MockHttpSession admin = createWithAdmin(mvc, "Role Source", uniqueEmail("rolesource"),
+                "Roles " + UUID.randomUUID().toString().substring(0, 6));
+        String memberEmail = uniqueEmail("rolemember");
+        MockHttpSession member = addMember(mvc, jdbc, admin, "Role Member", memberEmail, "member");
+        String memberKey = createKey(member, "member key");
+        String adminKey = createKey(admin, "admin key");
+
+        api(post("/api/v1/invitations").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"emails\":[\"x@example.com\"],\"role\":\"member\"}"), memberKey).andExpect(status().isForbidden());
+        api(get("/api/v1/invitations"), memberKey).andExpect(status().isForbidden());
+        api(patch("/api/v1/members/" + userId(jdbc, memberEmail)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"role\":\"admin\"}"), memberKey).andExpect(status().isForbidden());
+
+        api(patch("/api/v1/members/" + userId(jdbc, memberEmail)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"role\":\"admin\"}"), adminKey).andExpect(status().isOk()).andExpect(jsonPath("$.role").value("admin"));
+        await().atMost(Duration.ofSeconds(1)).untilAsserted(() ->
+                api(get("/api/v1/account"), memberKey).andExpect(jsonPath("$.role").value("admin")));
+        api(get("/api/v1/invitations"), memberKey).andExpect(status().isOk());
+    }
+
+    @Test
+    void theInvitationsApiReportsEachAddressAndRefusesSmuggledLists() throws Exception {
+        MockHttpSession admin = createWithAdmin(mvc, "Api Inviter", uniqueEmail("apiinviter"),
+                "Invites " + UUID.randomUUID().toString().substring(0, 6));
+        String key = createKey(admin, "inviter key");
+        String invitee = uniqueEmail("apiinvitee");
+
+        api(post("/api/v1/invitations").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"emails\":[\"" + invitee + "\",\"nope\"],\"role\":\"member\"}"), key)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.results[0].result").value("invited"))
+                .andExpect(jsonPath("$.results[1].result").value("invalid"));
+        api(post("/api/v1/invitations").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"emails\":[\"a@example.com, b@example.com\"],\"role\":\"member\"}"), key)
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("parameter_invalid"));
+        api(post("/api/v1/invitations").contentType(MediaType.APPLICATION_JSON).content("{\"emails\":"), key)
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("parameter_invalid"));
+        String id = jdbc.sql("select id from invitations where email = :e").param("e", invitee).query(String.class).single();
+        api(get("/api/v1/invitations"), key).andExpect(jsonPath("$.data[0]._id").value(id))
+                .andExpect(jsonPath("$.data[0].status").value("pending"));
+        api(post("/api/v1/invitations/" + id + "/resend"), key).andExpect(status().isNoContent());
+        api(delete("/api/v1/invitations/" + id), key).andExpect(status().isNoContent());
+        api(delete("/api/v1/invitations/" + id), key).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void anotherAccountsKeysMembersAndInvitationsAnswer404() throws Exception {
+        MockHttpSession victim = createWithAdmin(mvc, "Victim Org", uniqueEmail("victimorg"),
+                "Victim " + UUID.randomUUID().toString().substring(0, 6));
+        String victimMemberEmail = uniqueEmail("victimmember");
+        addMember(mvc, jdbc, victim, "Victim Member", victimMemberEmail, "member");
+        String victimKey = createKey(victim, "victim key");
+        String invitee = uniqueEmail("victiminvitee");
+        mvc.perform(post("/settings/members/invite").session(victim).with(csrf()).param("emails", invitee).param("role", "member"));
+        String invitationId = jdbc.sql("select id from invitations where email = :e").param("e", invitee).query(String.class).single();
+        MockHttpSession attacker = createWithAdmin(mvc, "Attacker Org", uniqueEmail("attackerorg"),
+                "Attacker " + UUID.randomUUID().toString().substring(0, 6));
+        String attackerKey = createKey(attacker, "attacker key");
+        String victimMember = userId(jdbc, victimMemberEmail);
+
+        api(delete("/api/v1/api-keys/" + keyRowId(victimKey)), attackerKey).andExpect(status().isNotFound());
+        api(patch("/api/v1/members/" + victimMember).contentType(MediaType.APPLICATION_JSON).content("{\"role\":\"admin\"}"),
+                attackerKey).andExpect(status().isNotFound());
+        api(delete("/api/v1/members/" + victimMember), attackerKey).andExpect(status().isNotFound());
+        api(post("/api/v1/invitations/" + invitationId + "/resend"), attackerKey).andExpect(status().isNotFound());
+        api(delete("/api/v1/invitations/" + invitationId), attackerKey).andExpect(status().isNotFound());
+        mvc.perform(get("/settings/api-keys/" + keyRowId(victimKey) + "/revoke").session(attacker)).andExpect(status().isNotFound());
+        mvc.perform(post("/settings/api-keys/" + keyRowId(victimKey) + "/revoke").session(attacker).with(csrf()))
+                .andExpect(status().isNotFound());
+        api(get("/api/v1/account"), victimKey).andExpect(status().isOk());
+        api(get("/api/v1/no-such-thing"), attackerKey).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("resource_not_exist"));
+    }
+
+    @Test
+    void listsFollowThePaginationConventions() throws Exception {
+        MockHttpSession user = signUp(mvc, "Pager", uniqueEmail("pager"));
+        String key = createKey(user, "first");
+        clock.advance(Duration.ofSeconds(1));
+        createKey(user, "second");
+        clock.advance(Duration.ofSeconds(1));
+        createKey(user, "third");
+
+        api(get("/api/v1/api-keys").param("page_limit", "2").param("sort_option", "asc"), key)
+                .andExpect(jsonPath("$.data.length()").value(2))
+                .andExpect(jsonPath("$.data[0].name").value("first"))
+                .andExpect(jsonPath("$.page_info.total_page").value(2))
+                .andExpect(jsonPath("$.page_info.limit_per_page").value(2));
+        api(get("/api/v1/api-keys").param("page", "9"), key).andExpect(status().isOk())
+                .andExpect(jsonPath("$.data.length()").value(0));
+        api(get("/api/v1/api-keys").param("page_limit", "51"), key).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("parameter_invalid"));
+    }
+
+    @Test
+    void creatingWithBadInputChangesNothing() throws Exception {
+        MockHttpSession user = signUp(mvc, "Careful Maker", uniqueEmail("careful"));
+        String key = createKey(user, "existing");
+        long before = jdbc.sql("select count(*) from api_keys").query(Long.class).single();
+
+        mvc.perform(post("/settings/api-keys").session(user).with(csrf()).param("name", " ").param("expiration", "12"))
+                .andExpect(status().isBadRequest()).andExpect(content().string(containsString("Enter a name.")));
+        mvc.perform(post("/settings/api-keys").session(user).with(csrf()).param("name", "past")
+                        .param("expiration", "custom").param("expiresOn", "2001-01-01"))
+                .andExpect(status().isBadRequest()).andExpect(content().string(containsString("in the future")));
+        api(post("/api/v1/api-keys").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"both\",\"expires_in_days\":3,\"expires_at\":\"2030-01-01T00:00:00Z\"}"), key)
+                .andExpect(status().isBadRequest());
+        api(post("/api/v1/api-keys").contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"far\",\"expires_in_days\":4000}"), key)
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.message").value(containsString("five years")));
+
+        assertThat(jdbc.sql("select count(*) from api_keys").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void lastUsedIsWrittenInBatchesAtMostOnceAMinute() throws Exception {
+        MockHttpSession user = signUp(mvc, "Busy Caller", uniqueEmail("busy"));
+        String key = createKey(user, "busy key");
+        String id = keyRowId(key);
+
+        api(get("/api/v1/account"), key).andExpect(status().isOk());
+        assertThat(lastUsedAt(id)).isNull();
+        lastUsed.flush();
+        Instant first = lastUsedAt(id);
+        assertThat(first).isNotNull();
+
+        clock.advance(Duration.ofSeconds(30));
+        api(get("/api/v1/account"), key);
+        lastUsed.flush();
+        assertThat(lastUsedAt(id)).isEqualTo(first);
+
+        clock.advance(Duration.ofSeconds(31));
+        api(get("/api/v1/account"), key);
+        lastUsed.flush();
+        assertThat(lastUsedAt(id)).isAfter(first);
+    }
+
+    @Test
+    void theKeyNeverAppearsInTheLogs(CapturedOutput output) throws Exception {
+        MockHttpSession user = signUp(mvc, "Log Watcher", uniqueEmail("logs"));
+        String key = createKey(user, "secret key");
+        api(get("/api/v1/account"), key);
+        api(get("/api/v1/account"), key.substring(0, key.length() - 2) + "zz");
+        mvc.perform(get("/api/v1/account").queryParam("api_key", key));
+        api(post("/api/v1/api-keys").contentType(MediaType.APPLICATION_JSON).content("{\"name\":"), key);
+
+        String secret = key.substring(17, 49);
+        assertThat(output.getAll()).doesNotContain(secret);
+    }
+
+    /** Creates a key on Settings > API Keys and reads it from the page the redirect leads to, as a person would. */
+    private String createKey(MockHttpSession session, String name) throws Exception {
+        mvc.perform(post("/settings/api-keys").session(session).with(csrf())
+                        .param("name", name).param("expiration", "12"))
+                .andExpect(redirectedUrl("/settings/api-keys"));
+        return firstKey(mvc.perform(get("/settings/api-keys").session(session))
+                .andReturn().getResponse().getContentAsString());
+    }
+
+    private String createKeyViaApi(MockHttpSession session, String json) throws Exception {
+        String bootstrap = createKey(session, "bootstrap");
+        String body = api(post("/api/v1/api-keys").contentType(MediaType.APPLICATION_JSON).content(json), bootstrap)
+                .andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        return firstKey(body);
+    }
+
+    private ResultActions api(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, String key)
+            throws Exception {
+        return mvc.perform(request.header("x-api-key", key));
+    }
+
+    private static String firstKey(String text) {
+        var matcher = KEY.matcher(text);
+        assertThat(matcher.find()).as("a key in the page").isTrue();
+        return matcher.group();
+    }
+
+    private String keyRowId(String key) {
+        return jdbc.sql("select id from api_keys where key_id = :k").param("k", key.substring(4, 16)).query(String.class).single();
+    }
+
+    private Instant lastUsedAt(String id) {
+        return jdbc.sql("select last_used_at from api_keys where id = :id").param("id", id)
+                .query((rs, n) -> {
+                    var value = rs.getObject(1, java.time.OffsetDateTime.class);
+                    return value == null ? null : value.toInstant();
+                }).list().get(0);
+    }
+
+    private void switchToPersonal(MockHttpSession session) throws Exception {
+        String page = mvc.perform(get("/").session(session)).andReturn().getResponse().getContentAsString();
+        var matcher = Pattern.compile("name=\"accountId\" value=\"([0-9a-f]{24})\"").matcher(page);
+        assertThat(matcher.find()).isTrue();
+        mvc.perform(post("/accounts/switch").session(session).with(csrf()).param("accountId", matcher.group(1)));
+    }
+
+    private String personalAccount(MockHttpSession session) throws Exception {
+        String page = mvc.perform(get("/").session(session)).andReturn().getResponse().getContentAsString();
+        var matcher = Pattern.compile("<code>([0-9a-f]{24})</code>").matcher(page);
+        assertThat(matcher.find()).isTrue();
+        return matcher.group(1);
+    }
+
+    private List<String> audit(String accountId) {
+        return jdbc.sql("select action from audit_log where account_id = :a").param("a", accountId).query(String.class).list();
+    }
+}

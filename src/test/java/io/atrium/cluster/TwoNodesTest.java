@@ -1,0 +1,109 @@
+package io.atrium.cluster;
+
+import static io.atrium.testsupport.Visitors.PASSWORD;
+import static io.atrium.testsupport.Visitors.uniqueEmail;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.atrium.AtriumApplication;
+import io.atrium.testsupport.HttpVisitor;
+import io.atrium.testsupport.TestDatabases;
+
+/**
+ * Two Atrium nodes on one PostgreSQL database, as behind a load balancer: a session made on one is valid
+ * on the other, and a key revoked through one is refused by the other within a second (R-KEY-5).
+ */
+class TwoNodesTest {
+
+    private static final Pattern KEY = Pattern.compile("atk_[0-9A-Za-z]{12}_[0-9A-Za-z]{38}");
+
+    private static ConfigurableApplicationContext nodeA;
+    private static ConfigurableApplicationContext nodeB;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void startTwoNodes() throws Exception {
+        TestDatabases.Database database = TestDatabases.newDatabase();
+        nodeA = node(database);
+        nodeB = node(database);
+    }
+
+    private static ConfigurableApplicationContext node(TestDatabases.Database database) throws Exception {
+        return new SpringApplicationBuilder(AtriumApplication.class).run(
+                "--server.port=0",
+                "--spring.datasource.url=" + database.url(),
+                "--spring.datasource.username=" + database.username(),
+                "--spring.datasource.password=" + database.password(),
+                "--atrium.data-dir=" + Files.createTempDirectory("atrium-node"));
+    }
+
+    @AfterAll
+    static void stopNodes() {
+        nodeA.close();
+        nodeB.close();
+    }
+
+    @Test
+    void aSessionStartedOnOneNodeIsValidOnTheOther() throws Exception {
+        HttpVisitor onA = new HttpVisitor(port(nodeA));
+        onA.signUp("Node Hopper", uniqueEmail("hopper"), PASSWORD);
+        HttpVisitor onB = new HttpVisitor(port(nodeB));
+        onB.setCookie("ATRIUM_SESSION", onA.cookie("ATRIUM_SESSION").orElseThrow());
+
+        HttpResponse<String> home = onB.get("/");
+
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.body()).contains(">NH</summary>");
+    }
+
+    @Test
+    void aKeyRevokedThroughOneNodeIsRefusedByTheOtherWithinASecond() throws Exception {
+        HttpVisitor onA = new HttpVisitor(port(nodeA));
+        onA.signUp("Key Holder", uniqueEmail("holder"), PASSWORD);
+        onA.submit("/settings/api-keys", "/settings/api-keys", Map.of("name", "two nodes", "expiration", "12"));
+        Matcher key = KEY.matcher(onA.get("/settings/api-keys").body());
+        assertThat(key.find()).isTrue();
+        assertThat(call(nodeB, "GET", "/api/v1/account", key.group()).statusCode()).isEqualTo(200);
+        String list = call(nodeA, "GET", "/api/v1/api-keys", key.group()).body();
+        Matcher id = Pattern.compile("\"_id\":\"([0-9a-f]{24})\"").matcher(list);
+        assertThat(id.find()).isTrue();
+
+        assertThat(call(nodeA, "DELETE", "/api/v1/api-keys/" + id.group(1), key.group()).statusCode()).isEqualTo(204);
+        long revokedAt = System.nanoTime();
+        HttpResponse<String> onB;
+        do {
+            onB = call(nodeB, "GET", "/api/v1/account", key.group());
+        } while (onB.statusCode() == 200 && System.nanoTime() - revokedAt < Duration.ofSeconds(3).toNanos());
+        long elapsedMillis = Duration.ofNanos(System.nanoTime() - revokedAt).toMillis();
+
+        assertThat(onB.statusCode()).isEqualTo(401);
+        assertThat(onB.body()).contains("\"reason\":\"revoked\"");
+        assertThat(elapsedMillis).isLessThan(1000);
+    }
+
+    private HttpResponse<String> call(ConfigurableApplicationContext node, String method, String path, String key)
+            throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port(node) + path))
+                .header("x-api-key", key).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int port(ConfigurableApplicationContext node) {
+        return Integer.parseInt(node.getEnvironment().getProperty("local.server.port"));
+    }
+}

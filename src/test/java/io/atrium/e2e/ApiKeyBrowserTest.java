@@ -1,0 +1,84 @@
+package io.atrium.e2e;
+
+import static io.atrium.testsupport.Visitors.PASSWORD;
+import static io.atrium.testsupport.Visitors.uniqueEmail;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.atrium.testsupport.Browser;
+import io.atrium.testsupport.ServerTest;
+
+/** Settings > API Keys in a real Chromium: create a key, copy it with the copy icon, use it, revoke it. */
+@ServerTest
+class ApiKeyBrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        Browser.screenshotAndQuit(browser, "api-key");
+    }
+
+    @Test
+    void aKeyCopiedWithTheCopyIconWorksUntilItIsRevoked() throws Exception {
+        String base = "http://localhost:" + port;
+        browser.executeCdpCommand("Browser.grantPermissions", Map.of("origin", base,
+                "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        browser.get(base + "/signup");
+        browser.findElement(By.id("name")).sendKeys("Clara Copier");
+        browser.findElement(By.id("email")).sendKeys(uniqueEmail("clara"));
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.cssSelector("main button[type=submit]")).click();
+
+        browser.findElement(By.cssSelector("nav a[href='/settings/api-keys']")).click();
+        browser.findElement(By.id("key-name")).sendKeys("Notebook");
+        browser.findElement(By.xpath("//button[text()='Create']")).click();
+        String shown = browser.findElement(By.id("new-key-value")).getAttribute("value");
+        browser.findElement(By.cssSelector("button.copy-button")).click();
+
+        assertThat(browser.findElement(By.cssSelector(".copy-status")).getText()).isEqualTo("Copied to clipboard");
+        Object clipboard = browser.executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "navigator.clipboard.readText().then(done, error => done('unreadable: ' + error));");
+        assertThat(clipboard).isEqualTo(shown);
+        String key = (String) clipboard;
+        assertThat(account(key).statusCode()).isEqualTo(200);
+        assertThat(account(key).body()).contains("\"name\":\"Clara Copier\"");
+
+        browser.navigate().refresh();
+        assertThat(browser.findElements(By.id("new-key-value"))).isEmpty();
+        browser.findElement(By.linkText("Revoke")).click();
+        browser.findElement(By.xpath("//button[text()='Revoke key']")).click();
+
+        assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).contains("was revoked");
+        HttpResponse<String> refused = account(key);
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.body()).contains("\"reason\":\"revoked\"");
+    }
+
+    private HttpResponse<String> account(String key) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/account"))
+                .header("x-api-key", key).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
