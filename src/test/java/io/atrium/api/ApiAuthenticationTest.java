@@ -63,6 +63,19 @@ class ApiAuthenticationTest {
     }
 
     @Test
+    void oneOpenApiDocumentDescribesTheApiAndItsKeyHeader() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/api-keys']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/account']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/members/{userId}']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/invitations']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/**']").doesNotExist())
+                .andExpect(jsonPath("$.components.securitySchemes.apiKey.name").value("x-api-key"));
+        mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk());
+    }
+
+    @Test
     void theErrorCodesPageIsPublic() throws Exception {
         mvc.perform(get("/docs/errors.html"))
                 .andExpect(status().isOk())
