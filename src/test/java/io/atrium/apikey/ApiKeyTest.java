@@ -40,14 +40,13 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+import io.atrium.testsupport.ApiKeys;
 import io.atrium.testsupport.IntegrationTest;
 import io.atrium.testsupport.MutableClock;
 
 @IntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
 class ApiKeyTest {
-
-    private static final Pattern KEY = Pattern.compile("atk_[0-9A-Za-z]{12}_[0-9A-Za-z]{38}");
 
     @TestConfiguration
     static class MovableTime {
@@ -346,13 +345,8 @@ class ApiKeyTest {
         assertThat(output.getAll()).doesNotContain(secret);
     }
 
-    /** Creates a key on Settings > API Keys and reads it from the page the redirect leads to, as a person would. */
     private String createKey(MockHttpSession session, String name) throws Exception {
-        mvc.perform(post("/settings/api-keys").session(session).with(csrf())
-                        .param("name", name).param("expiration", "12"))
-                .andExpect(redirectedUrl("/settings/api-keys"));
-        return firstKey(mvc.perform(get("/settings/api-keys").session(session))
-                .andReturn().getResponse().getContentAsString());
+        return ApiKeys.create(mvc, session, name);
     }
 
     private String createKeyViaApi(MockHttpSession session, String json) throws Exception {
@@ -369,9 +363,7 @@ class ApiKeyTest {
     }
 
     private static String firstKey(String text) {
-        var matcher = KEY.matcher(text);
-        assertThat(matcher.find()).as("a key in the page").isTrue();
-        return matcher.group();
+        return ApiKeys.find(text);
     }
 
     private String keyRowId(String key) {

@@ -1,0 +1,167 @@
+package io.atrium.index;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.atrium.account.AccountService;
+import io.atrium.index.IndexRepository.IndexRow;
+import io.atrium.shared.DisplayNames;
+import io.atrium.shared.Ids;
+import io.atrium.shared.InvalidInputException;
+import io.atrium.shared.NotFoundException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Indexes of an account (R-RES-1, R-RES-2). Callers pass the account they act for: the key's account in
+ * the API, the active account in the Playground; every member of an organization may use its indexes.
+ */
+@Service
+public class IndexService {
+
+    static final Set<String> MODEL_NAMES = Set.of("marengo3.0", "marengo2.7", "pegasus1.2");
+    static final Set<String> MODEL_OPTIONS = Set.of("visual", "audio");
+    static final Set<String> ADDONS = Set.of("thumbnail");
+    static final Duration FREE_PLAN_RETENTION = Duration.ofDays(90);
+
+    private static final TypeReference<List<IndexModel>> MODELS = new TypeReference<>() { };
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
+
+    private final IndexRepository indexes;
+    private final AccountService accounts;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    IndexService(IndexRepository indexes, AccountService accounts, JsonMapper json, Clock clock) {
+        this.indexes = indexes;
+        this.accounts = accounts;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** @throws InvalidInputException for a missing or taken name, unknown models or options, unknown addons */
+    @Transactional
+    public IndexView create(String accountId, CreateIndexCommand command) {
+        String name = DisplayNames.require("index_name", command.name());
+        List<IndexModel> models = requireModels(command.models());
+        List<String> addons = requireAddons(command.addons());
+        if (indexes.nameTaken(accountId, name, null)) {
+            throw nameTaken(name);
+        }
+        Instant now = clock.instant();
+        String id = Ids.newId(now);
+        try {
+            indexes.insert(accountId, id, name, json.writeValueAsString(models), json.writeValueAsString(addons), now);
+        } catch (DuplicateKeyException raceWithAnotherCreate) {
+            throw nameTaken(name);
+        }
+        return get(accountId, id);
+    }
+
+    public List<IndexView> list(String accountId, IndexFilter filter) {
+        boolean expiring = freePlan(accountId);
+        return indexes.ofAccount(accountId).stream()
+                .map(row -> view(row, expiring))
+                .filter(index -> matches(index, filter))
+                .toList();
+    }
+
+    /** @throws NotFoundException for a missing index or one of another account */
+    public IndexView get(String accountId, String indexId) {
+        return indexes.find(accountId, indexId).map(row -> view(row, freePlan(accountId)))
+                .orElseThrow(() -> new NotFoundException("Index"));
+    }
+
+    @Transactional
+    public void rename(String accountId, String indexId, String newName) {
+        get(accountId, indexId);
+        String name = DisplayNames.require("index_name", newName);
+        if (indexes.nameTaken(accountId, name, indexId)) {
+            throw nameTaken(name);
+        }
+        try {
+            indexes.rename(accountId, indexId, name, clock.instant());
+        } catch (DuplicateKeyException raceWithAnotherRename) {
+            throw nameTaken(name);
+        }
+    }
+
+    /** Deletes the index with its videos. */
+    @Transactional
+    public void delete(String accountId, String indexId) {
+        if (!indexes.delete(accountId, indexId)) {
+            throw new NotFoundException("Index");
+        }
+    }
+
+    private List<IndexModel> requireModels(List<IndexModel> models) {
+        if (models == null || models.isEmpty()) {
+            throw new InvalidInputException("models", "parameter_not_provided", "Choose at least one model.");
+        }
+        Set<String> seen = new HashSet<>();
+        for (IndexModel model : models) {
+            if (model == null || model.modelName() == null || model.modelName().isBlank()) {
+                throw new InvalidInputException("models", "parameter_not_provided", "Each model needs a model_name.");
+            }
+            if (!MODEL_NAMES.contains(model.modelName())) {
+                throw new InvalidInputException("models", "parameter_invalid",
+                        "Unknown model " + model.modelName() + ". Use marengo3.0, marengo2.7 or pegasus1.2.");
+            }
+            if (!seen.add(model.modelName())) {
+                throw new InvalidInputException("models", "parameter_invalid", model.modelName() + " is listed twice.");
+            }
+            if (model.modelOptions() == null || model.modelOptions().isEmpty()) {
+                throw new InvalidInputException("models", "parameter_invalid",
+                        "Choose the model options of " + model.modelName() + ": visual, audio or both.");
+            }
+            if (!MODEL_OPTIONS.containsAll(model.modelOptions()) || new HashSet<>(model.modelOptions()).size() != model.modelOptions().size()) {
+                throw new InvalidInputException("models", "parameter_invalid",
+                        "Model options are visual and audio, each at most once.");
+            }
+        }
+        return List.copyOf(models);
+    }
+
+    private static List<String> requireAddons(List<String> addons) {
+        if (addons == null) {
+            return List.of();
+        }
+        if (!ADDONS.containsAll(addons) || new HashSet<>(addons).size() != addons.size()) {
+            throw new InvalidInputException("addons", "parameter_invalid", "The only addon is thumbnail.");
+        }
+        return List.copyOf(addons);
+    }
+
+    private static InvalidInputException nameTaken(String name) {
+        return new InvalidInputException("index_name", "index_name_already_exists",
+                "An index named " + name + " already exists in this account.");
+    }
+
+    /** Indexes of a {@code free} account expire 90 days after creation; other plans keep them. */
+    private boolean freePlan(String accountId) {
+        return accounts.findAccount(accountId).map(account -> account.plan().equals("free")).orElse(true);
+    }
+
+    private IndexView view(IndexRow row, boolean expiring) {
+        return new IndexView(row.id(), row.name(), json.readValue(row.modelsJson(), MODELS),
+                json.readValue(row.addonsJson(), STRINGS), row.videoCount(), row.totalDuration(), row.createdAt(),
+                row.updatedAt(), expiring ? row.createdAt().plus(FREE_PLAN_RETENTION) : null);
+    }
+
+    private static boolean matches(IndexView index, IndexFilter filter) {
+        return (filter.name() == null || index.name().equals(filter.name()))
+                && (filter.modelFamily() == null || index.models().stream().anyMatch(m -> m.family().equals(filter.modelFamily())))
+                && (filter.modelOption() == null || index.models().stream().anyMatch(m -> m.modelOptions().contains(filter.modelOption())))
+                && (filter.createdOn() == null || index.createdAt().atZone(ZoneOffset.UTC).toLocalDate().equals(filter.createdOn()))
+                && (filter.updatedOn() == null || index.updatedAt().atZone(ZoneOffset.UTC).toLocalDate().equals(filter.updatedOn()));
+    }
+}

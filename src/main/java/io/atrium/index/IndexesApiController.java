@@ -1,0 +1,128 @@
+package io.atrium.index;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import io.atrium.api.ApiCaller;
+import io.atrium.api.ApiController;
+import io.atrium.api.ApiPage;
+import io.atrium.shared.InvalidInputException;
+
+/** {@code /v1.3/indexes} of the TwelveLabs surface, acting on the key's account. */
+@ApiController
+@RequestMapping("/v1.3/indexes")
+class IndexesApiController {
+
+    record CreateIndexRequest(@JsonProperty("index_name") String indexName, List<IndexModel> models, List<String> addons) {
+    }
+
+    record Created(@JsonProperty("_id") String id) {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record IndexJson(@JsonProperty("_id") String id, @JsonProperty("index_name") String indexName,
+            List<IndexModel> models, List<String> addons, @JsonProperty("video_count") long videoCount,
+            @JsonProperty("total_duration") double totalDuration, @JsonProperty("created_at") Instant createdAt,
+            @JsonProperty("updated_at") Instant updatedAt, @JsonProperty("expires_at") Instant expiresAt) {
+
+        static IndexJson of(IndexView index) {
+            return new IndexJson(index.id(), index.name(), index.models(), index.addons(), index.videoCount(),
+                    index.totalDuration(), index.createdAt(), index.updatedAt(), index.expiresAt());
+        }
+    }
+
+    private static final Set<String> UPDATABLE = Set.of("index_name");
+
+    private final IndexService indexes;
+
+    IndexesApiController(IndexService indexes) {
+        this.indexes = indexes;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    Created create(@AuthenticationPrincipal ApiCaller caller, @RequestBody CreateIndexRequest request) {
+        return new Created(indexes.create(caller.accountId(),
+                new CreateIndexCommand(request.indexName(), request.models(), request.addons())).id());
+    }
+
+    @GetMapping
+    ApiPage<IndexJson> list(@AuthenticationPrincipal ApiCaller caller, @RequestParam(required = false) Integer page,
+            @RequestParam(name = "page_limit", required = false) Integer pageLimit,
+            @RequestParam(name = "sort_by", required = false) String sortBy,
+            @RequestParam(name = "sort_option", required = false) String sortOption,
+            @RequestParam(name = "index_name", required = false) String indexName,
+            @RequestParam(name = "model_family", required = false) String modelFamily,
+            @RequestParam(name = "model_options", required = false) String modelOptions,
+            @RequestParam(name = "created_at", required = false) String createdAt,
+            @RequestParam(name = "updated_at", required = false) String updatedAt) {
+        IndexFilter filter = new IndexFilter(indexName, modelFamily, modelOptions, day("created_at", createdAt),
+                day("updated_at", updatedAt));
+        return ApiPage.of(indexes.list(caller.accountId(), filter).stream().map(IndexJson::of).toList(), page,
+                pageLimit, sortBy, sortOption, IndexJson::createdAt, IndexJson::updatedAt);
+    }
+
+    @GetMapping("/{indexId}")
+    IndexJson get(@AuthenticationPrincipal ApiCaller caller, @PathVariable String indexId) {
+        return IndexJson.of(indexes.get(caller.accountId(), indexId));
+    }
+
+    /** Only the name can change: the models an index was built for cannot. */
+    @PutMapping("/{indexId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void rename(@AuthenticationPrincipal ApiCaller caller, @PathVariable String indexId,
+            @RequestBody Map<String, Object> body) {
+        indexes.get(caller.accountId(), indexId);
+        if (body.containsKey("models") || body.containsKey("addons")) {
+            throw new InvalidInputException("models", "index_option_cannot_be_changed",
+                    "The models and addons of an index cannot be changed. Create a new index instead.");
+        }
+        body.keySet().stream().filter(key -> !UPDATABLE.contains(key)).findFirst().ifPresent(key -> {
+            throw new InvalidInputException(key, "parameter_unknown", key + " is not a field of an index update.");
+        });
+        if (!(body.get("index_name") instanceof String name)) {
+            throw new InvalidInputException("index_name", "parameter_not_provided", "index_name is required.");
+        }
+        indexes.rename(caller.accountId(), indexId, name);
+    }
+
+    @DeleteMapping("/{indexId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@AuthenticationPrincipal ApiCaller caller, @PathVariable String indexId) {
+        indexes.delete(caller.accountId(), indexId);
+    }
+
+    /** A date ({@code 2026-11-28}) or an RFC 3339 time, taken as its UTC day. */
+    private static LocalDate day(String parameter, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return value.length() == 10 ? LocalDate.parse(value)
+                    : OffsetDateTime.parse(value).atZoneSameInstant(java.time.ZoneOffset.UTC).toLocalDate();
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(parameter, "parameter_invalid",
+                    parameter + " must be a date (2026-11-28) or an RFC 3339 time.");
+        }
+    }
+}
