@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,12 +40,15 @@ public class IndexService {
     private final IndexRepository indexes;
     private final AccountService accounts;
     private final JsonMapper json;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    IndexService(IndexRepository indexes, AccountService accounts, JsonMapper json, Clock clock) {
+    IndexService(IndexRepository indexes, AccountService accounts, JsonMapper json, ApplicationEventPublisher events,
+            Clock clock) {
         this.indexes = indexes;
         this.accounts = accounts;
         this.json = json;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -95,9 +99,11 @@ public class IndexService {
         }
     }
 
-    /** Deletes the index with its videos. */
+    /** Deletes the index with its videos and their stored files. */
     @Transactional
     public void delete(String accountId, String indexId) {
+        get(accountId, indexId);
+        events.publishEvent(new IndexDeleted(accountId, indexId));
         if (!indexes.delete(accountId, indexId)) {
             throw new NotFoundException("Index");
         }

@@ -130,6 +130,7 @@ public class OrganizationService {
             throw new InvalidInputException("confirmName", "parameter_invalid",
                     "Type the organization's name exactly as shown to confirm.");
         }
+        events.publishEvent(new OrganizationDeleted(accountId));
         accounts.deleteOrganizationAccount(accountId);
         // The organization's own log goes with it; the deletion is kept in the log of the admin who did it.
         audit.record(accounts.personalAccount(actorUserId).id(), actorUserId, "organization.deleted",

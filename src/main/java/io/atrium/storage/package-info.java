@@ -1,0 +1,2 @@
+/** Where uploaded files live: local files under the data directory. */
+package io.atrium.storage;

@@ -1,0 +1,88 @@
+package io.atrium.video;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import org.bytedeco.javacpp.Loader;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads a video's duration, frame rate and size from the file itself with FFmpeg's ffprobe, which ships
+ * inside the {@code org.bytedeco:ffmpeg} artifact and is unpacked on first use.
+ */
+@Component
+class MediaProbe {
+
+    /** What ffprobe found in a file with at least one video stream. */
+    record MediaInfo(double duration, double fps, int width, int height) {
+    }
+
+    private static final long TIMEOUT_SECONDS = 120;
+
+    private final JsonMapper json;
+    private volatile String ffprobe;
+
+    MediaProbe(JsonMapper json) {
+        this.json = json;
+    }
+
+    /** Empty when the file is not a readable video. */
+    Optional<MediaInfo> probe(Path file) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(executable(), "-v", "error", "-print_format", "json", "-show_format",
+                "-show_streams", file.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        byte[] output = process.getInputStream().readAllBytes();
+        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            return Optional.empty();
+        }
+        if (process.exitValue() != 0) {
+            return Optional.empty();
+        }
+        JsonNode root = json.readTree(new String(output, StandardCharsets.UTF_8));
+        for (JsonNode stream : root.path("streams")) {
+            if ("video".equals(stream.path("codec_type").asString("")) && stream.path("width").asInt(0) > 0) {
+                double duration = number(root.path("format").path("duration").asString(""));
+                if (duration <= 0) {
+                    duration = number(stream.path("duration").asString(""));
+                }
+                if (duration <= 0) {
+                    return Optional.empty();
+                }
+                return Optional.of(new MediaInfo(duration, rate(stream.path("avg_frame_rate").asString("0/1")),
+                        stream.path("width").asInt(), stream.path("height").asInt()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private String executable() {
+        if (ffprobe == null) {
+            ffprobe = Loader.load(org.bytedeco.ffmpeg.ffprobe.class);
+        }
+        return ffprobe;
+    }
+
+    private static double number(String value) {
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** ffprobe writes frame rates as fractions, such as {@code 30000/1001}. */
+    private static double rate(String fraction) {
+        String[] parts = fraction.split("/");
+        double numerator = number(parts[0]);
+        double denominator = parts.length > 1 ? number(parts[1]) : 1;
+        return denominator == 0 ? 0 : Math.round(numerator / denominator * 1000) / 1000.0;
+    }
+}

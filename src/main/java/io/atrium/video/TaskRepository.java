@@ -1,0 +1,142 @@
+package io.atrium.video;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class TaskRepository {
+
+    private static final String COLUMNS = "id, account_id, index_id, video_id, status, error_code, error_message, "
+            + "filename, object_key, size, duration, fps, width, height, enable_video_stream, user_metadata, created_at, updated_at";
+
+    private final JdbcClient jdbc;
+
+    TaskRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(TaskRow task) {
+        jdbc.sql("""
+                insert into video_tasks (id, account_id, index_id, video_id, status, filename, object_key, size,
+                    enable_video_stream, user_metadata, created_at, updated_at)
+                values (:id, :accountId, :indexId, :videoId, :status, :filename, :objectKey, :size,
+                    :stream, :metadata, :now, :now)""")
+                .param("id", task.id()).param("accountId", task.accountId()).param("indexId", task.indexId())
+                .param("videoId", task.videoId()).param("status", task.status()).param("filename", task.filename())
+                .param("objectKey", task.objectKey()).param("size", task.size())
+                .param("stream", task.enableVideoStream()).param("metadata", task.userMetadata())
+                .param("now", utc(task.createdAt()))
+                .update();
+    }
+
+    Optional<TaskRow> find(String accountId, String id) {
+        return jdbc.sql("select " + COLUMNS + " from video_tasks where account_id = :accountId and id = :id")
+                .param("accountId", accountId).param("id", id)
+                .query(TaskRepository::map).optional();
+    }
+
+    List<TaskRow> ofAccount(String accountId) {
+        return jdbc.sql("select " + COLUMNS + " from video_tasks where account_id = :accountId order by created_at desc, id desc")
+                .param("accountId", accountId)
+                .query(TaskRepository::map).list();
+    }
+
+    /** Unfinished tasks no node holds (never claimed, or held by a node whose lease ran out), oldest first. */
+    List<String> claimable(Instant now, int limit) {
+        return jdbc.sql("""
+                select id from video_tasks
+                where status in ('validating', 'pending', 'queued', 'indexing')
+                  and (claimed_until is null or claimed_until < :now)
+                order by created_at limit :limit""")
+                .param("now", utc(now)).param("limit", limit)
+                .query(String.class).list();
+    }
+
+    /** Of several nodes racing for one task, exactly one update matches. */
+    boolean claim(String id, Instant now, Instant leaseUntil) {
+        return jdbc.sql("""
+                update video_tasks set claimed_until = :lease, attempts = attempts + 1
+                where id = :id and status in ('validating', 'pending', 'queued', 'indexing')
+                  and (claimed_until is null or claimed_until < :now)""")
+                .param("id", id).param("now", utc(now)).param("lease", utc(leaseUntil))
+                .update() == 1;
+    }
+
+    Optional<TaskRow> findClaimed(String id) {
+        return jdbc.sql("select " + COLUMNS + " from video_tasks where id = :id").param("id", id)
+                .query(TaskRepository::map).optional();
+    }
+
+    void advance(String id, String status, Instant now) {
+        jdbc.sql("update video_tasks set status = :status, updated_at = :now where id = :id")
+                .param("id", id).param("status", status).param("now", utc(now)).update();
+    }
+
+    void recordMedia(String id, MediaProbe.MediaInfo media, Instant now) {
+        jdbc.sql("""
+                update video_tasks set duration = :duration, fps = :fps, width = :width, height = :height,
+                    status = 'pending', updated_at = :now
+                where id = :id""")
+                .param("id", id).param("duration", media.duration()).param("fps", media.fps())
+                .param("width", media.width()).param("height", media.height()).param("now", utc(now))
+                .update();
+    }
+
+    /** The file is dropped with the failure: a failed task leaves no stored file behind. */
+    void fail(String id, String code, String message, Instant now) {
+        jdbc.sql("""
+                update video_tasks set status = 'failed', error_code = :code, error_message = :message,
+                    object_key = null, claimed_until = null, updated_at = :now
+                where id = :id""")
+                .param("id", id).param("code", code).param("message", message).param("now", utc(now))
+                .update();
+    }
+
+    void finish(String id, Instant now) {
+        jdbc.sql("update video_tasks set status = 'ready', claimed_until = null, updated_at = :now where id = :id")
+                .param("id", id).param("now", utc(now)).update();
+    }
+
+    void forgetObject(String accountId, String videoId) {
+        jdbc.sql("update video_tasks set object_key = null where account_id = :accountId and video_id = :videoId")
+                .param("accountId", accountId).param("videoId", videoId).update();
+    }
+
+    int attempts(String id) {
+        return jdbc.sql("select attempts from video_tasks where id = :id").param("id", id).query(Integer.class).single();
+    }
+
+    /** Stored files of an index's videos and unfinished uploads: every file kept for it. */
+    java.util.List<String> objectKeysOfIndex(String accountId, String indexId) {
+        return jdbc.sql("select object_key from video_tasks where account_id = :accountId and index_id = :indexId and object_key is not null")
+                .param("accountId", accountId).param("indexId", indexId).query(String.class).list();
+    }
+
+    boolean delete(String accountId, String id) {
+        return jdbc.sql("delete from video_tasks where account_id = :accountId and id = :id")
+                .param("accountId", accountId).param("id", id).update() == 1;
+    }
+
+    private static TaskRow map(ResultSet rs, int row) throws SQLException {
+        return new TaskRow(rs.getString("id"), rs.getString("account_id"), rs.getString("index_id"),
+                rs.getString("video_id"), rs.getString("status"), rs.getString("error_code"),
+                rs.getString("error_message"), rs.getString("filename"), rs.getString("object_key"), rs.getLong("size"),
+                rs.getObject("duration", Double.class), rs.getObject("fps", Double.class),
+                rs.getObject("width", Integer.class), rs.getObject("height", Integer.class),
+                rs.getBoolean("enable_video_stream"), rs.getString("user_metadata"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,13 @@
+package io.atrium.video;
+
+import java.time.Instant;
+
+record TaskRow(String id, String accountId, String indexId, String videoId, String status, String errorCode,
+        String errorMessage, String filename, String objectKey, long size, Double duration, Double fps,
+        Integer width, Integer height, boolean enableVideoStream, String userMetadata, Instant createdAt,
+        Instant updatedAt) {
+
+    boolean finished() {
+        return status.equals("ready") || status.equals("failed");
+    }
+}

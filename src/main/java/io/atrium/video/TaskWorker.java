@@ -1,0 +1,127 @@
+package io.atrium.video;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import io.atrium.storage.LocalFileStorage;
+
+/**
+ * Works the task queue on every node. A task is claimed with a lease before it is worked on, so no two nodes
+ * work on one task; a node that dies leaves the lease to run out and another node resumes the task from the
+ * status it had reached. Each step is recorded, and adding the video is idempotent, so a resumed task is
+ * never processed into two videos.
+ */
+@Component
+class TaskWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(TaskWorker.class);
+    static final Duration LEASE = Duration.ofMinutes(10);
+    static final int MAX_ATTEMPTS = 5;
+
+    private final TaskRepository tasks;
+    private final VideoRepository videos;
+    private final LocalFileStorage storage;
+    private final MediaProbe probe;
+    private final VideoLimits limits;
+    private final Clock clock;
+
+    TaskWorker(TaskRepository tasks, VideoRepository videos, LocalFileStorage storage, MediaProbe probe,
+            VideoLimits limits, Clock clock) {
+        this.tasks = tasks;
+        this.videos = videos;
+        this.storage = storage;
+        this.probe = probe;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${atrium.videos.poll-interval:1s}")
+    void workDueTasks() {
+        for (String id : tasks.claimable(clock.instant(), 10)) {
+            Instant now = clock.instant();
+            if (tasks.claim(id, now, now.plus(LEASE))) {
+                tasks.findClaimed(id).ifPresent(this::work);
+            }
+        }
+    }
+
+    private void work(TaskRow task) {
+        try {
+            TaskRow current = task;
+            if (current.status().equals("validating")) {
+                Optional<String> failure = validate(current);
+                if (failure.isPresent()) {
+                    return;
+                }
+                current = tasks.findClaimed(current.id()).orElseThrow();
+            }
+            if (current.status().equals("pending")) {
+                tasks.advance(current.id(), "queued", clock.instant());
+            }
+            if (!current.status().equals("indexing")) {
+                tasks.advance(current.id(), "indexing", clock.instant());
+            }
+            videos.insertIfAbsent(tasks.findClaimed(current.id()).orElseThrow(), clock.instant());
+            tasks.finish(current.id(), clock.instant());
+        } catch (Exception e) {
+            // The lease runs out and the task is tried again, from the step it reached, up to MAX_ATTEMPTS.
+            log.warn("Task {} could not be worked on: {}", task.id(), e.toString());
+            if (attemptsExhausted(task)) {
+                fail(task, "video_processing_failed", "The video could not be processed. Try uploading it again.");
+            }
+        }
+    }
+
+    /** @return the failure code, when the file is refused */
+    private Optional<String> validate(TaskRow task) throws Exception {
+        if (task.objectKey() == null || !storage.exists(task.objectKey())) {
+            return fail(task, "video_file_broken", "The uploaded file is missing.");
+        }
+        if (task.size() > limits.maxFileSize().toBytes()) {
+            return fail(task, "video_filesize_too_large", "The file is larger than " + limits.maxFileSize() + ".");
+        }
+        Path file = storage.path(task.objectKey());
+        Optional<MediaProbe.MediaInfo> media = probe.probe(file);
+        if (media.isEmpty()) {
+            return fail(task, "video_file_broken", "The file is not a readable video.");
+        }
+        MediaProbe.MediaInfo info = media.get();
+        if (info.duration() < limits.minDuration().toMillis() / 1000.0) {
+            return fail(task, "video_duration_too_short", "The video is shorter than " + limits.minDuration().toSeconds() + " seconds.");
+        }
+        if (info.duration() > limits.maxDuration().toMillis() / 1000.0) {
+            return fail(task, "video_duration_too_long", "The video is longer than " + limits.maxDuration().toMinutes() + " minutes.");
+        }
+        if (Math.min(info.width(), info.height()) < limits.minResolution()) {
+            return fail(task, "video_resolution_too_low", "The video is smaller than " + limits.minResolution() + "x"
+                    + limits.minResolution() + ".");
+        }
+        if (Math.max(info.width(), info.height()) > Math.max(limits.maxWidth(), limits.maxHeight())
+                || Math.min(info.width(), info.height()) > Math.min(limits.maxWidth(), limits.maxHeight())) {
+            return fail(task, "video_resolution_too_high", "The video is larger than " + limits.maxWidth() + "x"
+                    + limits.maxHeight() + ".");
+        }
+        tasks.recordMedia(task.id(), info, clock.instant());
+        return Optional.empty();
+    }
+
+    private Optional<String> fail(TaskRow task, String code, String message) {
+        tasks.fail(task.id(), code, message, clock.instant());
+        if (task.objectKey() != null) {
+            storage.delete(task.objectKey());
+        }
+        return Optional.of(code);
+    }
+
+    private boolean attemptsExhausted(TaskRow task) {
+        return tasks.attempts(task.id()) >= MAX_ATTEMPTS;
+    }
+}

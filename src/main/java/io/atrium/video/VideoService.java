@@ -1,0 +1,113 @@
+package io.atrium.video;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import io.atrium.index.IndexDeleted;
+import io.atrium.index.IndexService;
+import io.atrium.organization.OrganizationDeleted;
+import io.atrium.shared.InvalidInputException;
+import io.atrium.shared.NotFoundException;
+import io.atrium.storage.LocalFileStorage;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Videos of an index, always found through their index within the account (R-RES-3). */
+@Service
+public class VideoService {
+
+    private final VideoRepository videos;
+    private final TaskRepository tasks;
+    private final IndexService indexes;
+    private final LocalFileStorage storage;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    VideoService(VideoRepository videos, TaskRepository tasks, IndexService indexes, LocalFileStorage storage,
+            JsonMapper json, Clock clock) {
+        this.videos = videos;
+        this.tasks = tasks;
+        this.indexes = indexes;
+        this.storage = storage;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** @throws NotFoundException when the index is not the account's */
+    public List<VideoView> list(String accountId, String indexId) {
+        indexes.get(accountId, indexId);
+        return videos.ofIndex(accountId, indexId).stream().map(this::view).toList();
+    }
+
+    public VideoView get(String accountId, String indexId, String videoId) {
+        return videos.find(accountId, indexId, videoId).map(this::view).orElseThrow(() -> new NotFoundException("Video"));
+    }
+
+    /**
+     * Merges user metadata: given keys are set, a {@code null} value removes its key, others stay.
+     *
+     * @throws InvalidInputException for a value that is not a string, number, boolean or null
+     */
+    @Transactional
+    public VideoView mergeMetadata(String accountId, String indexId, String videoId, Map<String, Object> changes) {
+        VideoRow video = videos.find(accountId, indexId, videoId).orElseThrow(() -> new NotFoundException("Video"));
+        UserMetadata.requireScalars(changes, true);
+        Map<String, Object> merged = new LinkedHashMap<>(UserMetadata.read(json, video.userMetadata()));
+        changes.forEach((key, value) -> {
+            if (value == null) {
+                merged.remove(key);
+            } else {
+                merged.put(key, value);
+            }
+        });
+        UserMetadata.requireScalars(merged, false);
+        videos.updateMetadata(accountId, indexId, videoId, merged.isEmpty() ? null : json.writeValueAsString(merged),
+                clock.instant());
+        return get(accountId, indexId, videoId);
+    }
+
+    /** Deletes the video and, once that is committed, its stored file. */
+    @Transactional
+    public void delete(String accountId, String indexId, String videoId) {
+        VideoRow video = videos.find(accountId, indexId, videoId).orElseThrow(() -> new NotFoundException("Video"));
+        videos.delete(accountId, indexId, videoId);
+        tasks.forgetObject(accountId, videoId);
+        if (video.objectKey() != null) {
+            deleteAfterCommit(() -> storage.delete(video.objectKey()));
+        }
+    }
+
+    @EventListener
+    void deleteFilesOfIndex(IndexDeleted deleted) {
+        List<String> keys = tasks.objectKeysOfIndex(deleted.accountId(), deleted.indexId());
+        deleteAfterCommit(() -> keys.forEach(storage::delete));
+    }
+
+    @EventListener
+    void deleteFilesOfOrganization(OrganizationDeleted deleted) {
+        deleteAfterCommit(() -> storage.deleteAccount(deleted.accountId()));
+    }
+
+    /** Files go only once the rows are gone for good, so a rolled-back delete never loses a file. */
+    private static void deleteAfterCommit(Runnable deletion) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                deletion.run();
+            }
+        });
+    }
+
+    private VideoView view(VideoRow row) {
+        return new VideoView(row.id(), row.indexId(), row.filename(), row.duration(), row.fps(), row.width(),
+                row.height(), row.size(), UserMetadata.read(json, row.userMetadata()), row.createdAt(), row.updatedAt(),
+                row.indexedAt());
+    }
+}

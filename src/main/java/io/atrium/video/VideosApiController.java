@@ -1,0 +1,168 @@
+package io.atrium.video;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import io.atrium.api.ApiCaller;
+import io.atrium.api.ApiController;
+import io.atrium.api.ApiPage;
+import io.atrium.shared.InvalidInputException;
+
+/** {@code /v1.3/indexes/{index_id}/videos}: a video is always reached through its index. */
+@ApiController
+@RequestMapping("/v1.3/indexes/{indexId}/videos")
+class VideosApiController {
+
+    private static final Set<String> PAGING = Set.of("page", "page_limit", "sort_by", "sort_option");
+    private static final Map<String, Function<VideoView, Number>> SYSTEM_NUMBERS = Map.of(
+            "duration", VideoView::duration, "fps", VideoView::fps, "width", VideoView::width,
+            "height", VideoView::height, "size", VideoView::size);
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record SystemMetadata(String filename, double duration, Double fps, Integer width, Integer height, long size) {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record VideoItem(@JsonProperty("_id") String id, @JsonProperty("created_at") Instant createdAt,
+            @JsonProperty("updated_at") Instant updatedAt, @JsonProperty("indexed_at") Instant indexedAt,
+            @JsonProperty("system_metadata") SystemMetadata systemMetadata) {
+
+        static VideoItem of(VideoView video) {
+            return new VideoItem(video.id(), video.createdAt(), video.updatedAt(), video.indexedAt(), metadata(video));
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record VideoJson(@JsonProperty("_id") String id, @JsonProperty("created_at") Instant createdAt,
+            @JsonProperty("updated_at") Instant updatedAt, @JsonProperty("indexed_at") Instant indexedAt,
+            @JsonProperty("system_metadata") SystemMetadata systemMetadata,
+            @JsonProperty("user_metadata") Map<String, Object> userMetadata) {
+    }
+
+    record MetadataChange(@JsonProperty("user_metadata") Map<String, Object> userMetadata,
+            @JsonProperty("system_metadata") Map<String, Object> systemMetadata) {
+    }
+
+    private final VideoService videos;
+
+    VideosApiController(VideoService videos) {
+        this.videos = videos;
+    }
+
+    @GetMapping
+    ApiPage<VideoItem> list(@AuthenticationPrincipal ApiCaller caller, @PathVariable String indexId,
+            @RequestParam MultiValueMap<String, String> query) {
+        Predicate<VideoView> filter = filter(query);
+        List<VideoItem> matching = videos.list(caller.accountId(), indexId).stream().filter(filter).map(VideoItem::of).toList();
+        return ApiPage.of(matching, integer(query, "page"), integer(query, "page_limit"), query.getFirst("sort_by"),
+                query.getFirst("sort_option"), VideoItem::createdAt, VideoItem::updatedAt);
+    }
+
+    @GetMapping("/{videoId}")
+    VideoJson get(@AuthenticationPrincipal ApiCaller caller, @PathVariable String indexId, @PathVariable String videoId) {
+        VideoView video = videos.get(caller.accountId(), indexId, videoId);
+        return new VideoJson(video.id(), video.createdAt(), video.updatedAt(), video.indexedAt(), metadata(video),
+                video.userMetadata());
+    }
+
+    @PatchMapping("/{videoId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void patch(@AuthenticationPrincipal ApiCaller caller, @PathVariable String indexId, @PathVariable String videoId,
+            @RequestBody MetadataChange change) {
+        if (change.systemMetadata() != null) {
+            throw new InvalidInputException("system_metadata", "parameter_invalid",
+                    "System metadata is read from the file and cannot be changed.");
+        }
+        if (change.userMetadata() == null) {
+            throw new InvalidInputException("user_metadata", "parameter_not_provided", "user_metadata is required.");
+        }
+        videos.mergeMetadata(caller.accountId(), indexId, videoId, change.userMetadata());
+    }
+
+    /** Older clients update metadata with PUT; it merges exactly like PATCH. */
+    @PutMapping("/{videoId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void put(@AuthenticationPrincipal ApiCaller caller, @PathVariable String indexId, @PathVariable String videoId,
+            @RequestBody MetadataChange change) {
+        patch(caller, indexId, videoId, change);
+    }
+
+    @DeleteMapping("/{videoId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@AuthenticationPrincipal ApiCaller caller, @PathVariable String indexId, @PathVariable String videoId) {
+        videos.delete(caller.accountId(), indexId, videoId);
+    }
+
+    /**
+     * {@code filename}; {@code duration}, {@code fps}, {@code width}, {@code height}, {@code size} exact or as
+     * {@code name[gte]}/{@code name[lte]}; any other key filters on user metadata.
+     */
+    private static Predicate<VideoView> filter(MultiValueMap<String, String> query) {
+        Predicate<VideoView> filter = video -> true;
+        for (Map.Entry<String, List<String>> entry : query.entrySet()) {
+            String key = entry.getKey();
+            String value = entry.getValue().get(0);
+            if (PAGING.contains(key)) {
+                continue;
+            }
+            String field = key.replaceAll("\\[(gte|lte)]$", "");
+            if (key.equals("filename")) {
+                filter = filter.and(video -> video.filename().equals(value));
+            } else if (SYSTEM_NUMBERS.containsKey(field)) {
+                double bound = number(key, value);
+                Function<VideoView, Number> read = SYSTEM_NUMBERS.get(field);
+                Predicate<Double> test = key.endsWith("[gte]") ? v -> v >= bound
+                        : key.endsWith("[lte]") ? v -> v <= bound : v -> v == bound;
+                filter = filter.and(video -> read.apply(video) != null && test.test(read.apply(video).doubleValue()));
+            } else {
+                filter = filter.and(video -> video.userMetadata().containsKey(key)
+                        && String.valueOf(video.userMetadata().get(key)).equals(value));
+            }
+        }
+        return filter;
+    }
+
+    private static double number(String key, String value) {
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(key, "parameter_invalid", key + " must be a number.");
+        }
+    }
+
+    private static Integer integer(MultiValueMap<String, String> query, String key) {
+        String value = query.getFirst(key);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(key, "parameter_invalid", key + " must be a whole number.");
+        }
+    }
+
+    private static SystemMetadata metadata(VideoView video) {
+        return new SystemMetadata(video.filename(), video.duration(), video.fps(), video.width(), video.height(), video.size());
+    }
+}

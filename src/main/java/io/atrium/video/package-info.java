@@ -1,0 +1,6 @@
+/**
+ * Videos and their upload tasks on the TwelveLabs v1.3 surface: uploads streamed to storage, a durable task
+ * queue in the database that every node works from, validation against the real file with FFmpeg, and the
+ * {@code /v1.3/tasks} and {@code /v1.3/indexes/{id}/videos} endpoints.
+ */
+package io.atrium.video;

@@ -1,0 +1,39 @@
+package io.atrium.testsupport;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import org.bytedeco.javacpp.Loader;
+
+/** Small real videos made on the spot with FFmpeg's own ffmpeg program (from the bytedeco artifact). */
+public final class TestVideos {
+
+    private TestVideos() {
+    }
+
+    /** A test-pattern MP4 of the given length, size and frame rate. */
+    public static Path testPattern(Path directory, String name, int seconds, int width, int height, int fps)
+            throws IOException, InterruptedException {
+        Path file = directory.resolve(name);
+        String ffmpeg = Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
+        Process process = new ProcessBuilder(ffmpeg, "-v", "error", "-y", "-f", "lavfi", "-i",
+                "testsrc=duration=" + seconds + ":size=" + width + "x" + height + ":rate=" + fps,
+                "-pix_fmt", "yuv420p", file.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException("ffmpeg could not make a test video: " + output);
+        }
+        return file;
+    }
+
+    /** Bytes that are no video at all, under a video's name. */
+    public static Path broken(Path directory, String name) throws IOException {
+        byte[] noise = new byte[64 * 1024];
+        new Random(7).nextBytes(noise);
+        return Files.write(directory.resolve(name), noise);
+    }
+}
