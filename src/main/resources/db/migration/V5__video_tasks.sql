@@ -32,3 +32,4 @@ create index video_tasks_account_created on video_tasks (account_id, created_at)
 create index video_tasks_due on video_tasks (status, claimed_until);
 
 alter table videos add column object_key varchar(200);
+alter table videos add column enable_video_stream boolean not null default true;

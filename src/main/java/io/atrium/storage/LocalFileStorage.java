@@ -20,7 +20,7 @@ import io.atrium.shared.AtriumProperties;
 @Component
 public class LocalFileStorage {
 
-    private static final Pattern KEY = Pattern.compile("[0-9a-f]{24}/[0-9a-f]{24}\\.[a-z0-9]{1,8}");
+    private static final Pattern KEY = Pattern.compile("[0-9a-f]{24}/[0-9a-f]{24}(-[a-z]{1,16})?\\.[a-z0-9]{1,8}");
 
     private final Path root;
 
@@ -63,12 +63,32 @@ public class LocalFileStorage {
         }
     }
 
+    /** Deletes every object stored for one video: its file and what was made from it (thumbnails). */
+    public void deleteVideo(String accountId, String videoId) {
+        Path directory = root.resolve(requireId(accountId));
+        String prefix = requireId(videoId);
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try (var files = Files.list(directory)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith(prefix)).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not delete the objects of video " + videoId, e);
+        }
+    }
+
+    private static String requireId(String id) {
+        if (!id.matches("[0-9a-f]{24}")) {
+            throw new IllegalArgumentException("Not an id: " + id);
+        }
+        return id;
+    }
+
     /** Deletes every object of an account (its keys start with the account id). */
     public void deleteAccount(String accountId) {
-        if (!accountId.matches("[0-9a-f]{24}")) {
-            throw new IllegalArgumentException("Not an account id: " + accountId);
-        }
-        Path directory = root.resolve(accountId);
+        Path directory = root.resolve(requireId(accountId));
         if (!Files.isDirectory(directory)) {
             return;
         }

@@ -27,6 +27,7 @@ class MediaProbe {
 
     private final JsonMapper json;
     private volatile String ffprobe;
+    private volatile String ffmpeg;
 
     MediaProbe(JsonMapper json) {
         this.json = json;
@@ -61,6 +62,22 @@ class MediaProbe {
             }
         }
         return Optional.empty();
+    }
+
+    /** Writes a JPEG of the frame at {@code seconds}, 640 pixels wide (or narrower for a smaller video). */
+    boolean thumbnail(Path video, Path jpeg, double seconds) throws IOException, InterruptedException {
+        if (ffmpeg == null) {
+            ffmpeg = Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
+        }
+        Process process = new ProcessBuilder(ffmpeg, "-v", "error", "-y", "-ss", String.valueOf(seconds), "-i",
+                video.toString(), "-frames:v", "1", "-vf", "scale='min(640,iw)':-2", jpeg.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            return false;
+        }
+        return process.exitValue() == 0 && java.nio.file.Files.size(jpeg) > 0;
     }
 
     private String executable() {

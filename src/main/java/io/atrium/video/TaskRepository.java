@@ -114,9 +114,9 @@ class TaskRepository {
         return jdbc.sql("select attempts from video_tasks where id = :id").param("id", id).query(Integer.class).single();
     }
 
-    /** Stored files of an index's videos and unfinished uploads: every file kept for it. */
-    java.util.List<String> objectKeysOfIndex(String accountId, String indexId) {
-        return jdbc.sql("select object_key from video_tasks where account_id = :accountId and index_id = :indexId and object_key is not null")
+    /** Every video an index's tasks made or are making: whose files to delete with the index. */
+    List<String> videoIdsOfIndex(String accountId, String indexId) {
+        return jdbc.sql("select video_id from video_tasks where account_id = :accountId and index_id = :indexId")
                 .param("accountId", accountId).param("indexId", indexId).query(String.class).list();
     }
 

@@ -1,5 +1,8 @@
 package io.atrium.video;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,6 +14,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import io.atrium.index.IndexService;
+import io.atrium.shared.NotFoundException;
 import io.atrium.storage.LocalFileStorage;
 
 /**
@@ -30,15 +35,17 @@ class TaskWorker {
     private final VideoRepository videos;
     private final LocalFileStorage storage;
     private final MediaProbe probe;
+    private final IndexService indexes;
     private final VideoLimits limits;
     private final Clock clock;
 
     TaskWorker(TaskRepository tasks, VideoRepository videos, LocalFileStorage storage, MediaProbe probe,
-            VideoLimits limits, Clock clock) {
+            IndexService indexes, VideoLimits limits, Clock clock) {
         this.tasks = tasks;
         this.videos = videos;
         this.storage = storage;
         this.probe = probe;
+        this.indexes = indexes;
         this.limits = limits;
         this.clock = clock;
     }
@@ -68,6 +75,10 @@ class TaskWorker {
             }
             if (!current.status().equals("indexing")) {
                 tasks.advance(current.id(), "indexing", clock.instant());
+            }
+            TaskRow indexing = tasks.findClaimed(current.id()).orElseThrow();
+            if (wantsThumbnail(indexing)) {
+                makeThumbnail(indexing);
             }
             videos.insertIfAbsent(tasks.findClaimed(current.id()).orElseThrow(), clock.instant());
             tasks.finish(current.id(), clock.instant());
@@ -113,11 +124,33 @@ class TaskWorker {
         return Optional.empty();
     }
 
+    private boolean wantsThumbnail(TaskRow task) {
+        try {
+            return indexes.get(task.accountId(), task.indexId()).addons().contains("thumbnail")
+                    && !storage.exists(ThumbnailKeys.of(task.accountId(), task.videoId()));
+        } catch (NotFoundException indexDeletedMeanwhile) {
+            return false;
+        }
+    }
+
+    /** A frame from the first second (or the middle of a shorter video), stored whole or not at all. */
+    private void makeThumbnail(TaskRow task) throws IOException, InterruptedException {
+        Path frame = Files.createTempFile("atrium-thumbnail", ".jpg");
+        try {
+            double at = Math.min(1.0, task.duration() == null ? 0 : task.duration() / 2);
+            if (probe.thumbnail(storage.path(task.objectKey()), frame, at)) {
+                try (InputStream in = Files.newInputStream(frame)) {
+                    storage.store(ThumbnailKeys.of(task.accountId(), task.videoId()), in);
+                }
+            }
+        } finally {
+            Files.deleteIfExists(frame);
+        }
+    }
+
     private Optional<String> fail(TaskRow task, String code, String message) {
         tasks.fail(task.id(), code, message, clock.instant());
-        if (task.objectKey() != null) {
-            storage.delete(task.objectKey());
-        }
+        storage.deleteVideo(task.accountId(), task.videoId());
         return Optional.of(code);
     }
 

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 class VideoRepository {
 
     private static final String COLUMNS = "id, account_id, index_id, filename, duration, fps, width, height, size, "
-            + "user_metadata, object_key, created_at, updated_at, indexed_at";
+            + "user_metadata, object_key, enable_video_stream, created_at, updated_at, indexed_at";
 
     private final JdbcClient jdbc;
 
@@ -28,14 +28,15 @@ class VideoRepository {
     void insertIfAbsent(TaskRow task, Instant now) {
         jdbc.sql("""
                 insert into videos (id, account_id, index_id, filename, duration, fps, width, height, size,
-                    user_metadata, object_key, created_at, updated_at, indexed_at)
+                    user_metadata, object_key, enable_video_stream, created_at, updated_at, indexed_at)
                 select :id, :accountId, :indexId, :filename, :duration, :fps, :width, :height, :size,
-                    :metadata, :objectKey, :createdAt, :now, :now
+                    :metadata, :objectKey, :stream, :createdAt, :now, :now
                 where not exists (select 1 from videos where id = :id)""")
                 .param("id", task.videoId()).param("accountId", task.accountId()).param("indexId", task.indexId())
                 .param("filename", task.filename()).param("duration", task.duration()).param("fps", task.fps())
                 .param("width", task.width()).param("height", task.height()).param("size", task.size())
                 .param("metadata", task.userMetadata()).param("objectKey", task.objectKey())
+                .param("stream", task.enableVideoStream())
                 .param("createdAt", utc(task.createdAt())).param("now", utc(now))
                 .update();
     }
@@ -43,6 +44,13 @@ class VideoRepository {
     Optional<VideoRow> find(String accountId, String indexId, String id) {
         return jdbc.sql("select " + COLUMNS + " from videos where account_id = :accountId and index_id = :indexId and id = :id")
                 .param("accountId", accountId).param("indexId", indexId).param("id", id)
+                .query(VideoRepository::map).optional();
+    }
+
+    /** For signed media links, which name the account and the video. */
+    Optional<VideoRow> findInAccount(String accountId, String id) {
+        return jdbc.sql("select " + COLUMNS + " from videos where account_id = :accountId and id = :id")
+                .param("accountId", accountId).param("id", id)
                 .query(VideoRepository::map).optional();
     }
 
@@ -78,7 +86,7 @@ class VideoRepository {
         return new VideoRow(rs.getString("id"), rs.getString("account_id"), rs.getString("index_id"),
                 rs.getString("filename"), rs.getDouble("duration"), rs.getObject("fps", Double.class),
                 rs.getObject("width", Integer.class), rs.getObject("height", Integer.class), rs.getLong("size"),
-                rs.getString("user_metadata"), rs.getString("object_key"),
+                rs.getString("user_metadata"), rs.getString("object_key"), rs.getBoolean("enable_video_stream"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant(), indexed == null ? null : indexed.toInstant());
     }

@@ -3,6 +3,7 @@ package io.atrium.video;
 import java.time.Instant;
 
 record VideoRow(String id, String accountId, String indexId, String filename, double duration, Double fps,
-        Integer width, Integer height, long size, String userMetadata, String objectKey, Instant createdAt,
+        Integer width, Integer height, long size, String userMetadata, String objectKey, boolean enableVideoStream,
+        Instant createdAt,
         Instant updatedAt, Instant indexedAt) {
 }

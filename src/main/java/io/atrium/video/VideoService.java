@@ -27,15 +27,17 @@ public class VideoService {
     private final TaskRepository tasks;
     private final IndexService indexes;
     private final LocalFileStorage storage;
+    private final MediaUrls mediaUrls;
     private final JsonMapper json;
     private final Clock clock;
 
     VideoService(VideoRepository videos, TaskRepository tasks, IndexService indexes, LocalFileStorage storage,
-            JsonMapper json, Clock clock) {
+            MediaUrls mediaUrls, JsonMapper json, Clock clock) {
         this.videos = videos;
         this.tasks = tasks;
         this.indexes = indexes;
         this.storage = storage;
+        this.mediaUrls = mediaUrls;
         this.json = json;
         this.clock = clock;
     }
@@ -79,15 +81,13 @@ public class VideoService {
         VideoRow video = videos.find(accountId, indexId, videoId).orElseThrow(() -> new NotFoundException("Video"));
         videos.delete(accountId, indexId, videoId);
         tasks.forgetObject(accountId, videoId);
-        if (video.objectKey() != null) {
-            deleteAfterCommit(() -> storage.delete(video.objectKey()));
-        }
+        deleteAfterCommit(() -> storage.deleteVideo(accountId, video.id()));
     }
 
     @EventListener
     void deleteFilesOfIndex(IndexDeleted deleted) {
-        List<String> keys = tasks.objectKeysOfIndex(deleted.accountId(), deleted.indexId());
-        deleteAfterCommit(() -> keys.forEach(storage::delete));
+        List<String> videoIds = tasks.videoIdsOfIndex(deleted.accountId(), deleted.indexId());
+        deleteAfterCommit(() -> videoIds.forEach(videoId -> storage.deleteVideo(deleted.accountId(), videoId)));
     }
 
     @EventListener
@@ -106,8 +106,12 @@ public class VideoService {
     }
 
     private VideoView view(VideoRow row) {
+        String videoUrl = row.enableVideoStream() && row.objectKey() != null
+                ? mediaUrls.link(row.accountId(), row.id(), "video") : null;
+        List<String> thumbnails = storage.exists(ThumbnailKeys.of(row.accountId(), row.id()))
+                ? List.of(mediaUrls.link(row.accountId(), row.id(), "thumbnail")) : List.of();
         return new VideoView(row.id(), row.indexId(), row.filename(), row.duration(), row.fps(), row.width(),
                 row.height(), row.size(), UserMetadata.read(json, row.userMetadata()), row.createdAt(), row.updatedAt(),
-                row.indexedAt());
+                row.indexedAt(), videoUrl, thumbnails);
     }
 }

@@ -1,10 +1,17 @@
 package io.atrium.video;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
-/** A video with its system metadata (read from the file) and its user metadata. */
+/**
+ * A video with its system metadata (read from the file) and its user metadata.
+ *
+ * @param videoUrl a signed, expiring link that streams the stored file; {@code null} when the upload asked for
+ *     no streaming
+ * @param thumbnailUrls signed, expiring links to its thumbnails (made when its index has the thumbnail addon)
+ */
 public record VideoView(String id, String indexId, String filename, double duration, Double fps, Integer width,
         Integer height, long size, Map<String, Object> userMetadata, Instant createdAt, Instant updatedAt,
-        Instant indexedAt) {
+        Instant indexedAt, String videoUrl, List<String> thumbnailUrls) {
 }

@@ -56,7 +56,16 @@ class VideosApiController {
     record VideoJson(@JsonProperty("_id") String id, @JsonProperty("created_at") Instant createdAt,
             @JsonProperty("updated_at") Instant updatedAt, @JsonProperty("indexed_at") Instant indexedAt,
             @JsonProperty("system_metadata") SystemMetadata systemMetadata,
-            @JsonProperty("user_metadata") Map<String, Object> userMetadata) {
+            @JsonProperty("user_metadata") Map<String, Object> userMetadata, Hls hls) {
+    }
+
+    /**
+     * Where to play the video: a signed, expiring link that streams the stored file with range requests (not an
+     * HLS playlist), and its thumbnails. {@code null} when the upload disabled streaming.
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Hls(@JsonProperty("video_url") String videoUrl, @JsonProperty("thumbnail_urls") List<String> thumbnailUrls,
+            String status, @JsonProperty("updated_at") Instant updatedAt) {
     }
 
     record MetadataChange(@JsonProperty("user_metadata") Map<String, Object> userMetadata,
@@ -81,8 +90,10 @@ class VideosApiController {
     @GetMapping("/{videoId}")
     VideoJson get(@AuthenticationPrincipal ApiCaller caller, @PathVariable String indexId, @PathVariable String videoId) {
         VideoView video = videos.get(caller.accountId(), indexId, videoId);
+        Hls hls = video.videoUrl() == null ? null
+                : new Hls(video.videoUrl(), video.thumbnailUrls(), "COMPLETE", video.indexedAt());
         return new VideoJson(video.id(), video.createdAt(), video.updatedAt(), video.indexedAt(), metadata(video),
-                video.userMetadata());
+                video.userMetadata(), hls);
     }
 
     @PatchMapping("/{videoId}")

@@ -77,6 +77,8 @@ class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/login", "/signup", "/error", "/css/**", "/js/**", "/docs/**",
                                 "/favicon.svg", "/favicon.ico", "/swagger-ui/**", "/v3/api-docs/**").permitAll()
+                        // Signed, expiring media links carry their own authorization (MediaUrls).
+                        .requestMatchers("/media/**").permitAll()
                         // An invitation link opens for visitors too; accepting it needs a log-in.
                         .requestMatchers("/invitations/{token}", "/invitations/{token}/signup").permitAll()
                         .anyRequest().authenticated())

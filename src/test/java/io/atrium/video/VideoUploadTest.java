@@ -58,6 +58,8 @@ class VideoUploadTest {
     JdbcClient jdbc;
     @Autowired
     AtriumProperties properties;
+    @Autowired
+    io.atrium.shared.ServerSecret secret;
 
     @BeforeAll
     static void makeVideos() throws Exception {
@@ -266,6 +268,69 @@ class VideoUploadTest {
         Thread.sleep(600);
 
         api(get("/v1.3/tasks/" + taskId), key).andExpect(jsonPath("$.status").value("queued"));
+    }
+
+    @Test
+    void theSignedVideoLinkStreamsTheFileWithRangesAndRefusesTamperingOrExpiry() throws Exception {
+        String key = newKey("streamer");
+        String index = index(key, "Streaming");
+        String videoId = readyVideo(key, index, null);
+        String body = api(get("/v1.3/indexes/" + index + "/videos/" + videoId), key)
+                .andExpect(jsonPath("$.hls.status").value("COMPLETE"))
+                .andExpect(jsonPath("$.hls.thumbnail_urls.length()").value(0))
+                .andReturn().getResponse().getContentAsString();
+        String link = localPart(JsonPath.read(body, "$.hls.video_url"));
+
+        byte[] whole = mvc.perform(get(link)).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().contentType("video/mp4"))
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(whole).isEqualTo(Files.readAllBytes(fiveSeconds));
+        byte[] part = mvc.perform(get(link).header("Range", "bytes=100-199")).andExpect(status().isPartialContent())
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(part).isEqualTo(java.util.Arrays.copyOfRange(whole, 100, 200));
+
+        mvc.perform(get(link.replaceAll("signature=.", "signature=A"))).andExpect(status().isNotFound());
+        mvc.perform(get(link.replace("/video?", "/thumbnail?"))).andExpect(status().isNotFound());
+        long past = java.time.Instant.now().minusSeconds(1).getEpochSecond();
+        String account = link.split("/")[2];
+        String expired = "/media/" + account + "/" + videoId + "/video?expires=" + past + "&signature="
+                + secret.sign("media-url", account + "/" + videoId + "/video/" + past);
+        mvc.perform(get(expired)).andExpect(status().isNotFound());
+
+        api(delete("/v1.3/indexes/" + index + "/videos/" + videoId), key).andExpect(status().isNoContent());
+        mvc.perform(get(link)).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void anIndexWithTheThumbnailAddonGetsAThumbnailAndStreamingCanBeTurnedOff() throws Exception {
+        String key = newKey("thumbs");
+        String body = api(post("/v1.3/indexes").contentType(MediaType.APPLICATION_JSON).content(
+                "{\"index_name\":\"Thumbs\",\"models\":[{\"model_name\":\"marengo3.0\",\"model_options\":[\"visual\"]}],\"addons\":[\"thumbnail\"]}"), key)
+                .andReturn().getResponse().getContentAsString();
+        String index = JsonPath.read(body, "$._id");
+        String videoId = readyVideo(key, index, null);
+
+        String video = api(get("/v1.3/indexes/" + index + "/videos/" + videoId), key)
+                .andExpect(jsonPath("$.hls.thumbnail_urls.length()").value(1))
+                .andReturn().getResponse().getContentAsString();
+        byte[] jpeg = mvc.perform(get(localPart(JsonPath.read(video, "$.hls.thumbnail_urls[0]"))))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().contentType("image/jpeg"))
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(jpeg).startsWith(0xFF, 0xD8);
+
+        MockMultipartFile part = new MockMultipartFile("video_file", "quiet.mp4", "video/mp4", Files.readAllBytes(fiveSeconds));
+        String created = api(multipart("/v1.3/tasks").file(part).param("index_id", index).param("enable_video_stream", "false"), key)
+                .andReturn().getResponse().getContentAsString();
+        awaitStatus(key, JsonPath.read(created, "$._id"), "ready");
+        api(get("/v1.3/indexes/" + index + "/videos/" + JsonPath.read(created, "$.video_id")), key)
+                .andExpect(jsonPath("$.hls").doesNotExist());
+    }
+
+    /** The path and query of an absolute link, for MockMvc. */
+    private static String localPart(String url) {
+        java.net.URI uri = java.net.URI.create(url);
+        return uri.getRawPath() + "?" + uri.getRawQuery();
     }
 
     private String readyVideo(String key, String index, String metadata) throws Exception {

@@ -1,0 +1,50 @@
+package io.atrium.video;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import io.atrium.shared.PublicUrl;
+import io.atrium.shared.ServerSecret;
+
+/**
+ * Signed, expiring links to a video's stored file and thumbnail: whoever holds the link may stream it until
+ * it expires, without an API key (as a player needs). The signature covers the account, the video, what is
+ * served and the expiry.
+ */
+@Component
+class MediaUrls {
+
+    static final String PURPOSE = "media-url";
+
+    private final ServerSecret secret;
+    private final PublicUrl publicUrl;
+    private final Duration validity;
+    private final Clock clock;
+
+    MediaUrls(ServerSecret secret, PublicUrl publicUrl, @Value("${atrium.media.url-validity:6h}") Duration validity,
+            Clock clock) {
+        this.secret = secret;
+        this.publicUrl = publicUrl;
+        this.validity = validity;
+        this.clock = clock;
+    }
+
+    /** @param what {@code video} or {@code thumbnail} */
+    String link(String accountId, String videoId, String what) {
+        long expires = clock.instant().plus(validity).getEpochSecond();
+        return publicUrl.of("/media/" + accountId + "/" + videoId + "/" + what + "?expires=" + expires
+                + "&signature=" + secret.sign(PURPOSE, message(accountId, videoId, what, expires)));
+    }
+
+    boolean valid(String accountId, String videoId, String what, long expires, String signature) {
+        return clock.instant().getEpochSecond() < expires
+                && secret.verify(PURPOSE, message(accountId, videoId, what, expires), signature);
+    }
+
+    private static String message(String accountId, String videoId, String what, long expires) {
+        return accountId + "/" + videoId + "/" + what + "/" + expires;
+    }
+}
