@@ -1,12 +1,18 @@
 package io.atrium.video;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.bytedeco.javacpp.Loader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.JsonNode;
@@ -23,6 +29,7 @@ class MediaProbe {
     record MediaInfo(double duration, double fps, int width, int height) {
     }
 
+    private static final Logger log = LoggerFactory.getLogger(MediaProbe.class);
     private static final long TIMEOUT_SECONDS = 120;
 
     private final JsonMapper json;
@@ -35,7 +42,7 @@ class MediaProbe {
 
     /** Empty when the file is not a readable video. */
     Optional<MediaInfo> probe(Path file) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(executable(), "-v", "error", "-print_format", "json", "-show_format",
+        Process process = command(ffprobe(), "-v", "error", "-print_format", "json", "-show_format",
                 "-show_streams", file.toString())
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
@@ -67,9 +74,9 @@ class MediaProbe {
     /** Writes a JPEG of the frame at {@code seconds}, 640 pixels wide (or narrower for a smaller video). */
     boolean thumbnail(Path video, Path jpeg, double seconds) throws IOException, InterruptedException {
         if (ffmpeg == null) {
-            ffmpeg = Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
+            ffmpeg = runnable(Loader.load(org.bytedeco.ffmpeg.ffmpeg.class));
         }
-        Process process = new ProcessBuilder(ffmpeg, "-v", "error", "-y", "-ss", String.valueOf(seconds), "-i",
+        Process process = command(ffmpeg, "-v", "error", "-y", "-ss", String.valueOf(seconds), "-i",
                 video.toString(), "-frames:v", "1", "-vf", "scale='min(640,iw)':-2", jpeg.toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
@@ -80,11 +87,53 @@ class MediaProbe {
         return process.exitValue() == 0 && java.nio.file.Files.size(jpeg) > 0;
     }
 
-    private String executable() {
+    /**
+     * Checks once, when the server is ready, that FFmpeg's programs run on this machine, so a missing system
+     * library is reported at start-up rather than as failed uploads.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void checkTools() {
+        try {
+            ffprobe();
+        } catch (RuntimeException | IOException | InterruptedException e) {
+            log.error("FFmpeg cannot run on this machine, so uploaded videos cannot be checked: {}", e.getMessage());
+        }
+    }
+
+    private String ffprobe() throws IOException, InterruptedException {
         if (ffprobe == null) {
-            ffprobe = Loader.load(org.bytedeco.ffmpeg.ffprobe.class);
+            ffprobe = runnable(Loader.load(org.bytedeco.ffmpeg.ffprobe.class));
         }
         return ffprobe;
+    }
+
+    /**
+     * Runs the program's {@code -version}, so that a program that cannot start fails the task (to be retried)
+     * instead of being mistaken for a broken video.
+     */
+    private static String runnable(String executable) throws IOException, InterruptedException {
+        Process process = command(executable, "-version").redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IllegalStateException(executable + " does not run: " + output.strip()
+                    + " (on Debian or Ubuntu, FFmpeg's audio device library needs the libpulse0 package)");
+        }
+        return executable;
+    }
+
+    /**
+     * FFmpeg's programs find their own libraries next to them, but the libraries those load in turn (libva) are
+     * only found through the library path.
+     */
+    private static ProcessBuilder command(String executable, String... arguments) {
+        ProcessBuilder builder = new ProcessBuilder(executable);
+        builder.command().addAll(List.of(arguments));
+        String directory = Path.of(executable).getParent().toString();
+        String inherited = System.getenv("LD_LIBRARY_PATH");
+        builder.environment().put("LD_LIBRARY_PATH", inherited == null || inherited.isBlank() ? directory
+                : directory + File.pathSeparator + inherited);
+        return builder;
     }
 
     private static double number(String value) {

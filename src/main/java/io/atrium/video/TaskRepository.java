@@ -49,6 +49,14 @@ class TaskRepository {
                 .query(TaskRepository::map).list();
     }
 
+    /** The uploads of an index that have not become videos yet, and those that failed, newest first. */
+    List<TaskRow> unfinishedOfIndex(String accountId, String indexId) {
+        return jdbc.sql("select " + COLUMNS + " from video_tasks where account_id = :accountId and index_id = :indexId "
+                        + "and status <> 'ready' order by created_at desc, id desc")
+                .param("accountId", accountId).param("indexId", indexId)
+                .query(TaskRepository::map).list();
+    }
+
     /** Unfinished tasks no node holds (never claimed, or held by a node whose lease ran out), oldest first. */
     List<String> claimable(Instant now, int limit) {
         return jdbc.sql("""

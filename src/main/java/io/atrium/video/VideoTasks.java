@@ -77,6 +77,12 @@ public class VideoTasks {
         return tasks.ofAccount(accountId).stream().map(TaskView::of).toList();
     }
 
+    /** @throws NotFoundException when the index is not the account's */
+    public List<TaskView> unfinished(String accountId, String indexId) {
+        indexes.get(accountId, indexId);
+        return tasks.unfinishedOfIndex(accountId, indexId).stream().map(TaskView::of).toList();
+    }
+
     public TaskView get(String accountId, String taskId) {
         return tasks.find(accountId, taskId).map(TaskView::of).orElseThrow(() -> new NotFoundException("Task"));
     }

@@ -19,10 +19,13 @@ public final class TestVideos {
             throws IOException, InterruptedException {
         Path file = directory.resolve(name);
         String ffmpeg = Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
-        Process process = new ProcessBuilder(ffmpeg, "-v", "error", "-y", "-f", "lavfi", "-i",
+        ProcessBuilder command = new ProcessBuilder(ffmpeg, "-v", "error", "-y", "-f", "lavfi", "-i",
                 "testsrc=duration=" + seconds + ":size=" + width + "x" + height + ":rate=" + fps,
                 "-pix_fmt", "yuv420p", file.toString())
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true);
+        // the libraries FFmpeg's own libraries load (libva) are found only through the library path
+        command.environment().put("LD_LIBRARY_PATH", Path.of(ffmpeg).getParent().toString());
+        Process process = command.start();
         String output = new String(process.getInputStream().readAllBytes());
         if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new IllegalStateException("ffmpeg could not make a test video: " + output);

@@ -1,0 +1,262 @@
+package io.atrium.video;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.atrium.account.AtriumPrincipal;
+import io.atrium.index.IndexService;
+import io.atrium.index.IndexView;
+import io.atrium.organization.ActiveAccounts;
+import io.atrium.shared.InvalidInputException;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The Playground's pages for the videos of an index (of the active account): the list with uploads and their
+ * live task status, one video with its player and metadata, and deletion. The upload form works without
+ * JavaScript; with it, the page sends the file with a progress bar and asks for the task's status as it goes.
+ */
+@Controller
+@RequestMapping("/indexes/{indexId}/videos")
+class VideoPagesController {
+
+    static final int PAGE_SIZE = 25;
+
+    /** One row of the metadata form: a key, its value as typed, and whether it is text, a number or true/false. */
+    record MetadataField(String key, String value, String type) {
+    }
+
+    /** What the upload answers to the page's script. */
+    record UploadAnswer(String taskId, String videoId, String message) {
+    }
+
+    private final VideoService videos;
+    private final VideoTasks tasks;
+    private final IndexService indexes;
+    private final ActiveAccounts activeAccounts;
+    private final VideoLimits limits;
+
+    VideoPagesController(VideoService videos, VideoTasks tasks, IndexService indexes, ActiveAccounts activeAccounts,
+            VideoLimits limits) {
+        this.videos = videos;
+        this.tasks = tasks;
+        this.indexes = indexes;
+        this.activeAccounts = activeAccounts;
+        this.limits = limits;
+    }
+
+    @GetMapping
+    String list(@AuthenticationPrincipal AtriumPrincipal principal, @PathVariable String indexId,
+            @RequestParam(defaultValue = "1") int page, Model model) {
+        String account = account(principal);
+        IndexView index = indexes.get(account, indexId);
+        List<VideoView> all = videos.list(account, indexId);
+        int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int current = Math.min(Math.max(page, 1), pages);
+        int from = (current - 1) * PAGE_SIZE;
+        model.addAttribute("index", index);
+        model.addAttribute("videos", all.subList(from, Math.min(from + PAGE_SIZE, all.size())));
+        model.addAttribute("videoTotal", all.size());
+        model.addAttribute("page", current);
+        model.addAttribute("pages", pages);
+        model.addAttribute("tasks", tasks.unfinished(account, indexId));
+        model.addAttribute("maxFileSize", limits.maxFileSize());
+        return "video/list";
+    }
+
+    /**
+     * Takes the upload from the form. The page's script asks for JSON (and shows a progress bar); a plain form
+     * post is redirected back to the list.
+     */
+    @PostMapping
+    Object upload(@AuthenticationPrincipal AtriumPrincipal principal, @PathVariable String indexId,
+            @RequestParam(name = "video_file", required = false) MultipartFile file,
+            @RequestHeader(name = "Accept", defaultValue = "") String accept, RedirectAttributes redirect)
+            throws IOException {
+        String account = account(principal);
+        boolean script = accept.contains(MediaType.APPLICATION_JSON_VALUE);
+        if (file == null || file.isEmpty()) {
+            indexes.get(account, indexId);
+            String message = "Choose a video file to upload.";
+            if (script) {
+                return ResponseEntity.badRequest().body(new UploadAnswer(null, null, message));
+            }
+            redirect.addFlashAttribute("uploadError", message);
+            return "redirect:/indexes/" + indexId + "/videos";
+        }
+        VideoTasks.CreatedTask created;
+        try (InputStream content = file.getInputStream()) {
+            created = tasks.upload(account, indexId, file.getOriginalFilename(), content, true, null);
+        }
+        String message = VideoTasks.filename(file.getOriginalFilename()) + " was uploaded and is being checked.";
+        if (script) {
+            return ResponseEntity.status(HttpStatus.CREATED).body(new UploadAnswer(created.taskId(), created.videoId(), message));
+        }
+        redirect.addFlashAttribute("notice", message);
+        return "redirect:/indexes/" + indexId + "/videos";
+    }
+
+    /** The unfinished and failed uploads of the index, for the list page's script to follow. */
+    @GetMapping(path = "/tasks", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    List<TaskView> unfinishedTasks(@AuthenticationPrincipal AtriumPrincipal principal, @PathVariable String indexId) {
+        String account = account(principal);
+        indexes.get(account, indexId);
+        return tasks.unfinished(account, indexId);
+    }
+
+    @PostMapping("/tasks/{taskId}/dismiss")
+    String dismissTask(@AuthenticationPrincipal AtriumPrincipal principal, @PathVariable String indexId,
+            @PathVariable String taskId, RedirectAttributes redirect) {
+        tasks.delete(account(principal), taskId);
+        redirect.addFlashAttribute("notice", "The failed upload was dismissed.");
+        return "redirect:/indexes/" + indexId + "/videos";
+    }
+
+    @GetMapping("/{videoId}")
+    String show(@AuthenticationPrincipal AtriumPrincipal principal, @PathVariable String indexId,
+            @PathVariable String videoId, Model model) {
+        String account = account(principal);
+        VideoView video = videos.get(account, indexId, videoId);
+        return page(model, indexes.get(account, indexId), video, fields(video.userMetadata()), Map.of());
+    }
+
+    /**
+     * Saves the metadata form: rows left with an empty key are ignored, a key that was there and is gone (or
+     * ticked for removal) is removed, every other row is set with the type chosen for it.
+     */
+    @PostMapping("/{videoId}/metadata")
+    String saveMetadata(@AuthenticationPrincipal AtriumPrincipal principal, @PathVariable String indexId,
+            @PathVariable String videoId, @RequestParam(name = "key", required = false) List<String> keys,
+            @RequestParam(name = "value", required = false) List<String> values,
+            @RequestParam(name = "type", required = false) List<String> types,
+            @RequestParam(name = "remove", required = false) List<String> removed, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        String account = account(principal);
+        VideoView video = videos.get(account, indexId, videoId);
+        List<MetadataField> submitted = new ArrayList<>();
+        for (int i = 0; keys != null && i < keys.size(); i++) {
+            String key = keys.get(i).strip();
+            if (!key.isEmpty()) {
+                submitted.add(new MetadataField(key, at(values, i), at(types, i).isEmpty() ? "text" : at(types, i)));
+            }
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, Object> changes = new LinkedHashMap<>();
+        video.userMetadata().keySet().forEach(key -> changes.put(key, null));
+        List<String> removals = removed == null ? List.of() : removed;
+        for (MetadataField field : submitted) {
+            if (removals.contains(field.key())) {
+                continue;
+            }
+            if (changes.containsKey(field.key()) && changes.get(field.key()) != null) {
+                errors.putIfAbsent("user_metadata", "The key " + field.key() + " appears twice.");
+                continue;
+            }
+            Object value = typed(field, errors);
+            if (value != null) {
+                changes.put(field.key(), value);
+            }
+        }
+        if (errors.isEmpty()) {
+            try {
+                videos.mergeMetadata(account, indexId, videoId, changes);
+                redirect.addFlashAttribute("notice", "The metadata was saved.");
+                return "redirect:/indexes/" + indexId + "/videos/" + videoId;
+            } catch (InvalidInputException e) {
+                errors.putAll(e.messagesByField());
+            }
+        }
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        return page(model, indexes.get(account, indexId), video, submitted, errors);
+    }
+
+    @GetMapping("/{videoId}/delete")
+    String confirmDelete(@AuthenticationPrincipal AtriumPrincipal principal, @PathVariable String indexId,
+            @PathVariable String videoId, Model model) {
+        String account = account(principal);
+        model.addAttribute("index", indexes.get(account, indexId));
+        model.addAttribute("video", videos.get(account, indexId, videoId));
+        return "video/delete";
+    }
+
+    @PostMapping("/{videoId}/delete")
+    String delete(@AuthenticationPrincipal AtriumPrincipal principal, @PathVariable String indexId,
+            @PathVariable String videoId, RedirectAttributes redirect) {
+        String account = account(principal);
+        String filename = videos.get(account, indexId, videoId).filename();
+        videos.delete(account, indexId, videoId);
+        redirect.addFlashAttribute("notice", filename + " was deleted.");
+        return "redirect:/indexes/" + indexId + "/videos";
+    }
+
+    private String account(AtriumPrincipal principal) {
+        return activeAccounts.of(principal.userId()).id();
+    }
+
+    private static String page(Model model, IndexView index, VideoView video, List<MetadataField> fields,
+            Map<String, String> errors) {
+        model.addAttribute("index", index);
+        model.addAttribute("video", video);
+        model.addAttribute("fields", fields);
+        model.addAttribute("errors", errors);
+        return "video/show";
+    }
+
+    private static List<MetadataField> fields(Map<String, Object> metadata) {
+        return metadata.entrySet().stream().map(entry -> new MetadataField(entry.getKey(), String.valueOf(entry.getValue()),
+                entry.getValue() instanceof Boolean ? "boolean" : entry.getValue() instanceof Number ? "number" : "text"))
+                .toList();
+    }
+
+    /** The value as the type chosen for it; {@code null} (with an error) when it is not of that type. */
+    private static Object typed(MetadataField field, Map<String, String> errors) {
+        String value = field.value().strip();
+        switch (field.type()) {
+            case "number" -> {
+                try {
+                    BigDecimal number = new BigDecimal(value);
+                    return number.scale() <= 0 && number.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0
+                            ? (Object) number.longValueExact() : (Object) number.doubleValue();
+                } catch (NumberFormatException e) {
+                    errors.putIfAbsent("user_metadata", "The value of " + field.key() + " must be a number, such as 42 or 3.5.");
+                    return null;
+                }
+            }
+            case "boolean" -> {
+                if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+                    return Boolean.parseBoolean(value.toLowerCase());
+                }
+                errors.putIfAbsent("user_metadata", "The value of " + field.key() + " must be true or false.");
+                return null;
+            }
+            default -> {
+                return field.value();
+            }
+        }
+    }
+
+    private static String at(List<String> values, int i) {
+        return values != null && i < values.size() && values.get(i) != null ? values.get(i) : "";
+    }
+}

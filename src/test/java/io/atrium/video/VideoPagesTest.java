@@ -1,0 +1,215 @@
+package io.atrium.video;
+
+import static io.atrium.testsupport.Organizations.addMember;
+import static io.atrium.testsupport.Organizations.createWithAdmin;
+import static io.atrium.testsupport.Visitors.signUp;
+import static io.atrium.testsupport.Visitors.uniqueEmail;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.jayway.jsonpath.JsonPath;
+
+import io.atrium.testsupport.IntegrationTest;
+import io.atrium.testsupport.TestVideos;
+
+/** The Playground's video pages: upload, follow the task, watch, edit metadata, delete (user-guide.md). */
+@IntegrationTest
+@TestPropertySource(properties = "atrium.videos.poll-interval=100ms")
+class VideoPagesTest {
+
+    @TempDir
+    static Path files;
+    static Path clip;
+    static Path tooShort;
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeAll
+    static void makeVideos() throws Exception {
+        clip = TestVideos.testPattern(files, "harbour.mp4", 5, 640, 360, 25);
+        tooShort = TestVideos.testPattern(files, "blink.mp4", 2, 640, 360, 25);
+    }
+
+    @Test
+    void aPersonUploadsWatchesDescribesAndDeletesAVideo() throws Exception {
+        MockHttpSession user = signUp(mvc, "Page Uploader", uniqueEmail("pageuploader"));
+        String index = index(user, "Harbour cams", true);
+        String videos = "/indexes/" + index + "/videos";
+        mvc.perform(get(videos).session(user)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("No videos yet.")))
+                .andExpect(content().string(containsString("Upload video")));
+
+        String answer = mvc.perform(multipart(videos).file(file(clip)).session(user).with(csrf())
+                        .accept(MediaType.APPLICATION_JSON))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.message").value("harbour.mp4 was uploaded and is being checked."))
+                .andReturn().getResponse().getContentAsString();
+        String taskId = JsonPath.read(answer, "$.taskId");
+        String videoId = JsonPath.read(answer, "$.videoId");
+        await().atMost(Duration.ofSeconds(30)).until(() -> taskStatus(taskId).equals("ready"));
+        mvc.perform(get(videos + "/tasks").session(user)).andExpect(jsonPath("$.length()").value(0));
+
+        mvc.perform(get(videos).session(user))
+                .andExpect(content().string(containsString("harbour.mp4")))
+                .andExpect(content().string(containsString("640×360")))
+                .andExpect(content().string(containsString("/media/")));
+        mvc.perform(get(videos + "/" + videoId).session(user)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("<video id=\"player\"")))
+                .andExpect(content().string(containsString("/video?expires=")))
+                .andExpect(content().string(containsString("25.00 fps")));
+        mvc.perform(get("/tasks").session(user)).andExpect(status().isOk())
+                .andExpect(content().string(containsString(taskId)))
+                .andExpect(content().string(containsString("Ready")));
+
+        mvc.perform(post(videos + "/" + videoId + "/metadata").session(user).with(csrf())
+                        .param("key", "camera").param("type", "text").param("value", "north pier")
+                        .param("key", "minute").param("type", "number").param("value", "12")
+                        .param("key", "").param("type", "text").param("value", ""))
+                .andExpect(redirectedUrl(videos + "/" + videoId));
+        assertThat(metadata(videoId)).isEqualTo("{\"camera\":\"north pier\",\"minute\":12}");
+
+        mvc.perform(post(videos + "/" + videoId + "/metadata").session(user).with(csrf())
+                        .param("key", "camera").param("type", "text").param("value", "south pier")
+                        .param("key", "minute").param("type", "number").param("value", "twelve"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("The value of minute must be a number")))
+                .andExpect(content().string(containsString("value=\"south pier\"")));
+        assertThat(metadata(videoId)).isEqualTo("{\"camera\":\"north pier\",\"minute\":12}");
+
+        mvc.perform(post(videos + "/" + videoId + "/metadata").session(user).with(csrf())
+                        .param("key", "camera").param("type", "text").param("value", "north pier")
+                        .param("key", "minute").param("type", "number").param("value", "12").param("remove", "minute")
+                        .param("key", "reviewed").param("type", "boolean").param("value", "true"))
+                .andExpect(redirectedUrl(videos + "/" + videoId));
+        assertThat(metadata(videoId)).isEqualTo("{\"camera\":\"north pier\",\"reviewed\":true}");
+
+        mvc.perform(get(videos + "/" + videoId + "/delete").session(user))
+                .andExpect(content().string(containsString("Delete harbour.mp4?")));
+        mvc.perform(post(videos + "/" + videoId + "/delete").session(user).with(csrf()))
+                .andExpect(redirectedUrl(videos)).andExpect(flash().attribute("notice", "harbour.mp4 was deleted."));
+        mvc.perform(get(videos + "/" + videoId).session(user)).andExpect(status().isNotFound());
+        assertThat(jdbc.sql("select count(*) from videos where id = :id").param("id", videoId).query(Integer.class).single())
+                .isZero();
+    }
+
+    @Test
+    void aFailedUploadShowsItsReasonUntilDismissedAndAFormWithoutAFileSaysSo() throws Exception {
+        MockHttpSession user = signUp(mvc, "Short Uploader", uniqueEmail("shortuploader"));
+        String index = index(user, "Blinks", false);
+        String videos = "/indexes/" + index + "/videos";
+
+        mvc.perform(multipart(videos).session(user).with(csrf()))
+                .andExpect(redirectedUrl(videos))
+                .andExpect(flash().attribute("uploadError", "Choose a video file to upload."));
+        mvc.perform(multipart(videos).session(user).with(csrf()).accept(MediaType.APPLICATION_JSON))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message").value("Choose a video file to upload."));
+
+        mvc.perform(multipart(videos).file(file(tooShort)).session(user).with(csrf()))
+                .andExpect(redirectedUrl(videos))
+                .andExpect(flash().attribute("notice", "blink.mp4 was uploaded and is being checked."));
+        String taskId = jdbc.sql("select id from video_tasks where index_id = :index").param("index", index)
+                .query(String.class).single();
+        await().atMost(Duration.ofSeconds(30)).until(() -> taskStatus(taskId).equals("failed"));
+
+        mvc.perform(get(videos + "/tasks").session(user))
+                .andExpect(jsonPath("$[0].status").value("failed"))
+                .andExpect(jsonPath("$[0].errorMessage").value("The video is shorter than 4 seconds."));
+        mvc.perform(get(videos).session(user))
+                .andExpect(content().string(containsString("The video is shorter than 4 seconds.")))
+                .andExpect(content().string(containsString("Dismiss")));
+        mvc.perform(post(videos + "/tasks/" + taskId + "/dismiss").session(user).with(csrf()))
+                .andExpect(redirectedUrl(videos));
+        mvc.perform(get(videos).session(user)).andExpect(content().string(not(containsString("blink.mp4"))));
+    }
+
+    @Test
+    void organizationMembersShareVideosAndOtherAccountsGetNotFoundOnEveryPage() throws Exception {
+        MockHttpSession admin = createWithAdmin(mvc, "Video Admin", uniqueEmail("videoadmin"),
+                "Docks " + UUID.randomUUID().toString().substring(0, 6));
+        MockHttpSession member = addMember(mvc, jdbc, admin, "Video Member", uniqueEmail("videomember"), "member");
+        MockHttpSession outsider = signUp(mvc, "Video Outsider", uniqueEmail("videooutsider"));
+        String index = index(admin, "Dock cams", false);
+        String videos = "/indexes/" + index + "/videos";
+        String answer = mvc.perform(multipart(videos).file(file(clip)).session(admin).with(csrf())
+                .accept(MediaType.APPLICATION_JSON)).andReturn().getResponse().getContentAsString();
+        String videoId = JsonPath.read(answer, "$.videoId");
+        String taskId = JsonPath.read(answer, "$.taskId");
+        await().atMost(Duration.ofSeconds(30)).until(() -> taskStatus(taskId).equals("ready"));
+
+        mvc.perform(get(videos + "/" + videoId).session(member)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("harbour.mp4")));
+        mvc.perform(post(videos + "/" + videoId + "/metadata").session(member).with(csrf())
+                .param("key", "shift").param("type", "text").param("value", "night"))
+                .andExpect(redirectedUrl(videos + "/" + videoId));
+
+        mvc.perform(get(videos).session(outsider)).andExpect(status().isNotFound());
+        mvc.perform(get(videos + "/tasks").session(outsider)).andExpect(status().isNotFound());
+        mvc.perform(multipart(videos).file(file(clip)).session(outsider).with(csrf())).andExpect(status().isNotFound());
+        mvc.perform(get(videos + "/" + videoId).session(outsider)).andExpect(status().isNotFound());
+        mvc.perform(post(videos + "/" + videoId + "/metadata").session(outsider).with(csrf())
+                .param("key", "shift").param("type", "text").param("value", "stolen")).andExpect(status().isNotFound());
+        mvc.perform(get(videos + "/" + videoId + "/delete").session(outsider)).andExpect(status().isNotFound());
+        mvc.perform(post(videos + "/" + videoId + "/delete").session(outsider).with(csrf())).andExpect(status().isNotFound());
+        mvc.perform(post(videos + "/tasks/" + taskId + "/dismiss").session(outsider).with(csrf())).andExpect(status().isNotFound());
+        mvc.perform(get("/tasks").session(outsider)).andExpect(content().string(not(containsString(taskId))));
+        String outsiderIndex = index(outsider, "Own cams", false);
+        mvc.perform(get("/indexes/" + outsiderIndex + "/videos/" + videoId).session(outsider)).andExpect(status().isNotFound());
+
+        assertThat(metadata(videoId)).isEqualTo("{\"shift\":\"night\"}");
+        assertThat(jdbc.sql("select count(*) from video_tasks where index_id = :index").param("index", index)
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    private String index(MockHttpSession user, String name, boolean thumbnail) throws Exception {
+        var request = post("/indexes").session(user).with(csrf()).param("name", name).param("models", "marengo3.0")
+                .param("marengoOptions", "visual", "audio");
+        if (thumbnail) {
+            request.param("thumbnail", "true");
+        }
+        String location = mvc.perform(request).andReturn().getResponse().getRedirectedUrl();
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    private static MockMultipartFile file(Path video) throws Exception {
+        return new MockMultipartFile("video_file", video.getFileName().toString(), "video/mp4", Files.readAllBytes(video));
+    }
+
+    private String taskStatus(String taskId) {
+        return jdbc.sql("select status from video_tasks where id = :id").param("id", taskId).query(String.class).single();
+    }
+
+    private String metadata(String videoId) {
+        return jdbc.sql("select user_metadata from videos where id = :id").param("id", videoId).query(String.class).single();
+    }
+}
