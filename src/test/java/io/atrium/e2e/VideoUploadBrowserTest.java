@@ -1,0 +1,84 @@
+package io.atrium.e2e;
+
+import static io.atrium.testsupport.Visitors.PASSWORD;
+import static io.atrium.testsupport.Visitors.uniqueEmail;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.atrium.testsupport.Browser;
+import io.atrium.testsupport.ServerTest;
+import io.atrium.testsupport.TestVideos;
+
+/** An index's Videos tab in a real Chromium: upload with the progress bar, follow the task, play the video. */
+@ServerTest
+class VideoUploadBrowserTest {
+
+    @LocalServerPort
+    int port;
+    @TempDir
+    Path files;
+
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        Browser.screenshotAndQuit(browser, "video-upload");
+    }
+
+    @Test
+    void anUploadedVideoAppearsWhenItsTaskIsReadyAndPlaysInThePlayer() throws Exception {
+        Path clip = TestVideos.testPattern(files, "lighthouse.webm", 5, 640, 360, 25);
+        String base = "http://localhost:" + port;
+        browser.get(base + "/signup");
+        browser.findElement(By.id("name")).sendKeys("Vera Uploader");
+        browser.findElement(By.id("email")).sendKeys(uniqueEmail("vera"));
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.cssSelector("main button[type=submit]")).click();
+
+        browser.findElement(By.cssSelector("nav a[href='/indexes']")).click();
+        browser.findElement(By.linkText("Create index")).click();
+        browser.findElement(By.id("index-name")).sendKeys("Coastline");
+        browser.findElement(By.cssSelector("input[name=thumbnail]")).click();
+        browser.findElement(By.cssSelector("main button[type=submit]")).click();
+        browser.findElement(By.linkText("Videos")).click();
+
+        browser.findElement(By.id("video-file")).sendKeys(clip.toString());
+        browser.findElement(By.id("upload-button")).click();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        wait.until(ExpectedConditions.textToBe(By.id("upload-progress-text"),
+                "lighthouse.webm was uploaded and is being checked."));
+        assertThat(browser.findElement(By.id("upload-bar")).getAttribute("value")).isEqualTo("100");
+
+        // The page follows the task and reloads once it has become a video.
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#videos a")));
+        assertThat(browser.findElement(By.id("videos")).getText()).contains("lighthouse.webm").contains("640×360");
+        assertThat(browser.findElement(By.id("tasks-card")).isDisplayed()).isFalse();
+        browser.findElement(By.linkText("lighthouse.webm")).click();
+
+        wait.until(driver -> ((Number) browser.executeScript("return document.getElementById('player').readyState;"))
+                .intValue() >= 1);
+        double duration = ((Number) browser.executeScript("return document.getElementById('player').duration;")).doubleValue();
+        assertThat(duration).isBetween(4.9, 5.1);
+        browser.executeScript("document.getElementById('player').currentTime = 3;");
+        wait.until(driver -> ((Number) browser.executeScript("return document.getElementById('player').readyState;"))
+                .intValue() >= 2);
+        assertThat(browser.executeScript("return document.getElementById('player').error;")).isNull();
+    }
+}
