@@ -15,7 +15,8 @@ import org.springframework.stereotype.Repository;
 class TaskRepository {
 
     private static final String COLUMNS = "id, account_id, index_id, video_id, status, error_code, error_message, "
-            + "filename, object_key, size, duration, fps, width, height, enable_video_stream, user_metadata, created_at, updated_at";
+            + "filename, object_key, size, duration, fps, width, height, enable_video_stream, user_metadata, created_at, updated_at, "
+            + "source_url";
 
     private final JdbcClient jdbc;
 
@@ -26,14 +27,14 @@ class TaskRepository {
     void insert(TaskRow task) {
         jdbc.sql("""
                 insert into video_tasks (id, account_id, index_id, video_id, status, filename, object_key, size,
-                    enable_video_stream, user_metadata, created_at, updated_at)
+                    enable_video_stream, user_metadata, created_at, updated_at, source_url)
                 values (:id, :accountId, :indexId, :videoId, :status, :filename, :objectKey, :size,
-                    :stream, :metadata, :now, :now)""")
+                    :stream, :metadata, :now, :now, :sourceUrl)""")
                 .param("id", task.id()).param("accountId", task.accountId()).param("indexId", task.indexId())
                 .param("videoId", task.videoId()).param("status", task.status()).param("filename", task.filename())
                 .param("objectKey", task.objectKey()).param("size", task.size())
                 .param("stream", task.enableVideoStream()).param("metadata", task.userMetadata())
-                .param("now", utc(task.createdAt()))
+                .param("now", utc(task.createdAt())).param("sourceUrl", task.sourceUrl())
                 .update();
     }
 
@@ -86,6 +87,12 @@ class TaskRepository {
     void advance(String id, String status, Instant now) {
         jdbc.sql("update video_tasks set status = :status, updated_at = :now where id = :id")
                 .param("id", id).param("status", status).param("now", utc(now)).update();
+    }
+
+    /** The file of a {@code video_url} task, once downloaded into storage. */
+    void recordDownload(String id, String objectKey, long size, Instant now) {
+        jdbc.sql("update video_tasks set object_key = :objectKey, size = :size, updated_at = :now where id = :id")
+                .param("id", id).param("objectKey", objectKey).param("size", size).param("now", utc(now)).update();
     }
 
     void recordMedia(String id, MediaProbe.MediaInfo media, Instant now) {
@@ -141,7 +148,7 @@ class TaskRepository {
                 rs.getObject("width", Integer.class), rs.getObject("height", Integer.class),
                 rs.getBoolean("enable_video_stream"), rs.getString("user_metadata"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant(), rs.getString("source_url"));
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -35,12 +35,14 @@ class TaskWorker {
     private final VideoRepository videos;
     private final LocalFileStorage storage;
     private final MediaProbe probe;
+    private final VideoDownloader downloader;
     private final IndexService indexes;
     private final VideoLimits limits;
     private final Clock clock;
 
     TaskWorker(TaskRepository tasks, VideoRepository videos, LocalFileStorage storage, MediaProbe probe,
-            IndexService indexes, VideoLimits limits, Clock clock) {
+            VideoDownloader downloader, IndexService indexes, VideoLimits limits, Clock clock) {
+        this.downloader = downloader;
         this.tasks = tasks;
         this.videos = videos;
         this.storage = storage;
@@ -92,7 +94,15 @@ class TaskWorker {
     }
 
     /** @return the failure code, when the file is refused */
-    private Optional<String> validate(TaskRow task) throws Exception {
+    private Optional<String> validate(TaskRow claimed) throws Exception {
+        TaskRow task = claimed;
+        if (task.objectKey() == null && task.sourceUrl() != null) {
+            Optional<String> failure = download(task);
+            if (failure.isPresent()) {
+                return failure;
+            }
+            task = tasks.findClaimed(task.id()).orElseThrow();
+        }
         if (task.objectKey() == null || !storage.exists(task.objectKey())) {
             return fail(task, "video_file_broken", "The uploaded file is missing.");
         }
@@ -122,6 +132,18 @@ class TaskWorker {
         }
         tasks.recordMedia(task.id(), info, clock.instant());
         return Optional.empty();
+    }
+
+    /** Fetches a {@code video_url} into storage; a source that cannot be downloaded fails the task at once. */
+    private Optional<String> download(TaskRow task) {
+        String key = task.accountId() + "/" + task.videoId() + "." + VideoTasks.extension(task.filename());
+        try {
+            long size = downloader.download(task.sourceUrl(), body -> storage.store(key, body));
+            tasks.recordDownload(task.id(), key, size, clock.instant());
+            return Optional.empty();
+        } catch (VideoDownloader.DownloadFailure failure) {
+            return fail(task, failure.code(), failure.getMessage());
+        }
     }
 
     private boolean wantsThumbnail(TaskRow task) {

@@ -65,7 +65,10 @@ class TasksApiController {
         this.tasks = tasks;
     }
 
-    /** The file is streamed from the request (spooled to disk by the servlet container) to storage. */
+    /**
+     * A {@code video_file} is streamed from the request (spooled to disk by the servlet container) to storage; a
+     * {@code video_url} is checked now and downloaded by the task worker.
+     */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     Created upload(@AuthenticationPrincipal ApiCaller caller,
@@ -84,8 +87,9 @@ class TasksApiController {
                     "Send exactly one of video_file and video_url.");
         }
         if (hasUrl) {
-            throw new InvalidInputException("video_url", "parameter_invalid",
-                    "This server does not download videos from URLs yet. Upload the file as video_file.");
+            VideoTasks.CreatedTask created = tasks.uploadFromUrl(caller.accountId(), indexId, videoUrl,
+                    enableVideoStream, userMetadata);
+            return new Created(created.taskId(), created.videoId());
         }
         try (InputStream content = videoFile.getInputStream()) {
             VideoTasks.CreatedTask created = tasks.upload(caller.accountId(), indexId, videoFile.getOriginalFilename(),

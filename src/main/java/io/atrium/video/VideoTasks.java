@@ -1,6 +1,7 @@
 package io.atrium.video;
 
 import java.io.InputStream;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -29,12 +30,14 @@ public class VideoTasks {
     private final VideoRepository videos;
     private final IndexService indexes;
     private final LocalFileStorage storage;
+    private final VideoDownloader downloader;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final Clock clock;
 
     VideoTasks(TaskRepository tasks, VideoRepository videos, IndexService indexes, LocalFileStorage storage,
-            TransactionTemplate transactions, JsonMapper json, Clock clock) {
+            VideoDownloader downloader, TransactionTemplate transactions, JsonMapper json, Clock clock) {
+        this.downloader = downloader;
         this.tasks = tasks;
         this.videos = videos;
         this.indexes = indexes;
@@ -63,13 +66,35 @@ public class VideoTasks {
         long size = storage.store(key, content);
         TaskRow task = new TaskRow(taskId, accountId, indexId, videoId, "validating", null, null, filename, key, size,
                 null, null, null, null, enableVideoStream, metadata.isEmpty() ? null : json.writeValueAsString(metadata),
-                now, now);
+                now, now, null);
         try {
             transactions.executeWithoutResult(status -> tasks.insert(task));
         } catch (RuntimeException e) {
             storage.delete(key);
             throw e;
         }
+        return new CreatedTask(taskId, videoId);
+    }
+
+    /**
+     * Queues a task that downloads the video from {@code videoUrl}; the worker fetches and checks it.
+     *
+     * @throws NotFoundException when the index is not the account's
+     * @throws InvalidInputException for a URL that is not http(s), names an unknown host or a refused address,
+     *     or for bad user metadata
+     */
+    public CreatedTask uploadFromUrl(String accountId, String indexId, String videoUrl, boolean enableVideoStream,
+            String userMetadataJson) {
+        indexes.get(accountId, indexId);
+        URI source = downloader.check(videoUrl);
+        Map<String, Object> metadata = UserMetadata.parse(json, userMetadataJson);
+        Instant now = clock.instant();
+        String taskId = Ids.newId(now);
+        String videoId = Ids.newId(now);
+        TaskRow task = new TaskRow(taskId, accountId, indexId, videoId, "validating", null, null,
+                VideoDownloader.filename(source), null, 0, null, null, null, null, enableVideoStream,
+                metadata.isEmpty() ? null : json.writeValueAsString(metadata), now, now, source.toString());
+        transactions.executeWithoutResult(status -> tasks.insert(task));
         return new CreatedTask(taskId, videoId);
     }
 
@@ -111,7 +136,7 @@ public class VideoTasks {
         return name.length() > 255 ? name.substring(name.length() - 255) : name;
     }
 
-    private static String extension(String filename) {
+    static String extension(String filename) {
         int dot = filename.lastIndexOf('.');
         String extension = dot < 0 ? "" : filename.substring(dot + 1).toLowerCase(Locale.ROOT);
         return extension.matches("[a-z0-9]{1,8}") ? extension : "bin";
