@@ -29,6 +29,7 @@ import org.apache.hc.core5.util.Timeout;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
+import io.atrium.shared.AddressPolicy;
 import io.atrium.shared.InvalidInputException;
 
 /**

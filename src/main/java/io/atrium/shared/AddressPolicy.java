@@ -1,4 +1,4 @@
-package io.atrium.video;
+package io.atrium.shared;
 
 import java.math.BigInteger;
 import java.net.Inet4Address;
@@ -8,11 +8,12 @@ import java.net.UnknownHostException;
 import java.util.List;
 
 /**
- * Which addresses the server may download videos from. Loopback, link-local, private (RFC 1918, RFC 4193),
- * shared (RFC 6598), unspecified and multicast addresses are refused, so a {@code video_url} cannot reach the
- * server itself or the network behind it, unless the allow-list names them.
+ * Which addresses the server may connect to on a user's behalf (a {@code video_url}, an S3 integration's
+ * endpoint). Loopback, link-local, private (RFC 1918, RFC 4193), shared (RFC 6598), unspecified and multicast
+ * addresses are refused, so a user cannot make the server reach itself or the network behind it, unless the
+ * allow-list names them.
  */
-final class AddressPolicy {
+public final class AddressPolicy {
 
     /** A CIDR range: the first address and how many leading bits must match. */
     private record Range(byte[] network, int bits) {
@@ -34,11 +35,15 @@ final class AddressPolicy {
 
     private final List<Range> allowed;
 
-    AddressPolicy(List<String> allowedAddresses) {
+    /**
+     * @param allowedAddresses CIDR ranges ({@code 10.1.0.0/16}, {@code fd00::/8}) or single addresses
+     * @throws IllegalArgumentException for an entry that is neither
+     */
+    public AddressPolicy(List<String> allowedAddresses) {
         this.allowed = allowedAddresses.stream().map(AddressPolicy::range).toList();
     }
 
-    boolean permits(InetAddress address) {
+    public boolean permits(InetAddress address) {
         InetAddress effective = unmapped(address);
         return allowed.stream().anyMatch(range -> range.contains(effective)) || isPublic(effective);
     }
