@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
+import io.atrium.shared.ConflictException;
 import io.atrium.shared.ForbiddenException;
 import io.atrium.shared.InvalidInputException;
 import io.atrium.shared.NotFoundException;
@@ -36,6 +37,11 @@ class ApiExceptionHandler {
         HttpStatus status = code.equals("too_many_requests") ? HttpStatus.TOO_MANY_REQUESTS
                 : code.equals("last_admin") ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
         return ResponseEntity.status(status).body(errors.of(code, problem.message()));
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<ApiError> conflict(ConflictException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(errors.of(e.code(), e.getMessage()));
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,6 +48,15 @@ class TaskRepository {
     List<TaskRow> ofAccount(String accountId) {
         return jdbc.sql("select " + COLUMNS + " from video_tasks where account_id = :accountId order by created_at desc, id desc")
                 .param("accountId", accountId)
+                .query(TaskRepository::map).list();
+    }
+
+    List<TaskRow> ofAccount(String accountId, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from video_tasks where account_id = :accountId and id in (:ids)")
+                .param("accountId", accountId).param("ids", ids)
                 .query(TaskRepository::map).list();
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -36,13 +37,16 @@ class TaskWorker {
     private final LocalFileStorage storage;
     private final MediaProbe probe;
     private final VideoDownloader downloader;
+    private final List<ExternalVideoSource> sources;
     private final IndexService indexes;
     private final VideoLimits limits;
     private final Clock clock;
 
     TaskWorker(TaskRepository tasks, VideoRepository videos, LocalFileStorage storage, MediaProbe probe,
-            VideoDownloader downloader, IndexService indexes, VideoLimits limits, Clock clock) {
+            VideoDownloader downloader, List<ExternalVideoSource> sources, IndexService indexes, VideoLimits limits,
+            Clock clock) {
         this.downloader = downloader;
+        this.sources = sources;
         this.tasks = tasks;
         this.videos = videos;
         this.storage = storage;
@@ -134,16 +138,33 @@ class TaskWorker {
         return Optional.empty();
     }
 
-    /** Fetches a {@code video_url} into storage; a source that cannot be downloaded fails the task at once. */
-    private Optional<String> download(TaskRow task) {
+    /**
+     * Fetches a {@code video_url}, or a file from an {@link ExternalVideoSource}, into storage; a source that cannot
+     * be read fails the task at once.
+     */
+    private Optional<String> download(TaskRow task) throws IOException {
         String key = task.accountId() + "/" + task.videoId() + "." + VideoTasks.extension(task.filename());
-        try {
-            long size = downloader.download(task.sourceUrl(), body -> storage.store(key, body));
-            tasks.recordDownload(task.id(), key, size, clock.instant());
-            return Optional.empty();
-        } catch (VideoDownloader.DownloadFailure failure) {
-            return fail(task, failure.code(), failure.getMessage());
+        long size;
+        if (task.sourceUrl().startsWith("http://") || task.sourceUrl().startsWith("https://")) {
+            try {
+                size = downloader.download(task.sourceUrl(), body -> storage.store(key, body));
+            } catch (VideoDownloader.DownloadFailure failure) {
+                return fail(task, failure.code(), failure.getMessage());
+            }
+        } else {
+            ExternalVideoSource source = sources.stream().filter(candidate -> candidate.reads(task.sourceUrl()))
+                    .findFirst().orElse(null);
+            if (source == null) {
+                return fail(task, "video_source_unavailable", "The video's source is not known to this server.");
+            }
+            try (InputStream body = source.open(task.accountId(), task.sourceUrl())) {
+                size = storage.store(key, body);
+            } catch (VideoSourceUnavailable unavailable) {
+                return fail(task, "video_source_unavailable", unavailable.getMessage());
+            }
         }
+        tasks.recordDownload(task.id(), key, size, clock.instant());
+        return Optional.empty();
     }
 
     private boolean wantsThumbnail(TaskRow task) {

@@ -5,8 +5,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -45,6 +47,15 @@ class VideoRepository {
         return jdbc.sql("select " + COLUMNS + " from videos where account_id = :accountId and index_id = :indexId and id = :id")
                 .param("accountId", accountId).param("indexId", indexId).param("id", id)
                 .query(VideoRepository::map).optional();
+    }
+
+    Set<String> existingIds(String accountId, String indexId, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("select id from videos where account_id = :accountId and index_id = :indexId and id in (:ids)")
+                .param("accountId", accountId).param("indexId", indexId).param("ids", ids)
+                .query(String.class).list());
     }
 
     /** For signed media links, which name the account and the video. */

@@ -2,8 +2,10 @@ package io.atrium.video;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -46,6 +48,11 @@ public class VideoService {
     public List<VideoView> list(String accountId, String indexId) {
         indexes.get(accountId, indexId);
         return videos.ofIndex(accountId, indexId).stream().map(this::view).toList();
+    }
+
+    /** Which of the given videos still exist in the index. */
+    public Set<String> existing(String accountId, String indexId, Collection<String> videoIds) {
+        return videos.existingIds(accountId, indexId, videoIds);
     }
 
     public VideoView get(String accountId, String indexId, String videoId) {

@@ -4,9 +4,11 @@ import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -96,6 +98,32 @@ public class VideoTasks {
                 metadata.isEmpty() ? null : json.writeValueAsString(metadata), now, now, source.toString());
         transactions.executeWithoutResult(status -> tasks.insert(task));
         return new CreatedTask(taskId, videoId);
+    }
+
+    /**
+     * Queues a task for a file held elsewhere, which the worker streams from the {@link ExternalVideoSource} that
+     * reads {@code source}. Joins the caller's transaction, so an import's tasks exist together or not at all.
+     *
+     * @throws NotFoundException when the index is not the account's
+     */
+    public CreatedTask importFrom(String accountId, String indexId, String filename, String source,
+            String userMetadataJson) {
+        indexes.get(accountId, indexId);
+        Map<String, Object> metadata = UserMetadata.parse(json, userMetadataJson);
+        Instant now = clock.instant();
+        String taskId = Ids.newId(now);
+        String videoId = Ids.newId(now);
+        TaskRow task = new TaskRow(taskId, accountId, indexId, videoId, "validating", null, null, filename(filename),
+                null, 0, null, null, null, null, true, metadata.isEmpty() ? null : json.writeValueAsString(metadata),
+                now, now, source);
+        transactions.executeWithoutResult(status -> tasks.insert(task));
+        return new CreatedTask(taskId, videoId);
+    }
+
+    /** The given tasks of the account, by id (those that no longer exist are left out). */
+    public Map<String, TaskView> find(String accountId, Collection<String> taskIds) {
+        return tasks.ofAccount(accountId, taskIds).stream().map(TaskView::of)
+                .collect(Collectors.toMap(TaskView::id, task -> task));
     }
 
     public List<TaskView> list(String accountId) {

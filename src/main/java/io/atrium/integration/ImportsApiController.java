@@ -1,0 +1,113 @@
+package io.atrium.integration;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import io.atrium.api.ApiCaller;
+import io.atrium.api.ApiController;
+import io.atrium.shared.InvalidInputException;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code /v1.3/tasks/transfers/import/{integration_id}}: importing a bucket's videos into an index. */
+@ApiController
+@RequestMapping("/v1.3/tasks/transfers/import/{integrationId}")
+class ImportsApiController {
+
+    record ImportRequest(@JsonProperty("index_id") String indexId,
+            @JsonProperty("incremental_import") Boolean incrementalImport,
+            @JsonProperty("retry_failed") Boolean retryFailed, @JsonProperty("user_metadata") Object userMetadata) {
+    }
+
+    record VideoJson(@JsonProperty("video_id") String videoId, String filename) {
+    }
+
+    record FailedFileJson(String filename, @JsonProperty("error_message") String errorMessage) {
+    }
+
+    record ImportJson(List<VideoJson> videos, @JsonProperty("failed_files") List<FailedFileJson> failedFiles) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record StatusItemJson(@JsonProperty("video_id") String videoId, String filename, Long size,
+            @JsonProperty("created_at") Instant createdAt, @JsonProperty("updated_at") Instant updatedAt,
+            @JsonProperty("error_message") String errorMessage) {
+    }
+
+    record StatusJson(@JsonProperty("not_imported") List<String> notImported, List<StatusItemJson> validating,
+            List<StatusItemJson> pending, List<StatusItemJson> queued, List<StatusItemJson> indexing,
+            List<StatusItemJson> ready, List<StatusItemJson> failed) {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record LogJson(@JsonProperty("index_id") String indexId, @JsonProperty("index_name") String indexName,
+            @JsonProperty("created_at") Instant createdAt, @JsonProperty("ended_at") Instant endedAt,
+            @JsonProperty("video_status") Map<String, Integer> videoStatus,
+            @JsonProperty("failed_files") List<FailedFileJson> failedFiles) {
+    }
+
+    record LogsJson(List<LogJson> data) {
+    }
+
+    private final ImportService imports;
+    private final JsonMapper json;
+
+    ImportsApiController(ImportService imports, JsonMapper json) {
+        this.imports = imports;
+        this.json = json;
+    }
+
+    @PostMapping
+    ImportJson start(@AuthenticationPrincipal ApiCaller caller, @PathVariable String integrationId,
+            @RequestBody ImportRequest request) {
+        Object metadata = request.userMetadata();
+        if (metadata != null && !(metadata instanceof Map<?, ?>) && !(metadata instanceof String)) {
+            throw new InvalidInputException("user_metadata", "parameter_invalid",
+                    "user_metadata must be an object of strings, numbers and booleans.");
+        }
+        String metadataJson = metadata == null ? null : metadata instanceof String text ? text : json.writeValueAsString(metadata);
+        ImportService.ImportResult result = imports.start(caller.accountId(), caller.userId(), integrationId,
+                request.indexId(), request.incrementalImport() == null || request.incrementalImport(),
+                request.retryFailed() != null && request.retryFailed(), metadataJson);
+        return new ImportJson(result.videos().stream().map(video -> new VideoJson(video.videoId(), video.filename())).toList(),
+                result.failedFiles().stream().map(ImportsApiController::failed).toList());
+    }
+
+    @GetMapping("/status")
+    StatusJson status(@AuthenticationPrincipal ApiCaller caller, @PathVariable String integrationId,
+            @RequestParam(name = "index_id", required = false) String indexId) {
+        ImportService.ImportStatus status = imports.status(caller.accountId(), integrationId, indexId);
+        Map<String, List<ImportService.StatusItem>> by = status.byStatus();
+        return new StatusJson(status.notImported().stream().map(ImportService.StatusItem::filename).toList(),
+                items(by.get("validating")), items(by.get("pending")), items(by.get("queued")),
+                items(by.get("indexing")), items(by.get("ready")), items(by.get("failed")));
+    }
+
+    @GetMapping("/logs")
+    LogsJson logs(@AuthenticationPrincipal ApiCaller caller, @PathVariable String integrationId) {
+        return new LogsJson(imports.logs(caller.accountId(), integrationId).stream()
+                .map(log -> new LogJson(log.indexId(), log.indexName(), log.createdAt(), log.endedAt(), log.videoStatus(),
+                        log.failedFiles().stream().map(ImportsApiController::failed).toList()))
+                .toList());
+    }
+
+    private static List<StatusItemJson> items(List<ImportService.StatusItem> items) {
+        return items.stream().map(item -> new StatusItemJson(item.videoId(), item.filename(), item.size(),
+                item.createdAt(), item.updatedAt(), item.errorMessage())).toList();
+    }
+
+    private static FailedFileJson failed(ImportService.FailedFile file) {
+        return new FailedFileJson(file.filename(), file.errorMessage());
+    }
+}
