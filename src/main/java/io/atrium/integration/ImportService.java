@@ -47,39 +47,39 @@ public class ImportService {
     static final List<String> STATUSES = List.of("validating", "pending", "queued", "indexing", "ready", "failed");
 
     /** A video the import created, by the task that makes it. */
-    record ImportedVideo(String videoId, String filename) {
+    public record ImportedVideo(String videoId, String filename) {
     }
 
     /** An object that could not be imported, and why. */
-    record FailedFile(String filename, String errorMessage) {
+    public record FailedFile(String filename, String errorMessage) {
     }
 
     /** What starting an import answers. */
-    record ImportResult(String importId, List<ImportedVideo> videos, List<FailedFile> failedFiles) {
+    public record ImportResult(String importId, List<ImportedVideo> videos, List<FailedFile> failedFiles) {
     }
 
     /** One object in the status of an integration's imports into an index. */
-    record StatusItem(String filename, String objectKey, String videoId, long size, Instant createdAt,
+    public record StatusItem(String filename, String objectKey, String videoId, long size, Instant createdAt,
             Instant updatedAt, String errorMessage) {
     }
 
     /** Where each object under the prefix stands for the index: not imported yet, or its task's status. */
-    record ImportStatus(List<StatusItem> notImported, Map<String, List<StatusItem>> byStatus) {
+    public record ImportStatus(List<StatusItem> notImported, Map<String, List<StatusItem>> byStatus) {
 
-        int total() {
+        public int total() {
             return notImported.size() + byStatus.values().stream().mapToInt(List::size).sum();
         }
     }
 
     /** One import run: when, into which index, how its videos fared, which objects failed. */
-    record ImportLog(String importId, String indexId, String indexName, Instant createdAt, Instant endedAt,
+    public record ImportLog(String importId, String indexId, String indexName, Instant createdAt, Instant endedAt,
             Map<String, Integer> videoStatus, List<FailedFile> failedFiles) {
 
-        int total() {
+        public int total() {
             return videoStatus.values().stream().mapToInt(Integer::intValue).sum();
         }
 
-        int finished() {
+        public int finished() {
             return videoStatus.get("ready") + videoStatus.get("failed");
         }
     }

@@ -1,0 +1,163 @@
+package io.atrium.integration;
+
+import static io.atrium.testsupport.Organizations.addMember;
+import static io.atrium.testsupport.Organizations.createWithAdmin;
+import static io.atrium.testsupport.Visitors.signUp;
+import static io.atrium.testsupport.Visitors.uniqueEmail;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.file.Path;
+import java.util.UUID;
+
+import org.gaul.s3proxy.junit.S3ProxyExtension;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import io.atrium.testsupport.IntegrationTest;
+import io.atrium.testsupport.S3Buckets;
+import io.atrium.testsupport.TestVideos;
+import io.atrium.video.TaskQueue;
+
+/** The Playground's S3 Integrations pages, against S3Proxy on 127.0.0.1 (allowed for the test). */
+@IntegrationTest
+@TestPropertySource(properties = {"atrium.integrations.allowed-addresses=127.0.0.1/32", "atrium.videos.poll-interval=1h"})
+class IntegrationPagesTest {
+
+    @RegisterExtension
+    static final S3ProxyExtension s3 = S3ProxyExtension.builder().withCredentials("page-reader", "page-secret-0099").build();
+
+    @TempDir
+    static Path files;
+    static Path clip;
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ApplicationContext context;
+
+    String bucket;
+
+    @BeforeAll
+    static void makeVideo() throws Exception {
+        clip = TestVideos.testPattern(files, "quay.mp4", 5, 640, 360, 25);
+    }
+
+    @BeforeEach
+    void makeBucket() {
+        bucket = "pages-" + UUID.randomUUID().toString().substring(0, 8);
+        S3Buckets.create(s3, bucket);
+    }
+
+    @Test
+    void aPersonAddsAnIntegrationImportsFromItFollowsTheProgressAndDeletesIt() throws Exception {
+        MockHttpSession user = signUp(mvc, "Page Importer", uniqueEmail("pageimporter"));
+        S3Buckets.put(s3, bucket, "reels/quay.mp4", clip);
+        S3Buckets.put(s3, bucket, "reels/readme.md", "notes".getBytes());
+        mvc.perform(post("/indexes").session(user).with(csrf()).param("name", "Quays").param("models", "marengo3.0")
+                .param("marengoOptions", "visual"));
+        mvc.perform(get("/integrations").session(user)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("No integrations yet.")));
+
+        mvc.perform(form(post("/integrations"), "Reels", bucket, "wrong-secret").session(user))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Access to the bucket " + bucket + " was denied")))
+                .andExpect(content().string(containsString("value=\"Reels\"")))
+                .andExpect(content().string(not(containsString("wrong-secret"))));
+        String location = mvc.perform(form(post("/integrations"), "Reels", bucket, s3.getSecretKey()).session(user))
+                .andExpect(flash().attribute("notice", "The integration Reels was added: Atrium can read the bucket " + bucket + "."))
+                .andReturn().getResponse().getRedirectedUrl();
+        mvc.perform(get(location).session(user)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("s3://" + bucket + "/reels/")))
+                .andExpect(content().string(containsString("Unchanged (ends in …ader)")))
+                .andExpect(content().string(not(containsString(s3.getSecretKey()))))
+                .andExpect(content().string(containsString("No imports yet.")));
+
+        String index = jdbc.sql("select id from indexes where name = 'Quays'").query(String.class).single();
+        mvc.perform(post(location + "/imports").session(user).with(csrf()).param("indexId", index).param("incremental", "true"))
+                .andExpect(redirectedUrl(location))
+                .andExpect(flash().attribute("notice", "Import started: 1 video to import, 1 file not imported (see the log)."));
+        mvc.perform(get(location).session(user))
+                .andExpect(content().string(containsString("Import in progress")))
+                .andExpect(content().string(containsString("readme.md")));
+        mvc.perform(post(location + "/imports").session(user).with(csrf()).param("indexId", index))
+                .andExpect(flash().attribute("importError", "An import of this integration is running. Wait for it to end before starting another."));
+        mvc.perform(get(location + "/progress").session(user))
+                .andExpect(jsonPath("$.total").value(1)).andExpect(jsonPath("$.finished").value(0))
+                .andExpect(jsonPath("$.ended").value(false));
+
+        TaskQueue.workOnce(context);
+        mvc.perform(get(location + "/progress").session(user))
+                .andExpect(jsonPath("$.finished").value(1)).andExpect(jsonPath("$.ended").value(true))
+                .andExpect(jsonPath("$.videoStatus.ready").value(1));
+        mvc.perform(get(location).session(user)).andExpect(content().string(containsString("Last import")))
+                .andExpect(content().string(containsString("1 ready of 1")));
+
+        mvc.perform(post(location).session(user).with(csrf()).param("name", "Reels 2026").param("bucket", bucket)
+                        .param("region", "us-east-1").param("endpoint", endpoint()).param("prefix", "reels/")
+                        .param("accessKeyId", "").param("secretAccessKey", ""))
+                .andExpect(redirectedUrl(location));
+        mvc.perform(get("/integrations").session(user)).andExpect(content().string(containsString("Reels 2026")));
+
+        mvc.perform(get(location + "/delete").session(user)).andExpect(content().string(containsString("Delete Reels 2026?")));
+        mvc.perform(post(location + "/delete").session(user).with(csrf())).andExpect(redirectedUrl("/integrations"));
+        mvc.perform(get(location).session(user)).andExpect(status().isNotFound());
+        assertThat(jdbc.sql("select count(*) from videos where index_id = :index").param("index", index)
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void membersShareIntegrationPagesAndOtherAccountsGetNotFoundOnEachOfThem() throws Exception {
+        MockHttpSession admin = createWithAdmin(mvc, "Pages Admin", uniqueEmail("pagesadmin"),
+                "Quay " + UUID.randomUUID().toString().substring(0, 6));
+        MockHttpSession member = addMember(mvc, jdbc, admin, "Pages Member", uniqueEmail("pagesmember"), "member");
+        MockHttpSession outsider = signUp(mvc, "Pages Outsider", uniqueEmail("pagesoutsider"));
+        String location = mvc.perform(form(post("/integrations"), "Shared reels", bucket, s3.getSecretKey()).session(admin))
+                .andReturn().getResponse().getRedirectedUrl();
+
+        mvc.perform(get("/integrations").session(member)).andExpect(content().string(containsString("Shared reels")));
+        mvc.perform(get(location).session(member)).andExpect(status().isOk());
+
+        mvc.perform(get("/integrations").session(outsider)).andExpect(content().string(not(containsString("Shared reels"))));
+        mvc.perform(get(location).session(outsider)).andExpect(status().isNotFound());
+        mvc.perform(get(location + "/progress").session(outsider)).andExpect(status().isNotFound());
+        mvc.perform(form(post(location), "Stolen", bucket, s3.getSecretKey()).session(outsider)).andExpect(status().isNotFound());
+        mvc.perform(post(location + "/imports").session(outsider).with(csrf()).param("indexId", "x")).andExpect(status().isNotFound());
+        mvc.perform(get(location + "/delete").session(outsider)).andExpect(status().isNotFound());
+        mvc.perform(post(location + "/delete").session(outsider).with(csrf())).andExpect(status().isNotFound());
+        assertThat(jdbc.sql("select name from integrations where id = :id").param("id", location.substring(location.lastIndexOf('/') + 1))
+                .query(String.class).single()).isEqualTo("Shared reels");
+    }
+
+    private MockHttpServletRequestBuilder form(MockHttpServletRequestBuilder request, String name, String bucketName,
+            String secret) {
+        return request.with(csrf()).param("name", name).param("bucket", bucketName).param("region", "us-east-1")
+                .param("endpoint", endpoint()).param("prefix", "reels/").param("accessKeyId", s3.getAccessKey())
+                .param("secretAccessKey", secret);
+    }
+
+    private String endpoint() {
+        return "http://127.0.0.1:" + s3.getUri().getPort();
+    }
+}
