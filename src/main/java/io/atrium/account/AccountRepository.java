@@ -78,6 +78,12 @@ class AccountRepository {
                 .update();
     }
 
+    void changePlan(String accountId, String plan, Instant now) {
+        jdbc.sql("update accounts set plan = :plan, updated_at = :now where id = :id")
+                .param("id", accountId).param("plan", plan).param("now", UserRepository.utc(now))
+                .update();
+    }
+
     /** Everything that belongs to the account goes with it: its tables reference it with {@code on delete cascade}. */
     void deleteOrganization(String accountId) {
         jdbc.sql("update users set active_account_id = null where active_account_id = :id").param("id", accountId).update();

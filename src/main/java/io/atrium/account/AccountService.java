@@ -127,6 +127,12 @@ public class AccountService {
         return accounts.findCreatedBy(userId);
     }
 
+    /** Sets the account's plan ({@code free}, {@code developer} or {@code enterprise}; the caller checks the name). */
+    @Transactional
+    public void changePlan(String accountId, String plan) {
+        accounts.changePlan(accountId, plan, clock.instant());
+    }
+
     @Transactional
     public void renameOrganization(String accountId, String rawName) {
         accounts.renameOrganization(accountId, DisplayNames.require("name", rawName), clock.instant());

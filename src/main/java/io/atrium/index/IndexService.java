@@ -13,7 +13,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.atrium.account.AccountService;
+import io.atrium.plan.PlanService;
 import io.atrium.index.IndexRepository.IndexRow;
 import io.atrium.shared.DisplayNames;
 import io.atrium.shared.Ids;
@@ -32,21 +32,20 @@ public class IndexService {
     static final Set<String> MODEL_NAMES = Set.of("marengo3.0", "marengo2.7", "pegasus1.2");
     static final Set<String> MODEL_OPTIONS = Set.of("visual", "audio");
     static final Set<String> ADDONS = Set.of("thumbnail");
-    static final Duration FREE_PLAN_RETENTION = Duration.ofDays(90);
 
     private static final TypeReference<List<IndexModel>> MODELS = new TypeReference<>() { };
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
 
     private final IndexRepository indexes;
-    private final AccountService accounts;
+    private final PlanService plans;
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    IndexService(IndexRepository indexes, AccountService accounts, JsonMapper json, ApplicationEventPublisher events,
+    IndexService(IndexRepository indexes, PlanService plans, JsonMapper json, ApplicationEventPublisher events,
             Clock clock) {
         this.indexes = indexes;
-        this.accounts = accounts;
+        this.plans = plans;
         this.json = json;
         this.events = events;
         this.clock = clock;
@@ -72,16 +71,16 @@ public class IndexService {
     }
 
     public List<IndexView> list(String accountId, IndexFilter filter) {
-        boolean expiring = freePlan(accountId);
+        Duration retention = retention(accountId);
         return indexes.ofAccount(accountId).stream()
-                .map(row -> view(row, expiring))
+                .map(row -> view(row, retention))
                 .filter(index -> matches(index, filter))
                 .toList();
     }
 
     /** @throws NotFoundException for a missing index or one of another account */
     public IndexView get(String accountId, String indexId) {
-        return indexes.find(accountId, indexId).map(row -> view(row, freePlan(accountId)))
+        return indexes.find(accountId, indexId).map(row -> view(row, retention(accountId)))
                 .orElseThrow(() -> new NotFoundException("Index"));
     }
 
@@ -152,15 +151,15 @@ public class IndexService {
                 "An index named " + name + " already exists in this account.");
     }
 
-    /** Indexes of a {@code free} account expire 90 days after creation; other plans keep them. */
-    private boolean freePlan(String accountId) {
-        return accounts.findAccount(accountId).map(account -> account.plan().equals("free")).orElse(true);
+    /** How long the plan keeps an index ({@code atrium.plans.<plan>.index-retention}); {@code null}: for ever. */
+    private Duration retention(String accountId) {
+        return plans.limitsOf(accountId).indexRetention();
     }
 
-    private IndexView view(IndexRow row, boolean expiring) {
+    private IndexView view(IndexRow row, Duration retention) {
         return new IndexView(row.id(), row.name(), json.readValue(row.modelsJson(), MODELS),
                 json.readValue(row.addonsJson(), STRINGS), row.videoCount(), row.totalDuration(), row.createdAt(),
-                row.updatedAt(), expiring ? row.createdAt().plus(FREE_PLAN_RETENTION) : null);
+                row.updatedAt(), retention == null ? null : row.createdAt().plus(retention));
     }
 
     private static boolean matches(IndexView index, IndexFilter filter) {

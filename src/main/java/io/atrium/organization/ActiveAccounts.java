@@ -60,6 +60,19 @@ public class ActiveAccounts {
     }
 
     /**
+     * The active account, for pages its admins use: an organization's admins, or the owner of a personal account.
+     *
+     * @throws NotFoundException for an organization's members, from whom such pages are hidden
+     */
+    public ActiveAccount requireAdmin(String userId) {
+        ActiveAccount active = of(userId);
+        if (!active.admin()) {
+            throw new NotFoundException("Page");
+        }
+        return active;
+    }
+
+    /**
      * The active account, for pages only an organization's admins use.
      *
      * @throws NotFoundException in a personal account and for members, from whom such pages are hidden

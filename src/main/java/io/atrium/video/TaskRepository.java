@@ -60,6 +60,11 @@ class TaskRepository {
                 .query(TaskRepository::map).list();
     }
 
+    long countCreatedSince(String accountId, Instant since) {
+        return jdbc.sql("select count(*) from video_tasks where account_id = :accountId and created_at >= :since")
+                .param("accountId", accountId).param("since", utc(since)).query(Long.class).single();
+    }
+
     /** The uploads of an index that have not become videos yet, and those that failed, newest first. */
     List<TaskRow> unfinishedOfIndex(String accountId, String indexId) {
         return jdbc.sql("select " + COLUMNS + " from video_tasks where account_id = :accountId and index_id = :indexId "

@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -38,13 +39,15 @@ class TaskWorker {
     private final MediaProbe probe;
     private final VideoDownloader downloader;
     private final List<ExternalVideoSource> sources;
+    private final ApplicationEventPublisher events;
     private final IndexService indexes;
     private final VideoLimits limits;
     private final Clock clock;
 
     TaskWorker(TaskRepository tasks, VideoRepository videos, LocalFileStorage storage, MediaProbe probe,
-            VideoDownloader downloader, List<ExternalVideoSource> sources, IndexService indexes, VideoLimits limits,
-            Clock clock) {
+            VideoDownloader downloader, List<ExternalVideoSource> sources, ApplicationEventPublisher events,
+            IndexService indexes, VideoLimits limits, Clock clock) {
+        this.events = events;
         this.downloader = downloader;
         this.sources = sources;
         this.tasks = tasks;
@@ -86,7 +89,11 @@ class TaskWorker {
             if (wantsThumbnail(indexing)) {
                 makeThumbnail(indexing);
             }
-            videos.insertIfAbsent(tasks.findClaimed(current.id()).orElseThrow(), clock.instant());
+            TaskRow finished = tasks.findClaimed(current.id()).orElseThrow();
+            if (videos.insertIfAbsent(finished, clock.instant())) {
+                events.publishEvent(new VideoIndexed(finished.accountId(), finished.videoId(),
+                        finished.duration() == null ? 0 : finished.duration(), finished.size()));
+            }
             tasks.finish(current.id(), clock.instant());
         } catch (Exception e) {
             // The lease runs out and the task is tried again, from the step it reached, up to MAX_ATTEMPTS.

@@ -107,6 +107,13 @@ class VideoPagesController {
         VideoTasks.CreatedTask created;
         try (InputStream content = file.getInputStream()) {
             created = tasks.upload(account, indexId, file.getOriginalFilename(), content, true, null);
+        } catch (InvalidInputException refused) {
+            if (script) {
+                return ResponseEntity.status(refused.hasCode("too_many_requests") ? HttpStatus.TOO_MANY_REQUESTS
+                        : HttpStatus.BAD_REQUEST).body(new UploadAnswer(null, null, refused.getMessage()));
+            }
+            redirect.addFlashAttribute("uploadError", refused.getMessage());
+            return "redirect:/indexes/" + indexId + "/videos";
         }
         String message = VideoTasks.filename(file.getOriginalFilename()) + " was uploaded and is being checked.";
         if (script) {

@@ -27,8 +27,9 @@ class VideoRepository {
     }
 
     /** Adds the video of a finished task, once: a task resumed after a crash finds it already there. */
-    void insertIfAbsent(TaskRow task, Instant now) {
-        jdbc.sql("""
+    /** @return whether the video was added now (not by an earlier run of the task) */
+    boolean insertIfAbsent(TaskRow task, Instant now) {
+        return jdbc.sql("""
                 insert into videos (id, account_id, index_id, filename, duration, fps, width, height, size,
                     user_metadata, object_key, enable_video_stream, created_at, updated_at, indexed_at)
                 select :id, :accountId, :indexId, :filename, :duration, :fps, :width, :height, :size,
@@ -40,7 +41,7 @@ class VideoRepository {
                 .param("metadata", task.userMetadata()).param("objectKey", task.objectKey())
                 .param("stream", task.enableVideoStream())
                 .param("createdAt", utc(task.createdAt())).param("now", utc(now))
-                .update();
+                .update() == 1;
     }
 
     Optional<VideoRow> find(String accountId, String indexId, String id) {
@@ -56,6 +57,17 @@ class VideoRepository {
         return Set.copyOf(jdbc.sql("select id from videos where account_id = :accountId and index_id = :indexId and id in (:ids)")
                 .param("accountId", accountId).param("indexId", indexId).param("ids", ids)
                 .query(String.class).list());
+    }
+
+    long totalSize(String accountId) {
+        return jdbc.sql("select coalesce(sum(size), 0) from videos where account_id = :accountId")
+                .param("accountId", accountId).query(Long.class).single();
+    }
+
+    /** Seconds of video the account holds, over all its indexes. */
+    double totalDuration(String accountId) {
+        return jdbc.sql("select coalesce(sum(duration), 0) from videos where account_id = :accountId")
+                .param("accountId", accountId).query(Double.class).single();
     }
 
     /** For signed media links, which name the account and the video. */

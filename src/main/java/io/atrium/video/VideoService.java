@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,11 +31,13 @@ public class VideoService {
     private final IndexService indexes;
     private final LocalFileStorage storage;
     private final MediaUrls mediaUrls;
+    private final ApplicationEventPublisher events;
     private final JsonMapper json;
     private final Clock clock;
 
     VideoService(VideoRepository videos, TaskRepository tasks, IndexService indexes, LocalFileStorage storage,
-            MediaUrls mediaUrls, JsonMapper json, Clock clock) {
+            MediaUrls mediaUrls, ApplicationEventPublisher events, JsonMapper json, Clock clock) {
+        this.events = events;
         this.videos = videos;
         this.tasks = tasks;
         this.indexes = indexes;
@@ -48,6 +51,11 @@ public class VideoService {
     public List<VideoView> list(String accountId, String indexId) {
         indexes.get(accountId, indexId);
         return videos.ofIndex(accountId, indexId).stream().map(this::view).toList();
+    }
+
+    /** Bytes of video the account holds, over all its indexes. */
+    public long storedBytes(String accountId) {
+        return videos.totalSize(accountId);
     }
 
     /** Which of the given videos still exist in the index. */
@@ -89,12 +97,14 @@ public class VideoService {
         videos.delete(accountId, indexId, videoId);
         tasks.forgetObject(accountId, videoId);
         deleteAfterCommit(() -> storage.deleteVideo(accountId, video.id()));
+        events.publishEvent(new VideosRemoved(accountId));
     }
 
     @EventListener
     void deleteFilesOfIndex(IndexDeleted deleted) {
         List<String> videoIds = tasks.videoIdsOfIndex(deleted.accountId(), deleted.indexId());
         deleteAfterCommit(() -> videoIds.forEach(videoId -> storage.deleteVideo(deleted.accountId(), videoId)));
+        events.publishEvent(new VideosRemoved(deleted.accountId()));
     }
 
     @EventListener

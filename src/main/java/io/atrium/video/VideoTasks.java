@@ -4,16 +4,20 @@ import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.atrium.index.IndexService;
+import io.atrium.plan.PlanService;
+import io.atrium.plan.PlanSettings;
 import io.atrium.shared.Ids;
 import io.atrium.shared.InvalidInputException;
 import io.atrium.shared.NotFoundException;
@@ -33,13 +37,18 @@ public class VideoTasks {
     private final IndexService indexes;
     private final LocalFileStorage storage;
     private final VideoDownloader downloader;
+    private final PlanService plans;
+    private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final Clock clock;
 
     VideoTasks(TaskRepository tasks, VideoRepository videos, IndexService indexes, LocalFileStorage storage,
-            VideoDownloader downloader, TransactionTemplate transactions, JsonMapper json, Clock clock) {
+            VideoDownloader downloader, PlanService plans, ApplicationEventPublisher events,
+            TransactionTemplate transactions, JsonMapper json, Clock clock) {
         this.downloader = downloader;
+        this.events = events;
+        this.plans = plans;
         this.tasks = tasks;
         this.videos = videos;
         this.indexes = indexes;
@@ -59,6 +68,7 @@ public class VideoTasks {
     public CreatedTask upload(String accountId, String indexId, String originalFilename, InputStream content,
             boolean enableVideoStream, String userMetadataJson) {
         indexes.get(accountId, indexId);
+        requireIndexingAllowance(accountId);
         String filename = filename(originalFilename);
         Map<String, Object> metadata = UserMetadata.parse(json, userMetadataJson);
         Instant now = clock.instant();
@@ -70,7 +80,10 @@ public class VideoTasks {
                 null, null, null, null, enableVideoStream, metadata.isEmpty() ? null : json.writeValueAsString(metadata),
                 now, now, null);
         try {
-            transactions.executeWithoutResult(status -> tasks.insert(task));
+            transactions.executeWithoutResult(status -> {
+            tasks.insert(task);
+            events.publishEvent(new TaskCreated(accountId, taskId));
+        });
         } catch (RuntimeException e) {
             storage.delete(key);
             throw e;
@@ -89,6 +102,7 @@ public class VideoTasks {
             String userMetadataJson) {
         indexes.get(accountId, indexId);
         URI source = downloader.check(videoUrl);
+        requireIndexingAllowance(accountId);
         Map<String, Object> metadata = UserMetadata.parse(json, userMetadataJson);
         Instant now = clock.instant();
         String taskId = Ids.newId(now);
@@ -96,7 +110,10 @@ public class VideoTasks {
         TaskRow task = new TaskRow(taskId, accountId, indexId, videoId, "validating", null, null,
                 VideoDownloader.filename(source), null, 0, null, null, null, null, enableVideoStream,
                 metadata.isEmpty() ? null : json.writeValueAsString(metadata), now, now, source.toString());
-        transactions.executeWithoutResult(status -> tasks.insert(task));
+        transactions.executeWithoutResult(status -> {
+            tasks.insert(task);
+            events.publishEvent(new TaskCreated(accountId, taskId));
+        });
         return new CreatedTask(taskId, videoId);
     }
 
@@ -109,6 +126,7 @@ public class VideoTasks {
     public CreatedTask importFrom(String accountId, String indexId, String filename, String source,
             String userMetadataJson) {
         indexes.get(accountId, indexId);
+        requireIndexingAllowance(accountId);
         Map<String, Object> metadata = UserMetadata.parse(json, userMetadataJson);
         Instant now = clock.instant();
         String taskId = Ids.newId(now);
@@ -116,7 +134,10 @@ public class VideoTasks {
         TaskRow task = new TaskRow(taskId, accountId, indexId, videoId, "validating", null, null, filename(filename),
                 null, 0, null, null, null, null, true, metadata.isEmpty() ? null : json.writeValueAsString(metadata),
                 now, now, source);
-        transactions.executeWithoutResult(status -> tasks.insert(task));
+        transactions.executeWithoutResult(status -> {
+            tasks.insert(task);
+            events.publishEvent(new TaskCreated(accountId, taskId));
+        });
         return new CreatedTask(taskId, videoId);
     }
 
@@ -150,6 +171,27 @@ public class VideoTasks {
                     "Only a failed task, or a ready task whose video was deleted, can be deleted.");
         }
         tasks.delete(accountId, taskId);
+    }
+
+    /**
+     * The plan's daily indexing tasks and, where it has one, its quota of indexed minutes (counted over the videos
+     * the account holds), before a task is created.
+     *
+     * @throws InvalidInputException with code {@code too_many_requests} (429 in the API) when either is used up
+     */
+    private void requireIndexingAllowance(String accountId) {
+        PlanSettings.Plan plan = plans.limitsOf(accountId);
+        Instant startOfDay = clock.instant().truncatedTo(ChronoUnit.DAYS);
+        if (tasks.countCreatedSince(accountId, startOfDay) >= plan.indexingTasksPerDay()) {
+            throw new InvalidInputException("video_file", "too_many_requests", "This account's plan allows "
+                    + plan.indexingTasksPerDay() + " indexing tasks a day. Try again after midnight UTC, or choose "
+                    + "another plan on Settings > Billing & Plan.");
+        }
+        if (plan.indexingMinutes() != null && videos.totalDuration(accountId) >= plan.indexingMinutes() * 60.0) {
+            throw new InvalidInputException("video_file", "too_many_requests", "This account holds its plan's "
+                    + plan.indexingMinutes() + " minutes of indexed video. Delete videos, or choose another plan on "
+                    + "Settings > Billing & Plan.");
+        }
     }
 
     /** The last segment of the name the client gave, without control characters. */

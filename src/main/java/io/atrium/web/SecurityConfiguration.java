@@ -76,7 +76,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/login", "/signup", "/error", "/css/**", "/js/**", "/docs/**",
-                                "/favicon.svg", "/favicon.ico", "/swagger-ui/**", "/v3/api-docs/**").permitAll()
+                                "/favicon.svg", "/favicon.ico", "/swagger-ui/**", "/v3/api-docs/**", "/webjars/**").permitAll()
                         // Signed, expiring media links carry their own authorization (MediaUrls).
                         .requestMatchers("/media/**").permitAll()
                         // An invitation link opens for visitors too; accepting it needs a log-in.

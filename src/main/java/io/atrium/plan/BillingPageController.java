@@ -1,0 +1,64 @@
+package io.atrium.plan;
+
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.atrium.account.AtriumPrincipal;
+import io.atrium.organization.ActiveAccount;
+import io.atrium.organization.ActiveAccounts;
+import io.atrium.shared.InvalidInputException;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** Settings > Billing & Plan: the plan, what each plan allows, and changing it (admins and personal owners). */
+@Controller
+class BillingPageController {
+
+    /** One plan as the page compares it. */
+    record PlanColumn(String name, String title, PlanSettings.Plan limits, boolean current) {
+    }
+
+    private final PlanService plans;
+    private final ActiveAccounts activeAccounts;
+
+    BillingPageController(PlanService plans, ActiveAccounts activeAccounts) {
+        this.plans = plans;
+        this.activeAccounts = activeAccounts;
+    }
+
+    @GetMapping("/settings/billing")
+    String show(@AuthenticationPrincipal AtriumPrincipal principal, Model model) {
+        ActiveAccount active = activeAccounts.requireAdmin(principal.userId());
+        String current = active.account().plan();
+        List<PlanColumn> columns = PlanService.PLANS.stream()
+                .map(name -> new PlanColumn(name, Character.toUpperCase(name.charAt(0)) + name.substring(1),
+                        plans.limits(name), name.equals(current)))
+                .toList();
+        model.addAttribute("plans", columns);
+        model.addAttribute("currentPlan", current);
+        model.addAttribute("categories", EndpointCategory.values());
+        return "plan/billing";
+    }
+
+    @PostMapping("/settings/billing")
+    String change(@AuthenticationPrincipal AtriumPrincipal principal, @RequestParam(defaultValue = "") String plan,
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        try {
+            plans.change(principal.userId(), plan);
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("planError", e.getMessage());
+            return show(principal, model);
+        }
+        redirect.addFlashAttribute("notice", "The plan is now " + Character.toUpperCase(plan.charAt(0)) + plan.substring(1)
+                + ". Its limits apply from the next request.");
+        return "redirect:/settings/billing";
+    }
+}

@@ -1,0 +1,34 @@
+package io.atrium.plan;
+
+/**
+ * What an API call does, for its rate limit: starting indexing work is the scarce kind, reading and changing
+ * indexes and videos the common one, managing the account the third.
+ */
+public enum EndpointCategory {
+
+    /** {@code POST /v1.3/tasks} and S3 imports: each starts indexing work. */
+    UPLOAD("upload"),
+    /** The rest of {@code /v1.3}: indexes, videos, tasks, imports' status. */
+    RESOURCES("resources"),
+    /** {@code /api/v1}: account, members, invitations, keys, integrations, usage, audit log. */
+    MANAGEMENT("management");
+
+    private final String key;
+
+    EndpointCategory(String key) {
+        this.key = key;
+    }
+
+    /** The name used in configuration ({@code atrium.plans.free.rate-limits.upload.per-minute}) and on pages. */
+    public String key() {
+        return key;
+    }
+
+    public static EndpointCategory of(String method, String path) {
+        if (path.startsWith("/api/v1/")) {
+            return MANAGEMENT;
+        }
+        boolean startsWork = method.equals("POST") && (path.equals("/v1.3/tasks") || path.startsWith("/v1.3/tasks/transfers/import/"));
+        return startsWork ? UPLOAD : RESOURCES;
+    }
+}

@@ -1,0 +1,37 @@
+package io.atrium.usage;
+
+import java.time.Clock;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The single-node store: counters in memory, each dropped once its window has passed. */
+class MemoryRateLimitStore implements RateLimitStore {
+
+    private record Counter(AtomicLong count, long expiresAtSecond) {
+    }
+
+    private static final int SWEEP_EVERY = 10_000;
+
+    private final ConcurrentHashMap<String, Counter> counters = new ConcurrentHashMap<>();
+    private final AtomicLong hits = new AtomicLong();
+    private final Clock clock;
+
+    MemoryRateLimitStore(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public Counts hit(String minuteKey, long minuteTtlSeconds, String dayKey, long dayTtlSeconds, long perMinute) {
+        long now = clock.instant().getEpochSecond();
+        if (hits.incrementAndGet() % SWEEP_EVERY == 0) {
+            counters.entrySet().removeIf(entry -> entry.getValue().expiresAtSecond() < now);
+        }
+        long minute = counter(minuteKey, now + minuteTtlSeconds).count().incrementAndGet();
+        Counter day = counter(dayKey, now + dayTtlSeconds);
+        return new Counts(minute, minute > perMinute ? day.count().get() : day.count().incrementAndGet());
+    }
+
+    private Counter counter(String key, long expiresAtSecond) {
+        return counters.computeIfAbsent(key, ignored -> new Counter(new AtomicLong(), expiresAtSecond));
+    }
+}

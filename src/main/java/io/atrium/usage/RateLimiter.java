@@ -1,0 +1,72 @@
+package io.atrium.usage;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import io.atrium.plan.EndpointCategory;
+import io.atrium.plan.PlanService;
+import io.atrium.plan.PlanSettings;
+
+/**
+ * Decides whether an account may make one more request of a category: fixed one-minute and one-day windows
+ * (UTC), counted for the account as a whole, whichever member or key calls.
+ */
+@Component
+class RateLimiter {
+
+    /**
+     * What the {@code X-Ratelimit-*} headers say: the window that binds (the minute's, or the day's once less
+     * of it is left).
+     *
+     * @param reset when that window starts again, in UTC epoch seconds
+     */
+    record Decision(boolean allowed, long limit, long used, long remaining, long reset, String window) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
+
+    private final RateLimitStore store;
+    private final PlanService plans;
+    private final Clock clock;
+    private volatile long lastStoreFailureLog;
+
+    RateLimiter(RateLimitStore store, PlanService plans, Clock clock) {
+        this.store = store;
+        this.plans = plans;
+        this.clock = clock;
+    }
+
+    Decision hit(String accountId, EndpointCategory category) {
+        PlanSettings.RateLimit limit = plans.rateLimit(plans.planOf(accountId), category);
+        Instant now = clock.instant();
+        long second = now.getEpochSecond();
+        long minute = second / 60;
+        long day = second / 86_400;
+        long minuteReset = (minute + 1) * 60;
+        long dayReset = (day + 1) * 86_400;
+        String prefix = "atrium:rl:" + accountId + ":" + category.key();
+        RateLimitStore.Counts counts;
+        try {
+            counts = store.hit(prefix + ":m:" + minute, 120, prefix + ":d:" + day, 2 * 86_400, limit.perMinute());
+        } catch (RuntimeException storeDown) {
+            // An unreachable store must not take the API down with it: requests pass uncounted, and it is logged.
+            if (second - lastStoreFailureLog >= 60) {
+                lastStoreFailureLog = second;
+                log.warn("Rate limits are not counted: the store does not answer ({})", storeDown.toString());
+            }
+            return new Decision(true, limit.perMinute(), 0, limit.perMinute(), minuteReset, "minute");
+        }
+        long minuteLeft = Math.max(0, limit.perMinute() - counts.minute());
+        long dayLeft = Math.max(0, limit.perDay() - counts.day());
+        boolean allowed = counts.minute() <= limit.perMinute() && counts.day() <= limit.perDay();
+        if (dayLeft < minuteLeft || counts.day() > limit.perDay()) {
+            return new Decision(allowed, limit.perDay(), Math.min(counts.day(), limit.perDay()), dayLeft, dayReset, "day");
+        }
+        return new Decision(allowed, limit.perMinute(), Math.min(counts.minute(), limit.perMinute()), minuteLeft,
+                minuteReset, "minute");
+    }
+}

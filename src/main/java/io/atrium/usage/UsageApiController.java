@@ -1,0 +1,55 @@
+package io.atrium.usage;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import io.atrium.api.ApiCaller;
+import io.atrium.api.ApiController;
+import io.atrium.shared.ForbiddenException;
+
+/** {@code GET /api/v1/usage?from=&to=}: the key's account's usage per day (admins in an organization). */
+@ApiController
+@RequestMapping("/api/v1/usage")
+class UsageApiController {
+
+    record DayJson(LocalDate date, @JsonProperty("api_requests") long apiRequests, long tasks,
+            @JsonProperty("minutes_indexed") double minutesIndexed, @JsonProperty("storage_bytes") long storageBytes) {
+    }
+
+    record TotalsJson(@JsonProperty("api_requests") long apiRequests, long tasks,
+            @JsonProperty("minutes_indexed") double minutesIndexed, @JsonProperty("storage_bytes") long storageBytes) {
+    }
+
+    record UsageJson(LocalDate from, LocalDate to, List<DayJson> data, TotalsJson totals) {
+    }
+
+    private final UsageService usage;
+
+    UsageApiController(UsageService usage) {
+        this.usage = usage;
+    }
+
+    @GetMapping
+    UsageJson usage(@AuthenticationPrincipal ApiCaller caller, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        if (!caller.admin()) {
+            throw new ForbiddenException("Only administrators can read the organization's usage.");
+        }
+        UsageService.UsageReport report = usage.report(caller.accountId(), from, to);
+        return new UsageJson(report.from(), report.to(),
+                report.days().stream().map(day -> new DayJson(day.day(), day.apiRequests(), day.tasks(),
+                        round(day.minutesIndexed()), day.storageBytes())).toList(),
+                new TotalsJson(report.apiRequests(), report.tasks(), round(report.minutesIndexed()), report.storageBytes()));
+    }
+
+    private static double round(double minutes) {
+        return Math.round(minutes * 100) / 100.0;
+    }
+}
