@@ -1,26 +1,26 @@
 package io.atrium.storage;
 
+import static io.atrium.storage.StorageKeys.requireId;
+import static io.atrium.storage.StorageKeys.requireKey;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.regex.Pattern;
-
-import org.springframework.stereotype.Component;
+import java.util.OptionalLong;
 
 import io.atrium.shared.AtriumProperties;
 
 /**
- * Stored files under {@code <data dir>/objects}, addressed by keys such as
- * {@code <account id>/<video id>.mp4}. Writes go to a temporary file first and are moved into place, so a
- * failed or interrupted upload never leaves a half-written object under its key.
+ * Stored files under {@code <data dir>/objects}, one directory per account. Writes go to a temporary file
+ * first and are moved into place, so a failed or interrupted upload never leaves a half-written object under
+ * its key.
  */
-@Component
-public class LocalFileStorage {
-
-    private static final Pattern KEY = Pattern.compile("[0-9a-f]{24}/[0-9a-f]{24}(-[a-z]{1,16})?\\.[a-z0-9]{1,8}");
+class LocalFileStorage implements ObjectStorage {
 
     private final Path root;
 
@@ -28,7 +28,7 @@ public class LocalFileStorage {
         this.root = properties.dataDir().resolve("objects").toAbsolutePath().normalize();
     }
 
-    /** Copies the stream to the key, in chunks. @return the number of bytes stored */
+    @Override
     public long store(String key, InputStream content) {
         Path target = path(key);
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
@@ -43,18 +43,43 @@ public class LocalFileStorage {
         }
     }
 
-    /** The file behind a key, for programs that read files (such as ffprobe). */
-    public Path path(String key) {
-        if (!KEY.matcher(key).matches()) {
-            throw new IllegalArgumentException("Not a storage key: " + key);
-        }
-        return root.resolve(key);
-    }
-
+    @Override
     public boolean exists(String key) {
         return Files.isRegularFile(path(key));
     }
 
+    @Override
+    public OptionalLong size(String key) {
+        Path file = path(key);
+        try {
+            return Files.isRegularFile(file) ? OptionalLong.of(Files.size(file)) : OptionalLong.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the size of " + key, e);
+        }
+    }
+
+    @Override
+    public InputStream open(String key, long offset, long length) {
+        try {
+            SeekableByteChannel channel = Files.newByteChannel(path(key));
+            try {
+                channel.position(offset);
+            } catch (IOException e) {
+                channel.close();
+                throw e;
+            }
+            return new RangeInputStream(Channels.newInputStream(channel), length);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + key, e);
+        }
+    }
+
+    @Override
+    public <T> T withLocalCopy(String key, LocalFileFunction<T> function) throws IOException, InterruptedException {
+        return function.apply(path(key));
+    }
+
+    @Override
     public void delete(String key) {
         try {
             Files.deleteIfExists(path(key));
@@ -63,7 +88,7 @@ public class LocalFileStorage {
         }
     }
 
-    /** Deletes every object stored for one video: its file and what was made from it (thumbnails). */
+    @Override
     public void deleteVideo(String accountId, String videoId) {
         Path directory = root.resolve(requireId(accountId));
         String prefix = requireId(videoId);
@@ -79,14 +104,7 @@ public class LocalFileStorage {
         }
     }
 
-    private static String requireId(String id) {
-        if (!id.matches("[0-9a-f]{24}")) {
-            throw new IllegalArgumentException("Not an id: " + id);
-        }
-        return id;
-    }
-
-    /** Deletes every object of an account (its keys start with the account id). */
+    @Override
     public void deleteAccount(String accountId) {
         Path directory = root.resolve(requireId(accountId));
         if (!Files.isDirectory(directory)) {
@@ -100,6 +118,10 @@ public class LocalFileStorage {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not delete the objects of account " + accountId, e);
         }
+    }
+
+    private Path path(String key) {
+        return root.resolve(requireKey(key));
     }
 
     private static void deleteQuietly(Path path) {

@@ -1,2 +1,5 @@
-/** Where uploaded files live: local files under the data directory. */
+/**
+ * Where stored files live, behind {@link io.atrium.storage.ObjectStorage}: local files under the data directory
+ * by default, an S3-compatible bucket when {@code atrium.storage.s3.bucket} is set.
+ */
 package io.atrium.storage;

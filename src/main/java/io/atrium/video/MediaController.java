@@ -1,20 +1,26 @@
 package io.atrium.video;
 
+import java.io.InputStream;
+import java.util.List;
 import java.util.Locale;
 
-import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.AbstractResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpRange;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.MediaTypeFactory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import io.atrium.shared.NotFoundException;
-import io.atrium.storage.LocalFileStorage;
+import io.atrium.storage.ObjectStorage;
 
 /**
  * Streams a video's stored file or thumbnail to whoever holds a valid signed link (see {@link MediaUrls}).
@@ -26,33 +32,95 @@ class MediaController {
 
     private final MediaUrls urls;
     private final VideoRepository videos;
-    private final LocalFileStorage storage;
+    private final ObjectStorage storage;
 
-    MediaController(MediaUrls urls, VideoRepository videos, LocalFileStorage storage) {
+    MediaController(MediaUrls urls, VideoRepository videos, ObjectStorage storage) {
         this.urls = urls;
         this.videos = videos;
         this.storage = storage;
     }
 
+    /**
+     * A single satisfiable range, what players ask for, is read from storage as just those bytes (a ranged GET
+     * on S3). Anything else (no range, several ranges, a range past the end or one that does not parse) is
+     * answered by Spring from the whole object: 200, multipart ranges, or 416.
+     */
     @GetMapping("/media/{accountId}/{videoId}/{what:video|thumbnail}")
     ResponseEntity<Resource> stream(@PathVariable String accountId, @PathVariable String videoId,
             @PathVariable String what, @RequestParam(defaultValue = "0") long expires,
-            @RequestParam(required = false) String signature) {
+            @RequestParam(required = false) String signature,
+            @RequestHeader(name = HttpHeaders.RANGE, required = false) String range) {
         if (!urls.valid(accountId, videoId, what, expires, signature)) {
             throw new NotFoundException("Media");
         }
         VideoRow video = videos.findInAccount(accountId, videoId).orElseThrow(() -> new NotFoundException("Media"));
         String key = what.equals("video") ? video.objectKey() : ThumbnailKeys.of(accountId, videoId);
-        if (key == null || !storage.exists(key)) {
+        if (key == null) {
             throw new NotFoundException("Media");
         }
-        FileSystemResource file = new FileSystemResource(storage.path(key));
+        long size = storage.size(key).orElseThrow(() -> new NotFoundException("Media"));
         MediaType type = what.equals("thumbnail") ? MediaType.IMAGE_JPEG
                 : MediaTypeFactory.getMediaType(video.filename().toLowerCase(Locale.ROOT)).orElse(MediaType.APPLICATION_OCTET_STREAM);
-        return ResponseEntity.ok()
+        HttpRange single = singleRange(range);
+        boolean partial = single != null && size > 0 && single.getRangeStart(size) < size;
+        long start = partial ? single.getRangeStart(size) : 0;
+        long end = partial ? single.getRangeEnd(size) : size - 1;
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(partial ? HttpStatus.PARTIAL_CONTENT : HttpStatus.OK)
                 .contentType(type)
                 .cacheControl(CacheControl.noStore())
-                .header("Accept-Ranges", "bytes")
-                .body(file);
+                .header(HttpHeaders.ACCEPT_RANGES, "bytes");
+        if (partial) {
+            response.header(HttpHeaders.CONTENT_RANGE, "bytes " + start + "-" + end + "/" + size);
+        }
+        return response.body(new StoredObject(storage, key, start, end - start + 1));
+    }
+
+    private static HttpRange singleRange(String header) {
+        if (header == null) {
+            return null;
+        }
+        try {
+            List<HttpRange> ranges = HttpRange.parseRanges(header);
+            return ranges.size() == 1 ? ranges.get(0) : null;
+        } catch (IllegalArgumentException unparsable) {
+            return null;
+        }
+    }
+
+    /** Bytes of a stored object, opened only when the response is written. */
+    private static final class StoredObject extends AbstractResource {
+
+        private final ObjectStorage storage;
+        private final String key;
+        private final long offset;
+        private final long length;
+
+        StoredObject(ObjectStorage storage, String key, long offset, long length) {
+            this.storage = storage;
+            this.key = key;
+            this.offset = offset;
+            this.length = length;
+        }
+
+        @Override
+        public InputStream getInputStream() {
+            return storage.open(key, offset, length);
+        }
+
+        /** Known to exist: the controller read its size (and AbstractResource would otherwise open it to check). */
+        @Override
+        public boolean exists() {
+            return true;
+        }
+
+        @Override
+        public long contentLength() {
+            return length;
+        }
+
+        @Override
+        public String getDescription() {
+            return "stored object " + key + " [" + offset + ", " + (offset + length) + ")";
+        }
     }
 }

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 import io.atrium.index.IndexService;
 import io.atrium.shared.NotFoundException;
-import io.atrium.storage.LocalFileStorage;
+import io.atrium.storage.ObjectStorage;
 
 /**
  * Works the task queue on every node. A task is claimed with a lease before it is worked on, so no two nodes
@@ -35,7 +35,7 @@ class TaskWorker {
 
     private final TaskRepository tasks;
     private final VideoRepository videos;
-    private final LocalFileStorage storage;
+    private final ObjectStorage storage;
     private final MediaProbe probe;
     private final VideoDownloader downloader;
     private final List<ExternalVideoSource> sources;
@@ -44,7 +44,7 @@ class TaskWorker {
     private final VideoLimits limits;
     private final Clock clock;
 
-    TaskWorker(TaskRepository tasks, VideoRepository videos, LocalFileStorage storage, MediaProbe probe,
+    TaskWorker(TaskRepository tasks, VideoRepository videos, ObjectStorage storage, MediaProbe probe,
             VideoDownloader downloader, List<ExternalVideoSource> sources, ApplicationEventPublisher events,
             IndexService indexes, VideoLimits limits, Clock clock) {
         this.events = events;
@@ -120,8 +120,7 @@ class TaskWorker {
         if (task.size() > limits.maxFileSize().toBytes()) {
             return fail(task, "video_filesize_too_large", "The file is larger than " + limits.maxFileSize() + ".");
         }
-        Path file = storage.path(task.objectKey());
-        Optional<MediaProbe.MediaInfo> media = probe.probe(file);
+        Optional<MediaProbe.MediaInfo> media = storage.withLocalCopy(task.objectKey(), probe::probe);
         if (media.isEmpty()) {
             return fail(task, "video_file_broken", "The file is not a readable video.");
         }
@@ -188,7 +187,7 @@ class TaskWorker {
         Path frame = Files.createTempFile("atrium-thumbnail", ".jpg");
         try {
             double at = Math.min(1.0, task.duration() == null ? 0 : task.duration() / 2);
-            if (probe.thumbnail(storage.path(task.objectKey()), frame, at)) {
+            if (storage.withLocalCopy(task.objectKey(), video -> probe.thumbnail(video, frame, at))) {
                 try (InputStream in = Files.newInputStream(frame)) {
                     storage.store(ThumbnailKeys.of(task.accountId(), task.videoId()), in);
                 }

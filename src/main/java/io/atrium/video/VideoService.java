@@ -19,7 +19,7 @@ import io.atrium.index.IndexService;
 import io.atrium.organization.OrganizationDeleted;
 import io.atrium.shared.InvalidInputException;
 import io.atrium.shared.NotFoundException;
-import io.atrium.storage.LocalFileStorage;
+import io.atrium.storage.ObjectStorage;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Videos of an index, always found through their index within the account (R-RES-3). */
@@ -29,13 +29,13 @@ public class VideoService {
     private final VideoRepository videos;
     private final TaskRepository tasks;
     private final IndexService indexes;
-    private final LocalFileStorage storage;
+    private final ObjectStorage storage;
     private final MediaUrls mediaUrls;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
     private final Clock clock;
 
-    VideoService(VideoRepository videos, TaskRepository tasks, IndexService indexes, LocalFileStorage storage,
+    VideoService(VideoRepository videos, TaskRepository tasks, IndexService indexes, ObjectStorage storage,
             MediaUrls mediaUrls, ApplicationEventPublisher events, JsonMapper json, Clock clock) {
         this.events = events;
         this.videos = videos;

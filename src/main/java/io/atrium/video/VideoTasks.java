@@ -21,7 +21,7 @@ import io.atrium.plan.PlanSettings;
 import io.atrium.shared.Ids;
 import io.atrium.shared.InvalidInputException;
 import io.atrium.shared.NotFoundException;
-import io.atrium.storage.LocalFileStorage;
+import io.atrium.storage.ObjectStorage;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Upload tasks: an upload becomes a stored file and a task in the durable queue (api.md, Tasks). */
@@ -35,7 +35,7 @@ public class VideoTasks {
     private final TaskRepository tasks;
     private final VideoRepository videos;
     private final IndexService indexes;
-    private final LocalFileStorage storage;
+    private final ObjectStorage storage;
     private final VideoDownloader downloader;
     private final PlanService plans;
     private final ApplicationEventPublisher events;
@@ -43,7 +43,7 @@ public class VideoTasks {
     private final JsonMapper json;
     private final Clock clock;
 
-    VideoTasks(TaskRepository tasks, VideoRepository videos, IndexService indexes, LocalFileStorage storage,
+    VideoTasks(TaskRepository tasks, VideoRepository videos, IndexService indexes, ObjectStorage storage,
             VideoDownloader downloader, PlanService plans, ApplicationEventPublisher events,
             TransactionTemplate transactions, JsonMapper json, Clock clock) {
         this.downloader = downloader;

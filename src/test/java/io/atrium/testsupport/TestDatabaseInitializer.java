@@ -29,6 +29,11 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
                 "spring.datasource.url", database.url(),
                 "spring.datasource.username", database.username(),
                 "spring.datasource.password", database.password(),
-                "atrium.data-dir", dataDir.toString())));
+                "atrium.data-dir", dataDir.toString(),
+                // many contexts stay cached during a run, each with its own pool: keep each pool small and let idle
+                // connections go, so the suite stays well under PostgreSQL's 100 connections
+                "spring.datasource.hikari.maximum-pool-size", "4",
+                "spring.datasource.hikari.minimum-idle", "0",
+                "spring.datasource.hikari.idle-timeout", "10000")));
     }
 }

@@ -1,0 +1,58 @@
+package io.atrium.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.OptionalLong;
+
+/**
+ * Where stored videos and what is made from them (thumbnails) live, addressed by keys such as
+ * {@code <account id>/<video id>.mp4} and {@code <account id>/<video id>-thumbnail.jpg}. Local files under the
+ * data directory by default; an S3-compatible bucket when {@code atrium.storage.s3.bucket} is set.
+ *
+ * <p>An object is either stored whole under its key or not at all: a failed or interrupted store leaves
+ * nothing behind. Keys that do not have the form above are refused with {@link IllegalArgumentException}.
+ */
+public interface ObjectStorage {
+
+    /** Reads a stored object as a file, for programs that only read files (such as ffprobe and ffmpeg). */
+    @FunctionalInterface
+    interface LocalFileFunction<T> {
+        T apply(Path file) throws IOException, InterruptedException;
+    }
+
+    /**
+     * Copies the stream to the key as it arrives, without holding it whole in memory, replacing what the key
+     * held before.
+     *
+     * @return the number of bytes stored
+     * @throws java.io.UncheckedIOException when the stream or the store fails; nothing is then stored
+     */
+    long store(String key, InputStream content);
+
+    boolean exists(String key);
+
+    /** The size in bytes of a stored object; empty when nothing is stored under the key. */
+    OptionalLong size(String key);
+
+    /**
+     * The bytes {@code offset} to {@code offset + length - 1} of a stored object, read as they are sent, for
+     * answering HTTP range requests. The caller closes the stream.
+     */
+    InputStream open(String key, long offset, long length);
+
+    /**
+     * Runs {@code function} on a file holding the object: the stored file itself for local storage, a
+     * temporary copy that is deleted afterwards for S3. The function must only read the file.
+     */
+    <T> T withLocalCopy(String key, LocalFileFunction<T> function) throws IOException, InterruptedException;
+
+    /** Deletes the object, if there is one. */
+    void delete(String key);
+
+    /** Deletes every object stored for one video: its file and what was made from it (thumbnails). */
+    void deleteVideo(String accountId, String videoId);
+
+    /** Deletes every object of an account (its keys start with the account id). */
+    void deleteAccount(String accountId);
+}

@@ -1,0 +1,234 @@
+package io.atrium.storage;
+
+import static io.atrium.storage.StorageKeys.accountPrefix;
+import static io.atrium.storage.StorageKeys.requireKey;
+import static io.atrium.storage.StorageKeys.videoPrefix;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * Objects in an S3 bucket (AWS S3 or an S3-compatible store), named {@code <prefix><key>}. Uploads of unknown
+ * length go up in parts of {@link #PART_SIZE} bytes, one part in memory at a time; an upload that fails is
+ * aborted, so the store keeps neither the object nor its parts. Several nodes pointed at one bucket share their
+ * stored files without a shared disk.
+ */
+final class S3ObjectStorage implements ObjectStorage, AutoCloseable {
+
+    /** S3 parts are at least 5 MiB (but the last); 8 MiB keeps a 2 GB upload far below the 10,000-part limit. */
+    static final int PART_SIZE = 8 * 1024 * 1024;
+
+    private final S3Client s3;
+    private final String bucket;
+    private final String prefix;
+
+    private S3ObjectStorage(S3Client s3, String bucket, String prefix) {
+        this.s3 = s3;
+        this.bucket = bucket;
+        this.prefix = prefix;
+    }
+
+    /**
+     * Connects to the bucket and checks that it can be reached, so that a wrong endpoint, bucket or credentials
+     * stop the application at startup rather than failing every upload.
+     *
+     * @throws IllegalStateException when the bucket cannot be reached
+     */
+    static S3ObjectStorage connect(S3StorageProperties properties) {
+        if ((properties.accessKeyId() == null) != (properties.secretAccessKey() == null)) {
+            throw new IllegalStateException("Set both atrium.storage.s3.access-key-id and "
+                    + "atrium.storage.s3.secret-access-key, or neither to use the AWS SDK's default credentials.");
+        }
+        AwsCredentialsProvider credentials = properties.accessKeyId() == null
+                ? DefaultCredentialsProvider.builder().build()
+                : StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(properties.accessKeyId(), properties.secretAccessKey()));
+        S3ClientBuilder builder = S3Client.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .region(Region.of(properties.region()))
+                .credentialsProvider(credentials);
+        if (properties.endpoint() != null) {
+            builder.endpointOverride(properties.endpoint()).forcePathStyle(true);
+        }
+        S3Client s3 = builder.build();
+        try {
+            s3.headBucket(b -> b.bucket(properties.bucket()));
+        } catch (SdkException e) {
+            s3.close();
+            throw new IllegalStateException("The S3 bucket '" + properties.bucket() + "' cannot be reached at "
+                    + (properties.endpoint() == null ? "AWS region " + properties.region() : properties.endpoint())
+                    + " (check atrium.storage.s3.*): " + reason(e), e);
+        }
+        return new S3ObjectStorage(s3, properties.bucket(), properties.prefix());
+    }
+
+    private static String reason(SdkException e) {
+        int status = e instanceof S3Exception s3 ? s3.statusCode() : 0;
+        return switch (status) {
+            case 404 -> "there is no such bucket. ";
+            case 403 -> "access is denied: check the credentials and the bucket's policy. ";
+            case 301 -> "the bucket is in another region than atrium.storage.s3.region. ";
+            default -> "";
+        } + e.getMessage();
+    }
+
+    @Override
+    public long store(String key, InputStream content) {
+        String name = name(key);
+        byte[] part = new byte[PART_SIZE];
+        int filled = fill(part, content, key);
+        if (filled < PART_SIZE) {
+            int length = filled;
+            s3.putObject(b -> b.bucket(bucket).key(name).contentLength((long) length), body(part, length));
+            return length;
+        }
+        String uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(name)).uploadId();
+        try {
+            List<CompletedPart> parts = new ArrayList<>();
+            long size = 0;
+            while (filled > 0) {
+                int number = parts.size() + 1;
+                int length = filled;
+                String eTag = s3.uploadPart(b -> b.bucket(bucket).key(name).uploadId(uploadId).partNumber(number)
+                        .contentLength((long) length), body(part, length)).eTag();
+                parts.add(CompletedPart.builder().partNumber(number).eTag(eTag).build());
+                size += length;
+                filled = fill(part, content, key);
+            }
+            s3.completeMultipartUpload(b -> b.bucket(bucket).key(name).uploadId(uploadId)
+                    .multipartUpload(m -> m.parts(parts)));
+            return size;
+        } catch (RuntimeException e) {
+            try {
+                s3.abortMultipartUpload(b -> b.bucket(bucket).key(name).uploadId(uploadId));
+            } catch (RuntimeException abortFailure) {
+                e.addSuppressed(abortFailure);
+            }
+            throw e;
+        }
+    }
+
+    /** Reads up to a whole part; fewer bytes only at the end of the stream. */
+    private static int fill(byte[] part, InputStream content, String key) {
+        try {
+            return content.readNBytes(part, 0, part.length);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not store " + key, e);
+        }
+    }
+
+    /** A body the SDK can read again when it retries a request. */
+    private static RequestBody body(byte[] part, int length) {
+        return RequestBody.fromContentProvider(() -> new ByteArrayInputStream(part, 0, length), length,
+                "application/octet-stream");
+    }
+
+    @Override
+    public boolean exists(String key) {
+        return size(key).isPresent();
+    }
+
+    @Override
+    public OptionalLong size(String key) {
+        String name = name(key);
+        try {
+            return OptionalLong.of(s3.headObject(b -> b.bucket(bucket).key(name)).contentLength());
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return OptionalLong.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** A ranged GET: only the requested bytes leave the store. */
+    @Override
+    public InputStream open(String key, long offset, long length) {
+        String name = name(key);
+        if (length <= 0) {
+            return InputStream.nullInputStream();
+        }
+        return s3.getObject(b -> b.bucket(bucket).key(name).range("bytes=" + offset + "-" + (offset + length - 1)));
+    }
+
+    @Override
+    public <T> T withLocalCopy(String key, LocalFileFunction<T> function) throws IOException, InterruptedException {
+        String name = name(key);
+        Path copy = Files.createTempFile("atrium-object", key.substring(key.lastIndexOf('.')));
+        try {
+            try (InputStream in = s3.getObject(b -> b.bucket(bucket).key(name))) {
+                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return function.apply(copy);
+        } finally {
+            Files.deleteIfExists(copy);
+        }
+    }
+
+    @Override
+    public void delete(String key) {
+        String name = name(key);
+        s3.deleteObject(b -> b.bucket(bucket).key(name));
+    }
+
+    @Override
+    public void deleteVideo(String accountId, String videoId) {
+        deleteAllStartingWith(videoPrefix(accountId, videoId));
+    }
+
+    @Override
+    public void deleteAccount(String accountId) {
+        deleteAllStartingWith(accountPrefix(accountId));
+    }
+
+    /** Lists and deletes page by page: a page holds at most 1,000 keys, as many as one batch delete takes. */
+    private void deleteAllStartingWith(String keyPrefix) {
+        for (ListObjectsV2Response page : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix + keyPrefix))) {
+            List<ObjectIdentifier> objects = page.contents().stream()
+                    .map(o -> ObjectIdentifier.builder().key(o.key()).build()).toList();
+            if (objects.isEmpty()) {
+                continue;
+            }
+            DeleteObjectsResponse response = s3.deleteObjects(b -> b.bucket(bucket)
+                    .delete(d -> d.objects(objects).quiet(true)));
+            if (response.hasErrors() && !response.errors().isEmpty()) {
+                throw new IllegalStateException("Could not delete " + response.errors().size() + " objects under "
+                        + keyPrefix + ", first " + response.errors().get(0).key() + ": "
+                        + response.errors().get(0).message());
+            }
+        }
+    }
+
+    private String name(String key) {
+        return prefix + requireKey(key);
+    }
+
+    @Override
+    public void close() {
+        s3.close();
+    }
+}

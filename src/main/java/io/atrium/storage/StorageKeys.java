@@ -1,0 +1,36 @@
+package io.atrium.storage;
+
+import java.util.regex.Pattern;
+
+/** The keys and ids storage accepts, so that no key can reach outside its account's objects. */
+final class StorageKeys {
+
+    private static final Pattern KEY = Pattern.compile("[0-9a-f]{24}/[0-9a-f]{24}(-[a-z]{1,16})?\\.[a-z0-9]{1,8}");
+    private static final Pattern ID = Pattern.compile("[0-9a-f]{24}");
+
+    private StorageKeys() {
+    }
+
+    static String requireKey(String key) {
+        if (key == null || !KEY.matcher(key).matches()) {
+            throw new IllegalArgumentException("Not a storage key: " + key);
+        }
+        return key;
+    }
+
+    static String requireId(String id) {
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("Not an id: " + id);
+        }
+        return id;
+    }
+
+    /** What every key of one video starts with: its file and its thumbnails. */
+    static String videoPrefix(String accountId, String videoId) {
+        return requireId(accountId) + "/" + requireId(videoId);
+    }
+
+    static String accountPrefix(String accountId) {
+        return requireId(accountId) + "/";
+    }
+}

@@ -1,0 +1,97 @@
+package io.atrium.cluster;
+
+import static io.atrium.testsupport.Visitors.PASSWORD;
+import static io.atrium.testsupport.Visitors.uniqueEmail;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.atrium.AtriumApplication;
+import io.atrium.testsupport.HttpVisitor;
+import io.atrium.testsupport.TestDatabases;
+
+/**
+ * Two nodes on one PostgreSQL database and the machine's Redis (127.0.0.1:6379, which .ci/run starts): an
+ * account's rate limit is one budget, whichever node its calls land on (R-PLAN-2).
+ */
+class SharedRateLimitTest {
+
+    private static final Pattern KEY = Pattern.compile("atk_[0-9A-Za-z]{12}_[0-9A-Za-z]{38}");
+
+    private static ConfigurableApplicationContext nodeA;
+    private static ConfigurableApplicationContext nodeB;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void startTwoNodes() throws Exception {
+        TestDatabases.Database database = TestDatabases.newDatabase();
+        nodeA = node(database);
+        nodeB = node(database);
+    }
+
+    private static ConfigurableApplicationContext node(TestDatabases.Database database) throws Exception {
+        return new SpringApplicationBuilder(AtriumApplication.class).run(
+                "--server.port=0",
+                "--spring.datasource.url=" + database.url(),
+                "--spring.datasource.username=" + database.username(),
+                "--spring.datasource.password=" + database.password(),
+                "--atrium.data-dir=" + Files.createTempDirectory("atrium-node"),
+                "--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=6379",
+                "--atrium.plans.free.rate-limits.management.per-minute=4");
+    }
+
+    @AfterAll
+    static void stopNodes() {
+        nodeA.close();
+        nodeB.close();
+    }
+
+    @Test
+    void callsToEitherNodeDrawOnTheAccountsSingleBudget() throws Exception {
+        HttpVisitor onA = new HttpVisitor(port(nodeA));
+        onA.signUp("Budget Sharer", uniqueEmail("sharer"), PASSWORD);
+        onA.submit("/settings/api-keys", "/settings/api-keys", Map.of("name", "shared budget", "expiration", "12"));
+        Matcher key = KEY.matcher(onA.get("/settings/api-keys").body());
+        assertThat(key.find()).isTrue();
+        // all five calls in one minute window
+        while (Instant.now().getEpochSecond() % 60 > 45) {
+            Thread.sleep(500);
+        }
+
+        List<HttpResponse<String>> answers = new ArrayList<>();
+        for (ConfigurableApplicationContext node : List.of(nodeA, nodeB, nodeA, nodeB, nodeA)) {
+            answers.add(call(node, key.group()));
+        }
+
+        assertThat(answers.stream().map(HttpResponse::statusCode)).containsExactly(200, 200, 200, 200, 429);
+        assertThat(answers.stream().map(answer -> answer.headers().firstValue("X-Ratelimit-Used").orElse("")))
+                .containsExactly("1", "2", "3", "4", "4");
+        assertThat(answers.get(4).body()).contains("\"code\":\"too_many_requests\"");
+        assertThat(call(nodeB, key.group()).statusCode()).isEqualTo(429);
+    }
+
+    private HttpResponse<String> call(ConfigurableApplicationContext node, String key) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port(node) + "/api/v1/account"))
+                .header("x-api-key", key).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int port(ConfigurableApplicationContext node) {
+        return Integer.parseInt(node.getEnvironment().getProperty("local.server.port"));
+    }
+}

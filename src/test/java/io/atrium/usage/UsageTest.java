@@ -1,0 +1,169 @@
+package io.atrium.usage;
+
+import static io.atrium.testsupport.Organizations.addMember;
+import static io.atrium.testsupport.Organizations.createWithAdmin;
+import static io.atrium.testsupport.Visitors.signUp;
+import static io.atrium.testsupport.Visitors.uniqueEmail;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.jayway.jsonpath.JsonPath;
+
+import io.atrium.testsupport.ApiKeys;
+import io.atrium.testsupport.IntegrationTest;
+import io.atrium.testsupport.TestVideos;
+
+/** Usage per account and day (R-PLAN-3) matches what was done; the plan's indexing limits hold. */
+@IntegrationTest
+@TestPropertySource(properties = {"atrium.usage.flush-interval=100ms", "atrium.videos.poll-interval=100ms",
+        "atrium.plans.free.indexing-tasks-per-day=3", "atrium.plans.free.indexing-minutes=1"})
+class UsageTest {
+
+    private static final String INDEX = "{\"index_name\":\"%s\",\"models\":[{\"model_name\":\"marengo3.0\",\"model_options\":[\"visual\"]}]}";
+
+    @TempDir
+    static Path files;
+    static Path clip;
+    static Path minuteAndABit;
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    UsageService usage;
+
+    @BeforeAll
+    static void makeVideos() throws Exception {
+        clip = TestVideos.testPattern(files, "dock.mp4", 6, 640, 360, 25);
+        minuteAndABit = TestVideos.testPattern(files, "long-take.mp4", 62, 640, 360, 10);
+    }
+
+    @Test
+    void usageCountsRequestsTasksMinutesAndStorageOfTheDay() throws Exception {
+        MockHttpSession owner = signUp(mvc, "Usage Owner", uniqueEmail("usageowner"));
+        String key = ApiKeys.create(mvc, owner, "usage");
+        String account = accountOf("Usage Owner");
+        String index = index(key, "Docks");
+        String videoId = JsonPath.read(upload(key, index, clip).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString(), "$.video_id");
+        for (int i = 0; i < 3; i++) {
+            mvc.perform(get("/v1.3/indexes").header("x-api-key", key)).andExpect(status().isOk());
+        }
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+
+        // 5 requests so far: the index, the upload, three lists
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            UsageService.DayUsage day = usage.report(account, today, today).days().get(0);
+            assertThat(day.apiRequests()).isEqualTo(5);
+            assertThat(day.tasks()).isEqualTo(1);
+            assertThat(day.minutesIndexed()).isBetween(0.09, 0.11);
+            assertThat(day.storageBytes()).isEqualTo(Files.size(clip));
+        });
+        mvc.perform(get("/api/v1/usage?from=" + today + "&to=" + today).header("x-api-key", key))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.data[0].date").value(today))
+                .andExpect(jsonPath("$.data[0].tasks").value(1))
+                .andExpect(jsonPath("$.data[0].storage_bytes").value(Files.size(clip)))
+                .andExpect(jsonPath("$.totals.api_requests").value(5));
+        mvc.perform(get("/settings/usage").session(owner)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Minutes indexed")))
+                .andExpect(content().string(containsString("data-usage=")));
+
+        mvc.perform(delete("/v1.3/indexes/" + index + "/videos/" + videoId).header("x-api-key", key))
+                .andExpect(status().isNoContent());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(usage.report(account, today, today).days().get(0).storageBytes()).isZero());
+        assertThat(usage.report(account, null, null).days()).hasSize(30);
+        mvc.perform(get("/api/v1/usage?from=2026-13-01").header("x-api-key", key)).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("parameter_invalid"));
+        mvc.perform(get("/api/v1/usage?from=2026-02-01&to=2026-01-01").header("x-api-key", key))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void onlyAdminsSeeAnOrganizationsUsageAndEachAccountCountsItsOwn() throws Exception {
+        MockHttpSession admin = createWithAdmin(mvc, "Usage Admin", uniqueEmail("usageadmin"),
+                "Usage " + UUID.randomUUID().toString().substring(0, 6));
+        MockHttpSession member = addMember(mvc, jdbc, admin, "Usage Member", uniqueEmail("usagemember"), "member");
+        String memberKey = ApiKeys.create(mvc, member, "member");
+        String adminKey = ApiKeys.create(mvc, admin, "admin");
+
+        mvc.perform(get("/settings/usage").session(member)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/usage").header("x-api-key", memberKey)).andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("forbidden"));
+        mvc.perform(get("/settings/usage").session(admin)).andExpect(status().isOk());
+        String organization = jdbc.sql("select account_id from api_keys where name = 'admin' and created_by_user_id = "
+                + "(select id from users where name = 'Usage Admin')").query(String.class).single();
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        // the member's call (refused for its role, but made with a valid key) and the admin's are the organization's
+        mvc.perform(get("/api/v1/usage").header("x-api-key", adminKey)).andExpect(status().isOk());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(usage.report(organization, today, today).days().get(0).apiRequests()).isEqualTo(2));
+        String personal = accountOf("Usage Member");
+        assertThat(usage.report(personal, today, today).days().get(0).apiRequests()).isZero();
+    }
+
+    @Test
+    void thePlansDailyTasksAndIndexedMinutesAreEnforcedWhenATaskIsCreated() throws Exception {
+        String busy = ApiKeys.create(mvc, signUp(mvc, "Busy Uploader", uniqueEmail("busy")), "busy");
+        String busyIndex = index(busy, "Busy");
+        for (int i = 0; i < 3; i++) {
+            upload(busy, busyIndex, clip).andExpect(status().isCreated());
+        }
+        upload(busy, busyIndex, clip).andExpect(status().isTooManyRequests())
+                .andExpect(jsonPath("$.code").value("too_many_requests"))
+                .andExpect(jsonPath("$.message").value(containsString("3 indexing tasks a day")));
+
+        String long1 = ApiKeys.create(mvc, signUp(mvc, "Long Uploader", uniqueEmail("longtake")), "long");
+        String longIndex = index(long1, "Long");
+        String task = JsonPath.read(upload(long1, longIndex, minuteAndABit).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString(), "$._id");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> mvc.perform(get("/v1.3/tasks/" + task).header("x-api-key", long1))
+                .andExpect(jsonPath("$.status").value("ready")));
+        upload(long1, longIndex, clip).andExpect(status().isTooManyRequests())
+                .andExpect(jsonPath("$.message").value(containsString("1 minutes of indexed video")));
+    }
+
+    private String accountOf(String userName) {
+        return jdbc.sql("select id from accounts where personal_of_user_id = (select id from users where name = :name)")
+                .param("name", userName).query(String.class).single();
+    }
+
+    private org.springframework.test.web.servlet.ResultActions upload(String key, String index, Path file) throws Exception {
+        return mvc.perform(multipart("/v1.3/tasks").file(new MockMultipartFile("video_file", file.getFileName().toString(),
+                "video/mp4", Files.readAllBytes(file))).param("index_id", index).header("x-api-key", key));
+    }
+
+    private String index(String key, String name) throws Exception {
+        return JsonPath.read(mvc.perform(post("/v1.3/indexes").contentType(MediaType.APPLICATION_JSON)
+                        .content(INDEX.formatted(name)).header("x-api-key", key))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$._id");
+    }
+}
