@@ -1,0 +1,98 @@
+package io.atrium.e2e;
+
+import static io.atrium.testsupport.Visitors.PASSWORD;
+import static io.atrium.testsupport.Visitors.uniqueEmail;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.gaul.s3proxy.junit.S3ProxyExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+import io.atrium.testsupport.Browser;
+import io.atrium.testsupport.S3Buckets;
+import io.atrium.testsupport.ServerTest;
+import io.atrium.testsupport.TestVideos;
+
+/**
+ * S3 Integrations and Usage in a real Chromium: add a bucket, import from it while the page follows the
+ * progress, then see the day's usage drawn.
+ */
+@ServerTest
+@TestPropertySource(properties = {"atrium.integrations.allowed-addresses=127.0.0.1/32", "atrium.usage.flush-interval=200ms"})
+class ImportAndUsageBrowserTest {
+
+    @RegisterExtension
+    static final S3ProxyExtension s3 = S3ProxyExtension.builder().withCredentials("browser-reader", "browser-secret-77").build();
+
+    @LocalServerPort
+    int port;
+    @TempDir
+    Path files;
+
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        Browser.screenshotAndQuit(browser, "import-and-usage");
+    }
+
+    @Test
+    void anImportFollowedOnItsPageEndsWithItsVideosInTheIndexAndInTheUsage() throws Exception {
+        S3Buckets.create(s3, "browser-footage");
+        S3Buckets.put(s3, "browser-footage", "reels/breakwater.mp4", TestVideos.testPattern(files, "breakwater.mp4", 5, 640, 360, 25));
+        String base = "http://localhost:" + port;
+        browser.get(base + "/signup");
+        browser.findElement(By.id("name")).sendKeys("Ines Importer");
+        browser.findElement(By.id("email")).sendKeys(uniqueEmail("ines"));
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.cssSelector("main button[type=submit]")).click();
+        browser.get(base + "/indexes/new");
+        browser.findElement(By.id("index-name")).sendKeys("Breakwaters");
+        browser.findElement(By.cssSelector("main button[type=submit]")).click();
+
+        browser.findElement(By.cssSelector("nav a[href='/integrations']")).click();
+        browser.findElement(By.linkText("Add integration")).click();
+        browser.findElement(By.id("integration-name")).sendKeys("Harbour footage");
+        browser.findElement(By.id("integration-bucket")).sendKeys("browser-footage");
+        browser.findElement(By.id("integration-endpoint")).sendKeys("http://127.0.0.1:" + s3.getUri().getPort());
+        browser.findElement(By.id("integration-prefix")).sendKeys("reels/");
+        browser.findElement(By.id("integration-access-key-id")).sendKeys(s3.getAccessKey());
+        browser.findElement(By.id("integration-secret")).sendKeys(s3.getSecretKey());
+        browser.findElement(By.xpath("//button[text()='Add integration']")).click();
+        assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).contains("Atrium can read the bucket");
+
+        new Select(browser.findElement(By.id("import-index"))).selectByVisibleText("Breakwaters");
+        browser.findElement(By.xpath("//button[text()='Import videos']")).click();
+        assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).contains("Import started: 1 video to import");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        // the page follows the import and reloads once it has ended
+        wait.until(ExpectedConditions.textToBe(By.id("progress-heading"), "Last import"));
+        assertThat(browser.findElement(By.id("import-progress-text")).getText()).isEqualTo("1 of 1 videos finished");
+        assertThat(browser.findElement(By.id("import-logs")).getText()).contains("1 ready of 1");
+
+        browser.findElement(By.cssSelector("#import-logs a")).click();
+        assertThat(browser.findElement(By.id("videos")).getText()).contains("breakwater.mp4");
+
+        browser.findElement(By.cssSelector("nav a[href='/settings/usage']")).click();
+        wait.until(driver -> driver.findElements(By.cssSelector(".usage-chart canvas")).size() == 4);
+        assertThat(browser.findElement(By.id("total-tasks")).getText()).isEqualTo("1");
+    }
+}
