@@ -2,6 +2,7 @@ package io.atrium.web;
 
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -27,6 +28,7 @@ import jakarta.servlet.DispatcherType;
  * rest closed), and the Playground (form log-in, sessions, CSRF on every form).
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 class SecurityConfiguration {
 
     static final String SESSION_COOKIE = "ATRIUM_SESSION";
