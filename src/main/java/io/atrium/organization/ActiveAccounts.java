@@ -72,6 +72,19 @@ public class ActiveAccounts {
         return active;
     }
 
+    /**
+     * The active account, for pages only its admins use; the owner of a personal account counts as its admin.
+     *
+     * @throws NotFoundException for a member of an organization, from whom such pages are hidden
+     */
+    public ActiveAccount requireAdmin(String userId) {
+        ActiveAccount active = of(userId);
+        if (!active.admin()) {
+            throw new NotFoundException("Page");
+        }
+        return active;
+    }
+
     /** @throws NotFoundException when the account is neither the user's personal account nor one of theirs */
     @Transactional
     public void switchTo(String userId, String accountId) {
