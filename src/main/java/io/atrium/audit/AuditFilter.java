@@ -36,17 +36,17 @@ public record AuditFilter(String actor, String action, LocalDate from, LocalDate
         String actorText = blankToNull(actor);
         if (actorText != null && (actorText.length() > MAX_ACTOR || actorText.chars().anyMatch(Character::isISOControl))) {
             problems.add(new Problem("actor", "parameter_invalid",
-                    "actor must be a user id, or part of a name or an email address."));
+                    "The actor must be a user id, or part of a name or an email address."));
         }
         String actionCode = blankToNull(action);
         if (actionCode != null && (actionCode.length() > 64 || !ACTION.matcher(actionCode).matches())) {
             problems.add(new Problem("action", "parameter_invalid",
-                    "action must be an action code such as member.removed, or a prefix such as member."));
+                    "The action must be an action code such as member.removed, or a prefix such as member."));
         }
         LocalDate fromDay = day("from", from, problems);
         LocalDate toDay = day("to", to, problems);
         if (fromDay != null && toDay != null && toDay.isBefore(fromDay)) {
-            problems.add(new Problem("to", "parameter_invalid", "to must be the same day as from or later."));
+            problems.add(new Problem("to", "parameter_invalid", "The to date must be the same day as the from date or later."));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -76,7 +76,7 @@ public record AuditFilter(String actor, String action, LocalDate from, LocalDate
         } catch (DateTimeParseException e) {
             // reported below, like a year out of range
         }
-        problems.add(new Problem(field, "parameter_invalid", field + " must be a date such as 2026-11-28 (a UTC day)."));
+        problems.add(new Problem(field, "parameter_invalid", "The " + field + " date must look like 2026-11-28 (a day in UTC)."));
         return null;
     }
 

@@ -210,7 +210,7 @@ class AuditLogTest {
         mvc.perform(get("/settings/audit-log").session(admin))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Removed a member")))
-                .andExpect(content().string(containsString("<code class=\"muted\">member.removed</code>")))
+                .andExpect(content().string(containsString("<code class=\"muted nowrap\">member.removed</code>")))
                 .andExpect(content().string(containsString(tomEmail)))
                 .andExpect(content().string(containsString("203.0.113.12")))
                 .andExpect(content().string(containsString("<span>Atrium</span>")))
@@ -302,7 +302,7 @@ class AuditLogTest {
                 .andExpect(content().string(containsString("No entries match these filters.")));
         mvc.perform(get("/settings/audit-log").session(admin).param("from", "28/11/2026"))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().string(containsString("from must be a date such as 2026-11-28 (a UTC day).")));
+                .andExpect(content().string(containsString("The from date must look like 2026-11-28 (a day in UTC).")));
     }
 
     @Test
