@@ -29,15 +29,9 @@ public record ApiPage<T>(List<T> data, @JsonProperty("page_info") PageInfo pageI
      */
     public static <T, K extends Comparable<K>> ApiPage<T> of(List<T> items, Integer page, Integer pageLimit,
             String sortBy, String sortOption, Function<T, K> createdAt, Function<T, K> updatedAt) {
-        int number = page == null ? 1 : page;
-        int limit = pageLimit == null ? DEFAULT_LIMIT : pageLimit;
-        if (number < 1) {
-            throw new InvalidInputException("page", "parameter_invalid", "page must be 1 or more.");
-        }
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new InvalidInputException("page_limit", "parameter_invalid",
-                    "page_limit must be between 1 and " + MAX_LIMIT + ".");
-        }
+        Window window = Window.of(page, pageLimit);
+        int number = window.page();
+        int limit = window.limit();
         Function<T, K> key = switch (sortBy == null ? "created_at" : sortBy) {
             case "created_at" -> createdAt;
             case "updated_at" -> updatedAt;
@@ -56,5 +50,29 @@ public record ApiPage<T>(List<T> data, @JsonProperty("page_info") PageInfo pageI
         int to = Math.min(from + limit, sorted.size());
         int totalPages = (sorted.size() + limit - 1) / limit;
         return new ApiPage<>(sorted.subList(from, to), new PageInfo(limit, number, totalPages, sorted.size()));
+    }
+
+    /** A page the database already cut to the window (LIMIT and OFFSET), with the total it counted. */
+    public static <T> ApiPage<T> of(List<T> data, Window window, long totalResults) {
+        int total = Math.toIntExact(totalResults);
+        return new ApiPage<>(data, new PageInfo(window.limit(), window.page(), (total + window.limit() - 1) / window.limit(), total));
+    }
+
+    /** Which page a caller asked for, checked against the conventions: {@code page} ≥ 1, {@code page_limit} 1…50. */
+    public record Window(int page, int limit) {
+
+        /** @throws InvalidInputException for a page or limit outside the conventions */
+        public static Window of(Integer page, Integer pageLimit) {
+            int number = page == null ? 1 : page;
+            int limit = pageLimit == null ? DEFAULT_LIMIT : pageLimit;
+            if (number < 1) {
+                throw new InvalidInputException("page", "parameter_invalid", "page must be 1 or more.");
+            }
+            if (limit < 1 || limit > MAX_LIMIT) {
+                throw new InvalidInputException("page_limit", "parameter_invalid",
+                        "page_limit must be between 1 and " + MAX_LIMIT + ".");
+            }
+            return new Window(number, limit);
+        }
     }
 }

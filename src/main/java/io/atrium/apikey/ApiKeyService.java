@@ -3,6 +3,7 @@ package io.atrium.apikey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -72,7 +73,7 @@ public class ApiKeyService implements MemberKeys {
                 expiresAt, null, null);
         keys.insert(row);
         audit.record(accountId, userId, "api_key.created", name + " (" + ApiKeyFormat.displayPrefix(key.keyId()) + ")",
-                "expires_at=" + expiresAt);
+                "expires_at=" + expiresAt.truncatedTo(ChronoUnit.SECONDS));
         return new CreatedApiKey(view(row, accounts.users(List.of(userId))), key.value());
     }
 

@@ -78,6 +78,18 @@ public class OrganizationService {
         }
     }
 
+    /**
+     * For what only an account's admins may do: in an organization its admins; in a personal account its owner.
+     *
+     * @throws NotFoundException when the account is neither the user's personal account nor one of their organizations
+     * @throws ForbiddenException for a member who is not an admin
+     */
+    public void requireAccountAdmin(String accountId, String userId) {
+        if (!accounts.personalAccount(userId).id().equals(accountId)) {
+            requireAdmin(accountId, userId);
+        }
+    }
+
     public long memberCount(String accountId) {
         return memberships.count(accountId);
     }

@@ -1,0 +1,77 @@
+package io.atrium.organization;
+
+import java.time.Instant;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import io.atrium.api.ApiCaller;
+import io.atrium.api.ApiController;
+import io.atrium.api.ApiPage;
+import io.atrium.audit.AuditEntries;
+import io.atrium.audit.AuditEntry;
+import io.atrium.audit.AuditFilter;
+import io.atrium.audit.AuditPage;
+import io.atrium.shared.InvalidInputException;
+
+/**
+ * {@code GET /api/v1/audit-log}: the key's account's audit log, for its admins (the owner of a personal account
+ * is its admin); a member's key answers 403 (R-ORG-7).
+ */
+@ApiController
+@RequestMapping("/api/v1/audit-log")
+class AuditLogApiController {
+
+    /** Who acted; {@code name} and {@code email} are null when the user no longer exists. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record ActorJson(@JsonProperty("_id") String id, String name, String email) {
+    }
+
+    /** {@code actor} is null for what Atrium did by itself, such as revoking a departed member's keys. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record EntryJson(@JsonProperty("_id") String id, String action, ActorJson actor, String target, String details,
+            @JsonProperty("ip_address") String ipAddress, @JsonProperty("created_at") Instant createdAt) {
+
+        static EntryJson of(AuditEntry entry) {
+            AuditEntry.Actor actor = entry.actor();
+            return new EntryJson(entry.id(), entry.action(),
+                    actor == null ? null : new ActorJson(actor.id(), actor.name(), actor.email()), entry.target(),
+                    entry.details(), entry.clientAddress(), entry.createdAt());
+        }
+    }
+
+    private final OrganizationService organizations;
+    private final AuditEntries audit;
+
+    AuditLogApiController(OrganizationService organizations, AuditEntries audit) {
+        this.organizations = organizations;
+        this.audit = audit;
+    }
+
+    @GetMapping
+    ApiPage<EntryJson> list(@AuthenticationPrincipal ApiCaller caller,
+            @RequestParam(required = false) String actor, @RequestParam(required = false) String action,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(name = "page_limit", required = false) Integer pageLimit,
+            @RequestParam(name = "sort_by", required = false) String sortBy,
+            @RequestParam(name = "sort_option", required = false) String sortOption) {
+        organizations.requireAccountAdmin(caller.accountId(), caller.userId());
+        ApiPage.Window window = ApiPage.Window.of(page, pageLimit);
+        if (sortBy != null && !sortBy.equals("created_at")) {
+            // Entries never change, so they have no updated_at to sort by.
+            throw new InvalidInputException("sort_by", "parameter_invalid", "Audit entries sort by created_at only.");
+        }
+        if (sortOption != null && !sortOption.equals("desc") && !sortOption.equals("asc")) {
+            throw new InvalidInputException("sort_option", "parameter_invalid", "sort_option must be asc or desc.");
+        }
+        AuditPage found = audit.page(caller.accountId(), AuditFilter.parse(actor, action, from, to),
+                !"asc".equals(sortOption), window.page(), window.limit());
+        return ApiPage.of(found.entries().stream().map(EntryJson::of).toList(), window, found.total());
+    }
+}
