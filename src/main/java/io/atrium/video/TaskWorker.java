@@ -7,16 +7,19 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.atrium.index.IndexService;
 import io.atrium.shared.NotFoundException;
 import io.atrium.storage.LocalFileStorage;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Works the task queue on every node. A task is claimed with a lease before it is worked on, so no two nodes
@@ -37,16 +40,20 @@ class TaskWorker {
     private final MediaProbe probe;
     private final IndexService indexes;
     private final VideoLimits limits;
+    private final TransactionTemplate transactions;
+    private final JsonMapper json;
     private final Clock clock;
 
     TaskWorker(TaskRepository tasks, VideoRepository videos, LocalFileStorage storage, MediaProbe probe,
-            IndexService indexes, VideoLimits limits, Clock clock) {
+            IndexService indexes, VideoLimits limits, TransactionTemplate transactions, JsonMapper json, Clock clock) {
         this.tasks = tasks;
         this.videos = videos;
         this.storage = storage;
         this.probe = probe;
         this.indexes = indexes;
         this.limits = limits;
+        this.transactions = transactions;
+        this.json = json;
         this.clock = clock;
     }
 
@@ -80,7 +87,10 @@ class TaskWorker {
             if (wantsThumbnail(indexing)) {
                 makeThumbnail(indexing);
             }
-            videos.insertIfAbsent(tasks.findClaimed(current.id()).orElseThrow(), clock.instant());
+            TaskRow finished = tasks.findClaimed(current.id()).orElseThrow();
+            Map<String, String> metadataTexts = UserMetadata.texts(json, finished.userMetadata());
+            transactions.executeWithoutResult(status ->
+                    videos.insertIfAbsent(finished, metadataTexts, clock.instant()));
             tasks.finish(current.id(), clock.instant());
         } catch (Exception e) {
             // The lease runs out and the task is tried again, from the step it reached, up to MAX_ATTEMPTS.
