@@ -50,7 +50,7 @@ public class VideoService {
      * @throws NotFoundException when the index is not the account's
      */
     public ApiPage<VideoSummary> list(String accountId, String indexId, VideoFilter filter, ApiPage.Request paging) {
-        indexes.get(accountId, indexId);
+        indexes.requireExists(accountId, indexId);
         List<VideoSummary> page = videos.page(accountId, indexId, filter, paging.sortBy(), paging.descending(),
                 paging.limit(), paging.offset());
         boolean endShown = page.size() < paging.limit() && (!page.isEmpty() || paging.offset() == 0);
