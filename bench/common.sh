@@ -4,11 +4,12 @@
 
 bench_servers=()
 
+# Runs in an EXIT trap, where errexit still holds: nothing in it may fail, or the rest of the trap is skipped.
 bench_cleanup() {
     local pid
     for pid in "${bench_servers[@]}"; do
-        kill "$pid" 2>/dev/null
-        wait "$pid" 2>/dev/null
+        kill "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
     done
 }
 

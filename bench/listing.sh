@@ -26,7 +26,7 @@ bench_jar
 work=$(mktemp -d)
 database="atrium_bench_listing_$$"
 psql -q -d postgres -c "create database $database"
-trap 'bench_cleanup; psql -q -d postgres -c "drop database if exists $database with (force)"; rm -rf "$work"' EXIT
+trap 'bench_cleanup; psql -q -d postgres -c "drop database if exists $database with (force)" || true; rm -rf "$work"' EXIT
 
 bench_start "$PORT" "$work/server.log" -- --atrium.data-dir="$work/data" \
     --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$database" --spring.datasource.username="$PGUSER"
