@@ -14,34 +14,15 @@ THREADS=${THREADS:-2}
 PORT=${PORT:-18080}
 BASE="http://127.0.0.1:$PORT"
 
-if ! command -v wrk >/dev/null 2>&1; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
-fi
-if [ ! -f target/atrium.jar ]; then
-    ./mvnw -q -B package -DskipTests
-fi
-
+source bench/common.sh
+bench_wrk
+bench_jar
 work=$(mktemp -d)
-java -jar target/atrium.jar --server.port="$PORT" --atrium.data-dir="$work/data" >"$work/server.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 1 120); do
-    curl -fs "$BASE/actuator/health" >/dev/null 2>&1 && break
-    sleep 0.5
-done
-curl -fs "$BASE/actuator/health" >/dev/null || { echo "server did not start; see its log:"; cat "$work/server.log"; exit 1; }
+trap 'bench_cleanup; rm -rf "$work"' EXIT
+bench_start "$PORT" "$work/server.log" -- --atrium.data-dir="$work/data"
 
 # A user and an API key, through the Playground's own forms.
-jar="$work/cookies"
-csrf() { curl -fs -b "$jar" -c "$jar" "$BASE$1" | grep -o 'name="_csrf" value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//'; }
-token=$(csrf /signup)
-curl -fs -b "$jar" -c "$jar" -o /dev/null --data-urlencode "_csrf=$token" --data-urlencode "name=Load Tester" \
-    --data-urlencode "email=load-$(date +%s)@example.com" --data-urlencode "password=violet-harbor-2931" "$BASE/signup"
-token=$(csrf /settings/api-keys)
-curl -fs -b "$jar" -c "$jar" -o /dev/null --data-urlencode "_csrf=$token" --data-urlencode "name=load" \
-    --data-urlencode "expiration=12" "$BASE/settings/api-keys"
-key=$(curl -fs -b "$jar" -c "$jar" "$BASE/settings/api-keys" | grep -o 'atk_[0-9A-Za-z]\{12\}_[0-9A-Za-z]\{38\}' | head -n 1)
-[ -n "$key" ] || { echo "could not create an API key"; exit 1; }
+key=$(bench_api_key "$BASE" "$work")
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H "x-api-key: $key" "$BASE/api/v1/account")" = 200 ] || { echo "key refused"; exit 1; }
 
 # Warm both paths up (JIT, connection pools, caches), then measure each for the same time.

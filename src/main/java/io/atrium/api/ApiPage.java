@@ -18,8 +18,56 @@ public record ApiPage<T>(List<T> data, @JsonProperty("page_info") PageInfo pageI
             @JsonProperty("total_page") int totalPage, @JsonProperty("total_results") int totalResults) {
     }
 
+    /**
+     * Which page to show and in which order, checked against the conventions.
+     *
+     * @param sortBy {@code created_at} or {@code updated_at}
+     */
+    public record Request(int page, int limit, String sortBy, boolean descending) {
+
+        /** How many items come before this page (a long: a huge page number must not wrap around). */
+        public long offset() {
+            return (long) (page - 1) * limit;
+        }
+    }
+
     public static final int DEFAULT_LIMIT = 10;
     public static final int MAX_LIMIT = 50;
+
+    /**
+     * Applies the defaults and checks a page request.
+     *
+     * @throws InvalidInputException for a page, limit, sort field or order outside the conventions
+     */
+    public static Request request(Integer page, Integer pageLimit, String sortBy, String sortOption) {
+        int number = page == null ? 1 : page;
+        int limit = pageLimit == null ? DEFAULT_LIMIT : pageLimit;
+        if (number < 1) {
+            throw new InvalidInputException("page", "parameter_invalid", "page must be 1 or more.");
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidInputException("page_limit", "parameter_invalid",
+                    "page_limit must be between 1 and " + MAX_LIMIT + ".");
+        }
+        String field = sortBy == null ? "created_at" : sortBy;
+        if (!field.equals("created_at") && !field.equals("updated_at")) {
+            throw new InvalidInputException("sort_by", "parameter_invalid",
+                    "sort_by must be created_at or updated_at.");
+        }
+        boolean descending = switch (sortOption == null ? "desc" : sortOption) {
+            case "desc" -> true;
+            case "asc" -> false;
+            default -> throw new InvalidInputException("sort_option", "parameter_invalid",
+                    "sort_option must be asc or desc.");
+        };
+        return new Request(number, limit, field, descending);
+    }
+
+    /** A page that was already cut (by the database) from a list of {@code totalResults} items. */
+    public static <T> ApiPage<T> of(List<T> page, Request request, long totalResults) {
+        int totalPages = (int) ((totalResults + request.limit() - 1) / request.limit());
+        return new ApiPage<>(page, new PageInfo(request.limit(), request.page(), totalPages, (int) totalResults));
+    }
 
     /**
      * Sorts and cuts a list that is already bounded in size (members, keys, invitations of one account).
@@ -29,50 +77,11 @@ public record ApiPage<T>(List<T> data, @JsonProperty("page_info") PageInfo pageI
      */
     public static <T, K extends Comparable<K>> ApiPage<T> of(List<T> items, Integer page, Integer pageLimit,
             String sortBy, String sortOption, Function<T, K> createdAt, Function<T, K> updatedAt) {
-        Window window = Window.of(page, pageLimit);
-        int number = window.page();
-        int limit = window.limit();
-        Function<T, K> key = switch (sortBy == null ? "created_at" : sortBy) {
-            case "created_at" -> createdAt;
-            case "updated_at" -> updatedAt;
-            default -> throw new InvalidInputException("sort_by", "parameter_invalid",
-                    "sort_by must be created_at or updated_at.");
-        };
-        Comparator<T> order = Comparator.comparing(key);
-        switch (sortOption == null ? "desc" : sortOption) {
-            case "desc" -> order = order.reversed();
-            case "asc" -> { }
-            default -> throw new InvalidInputException("sort_option", "parameter_invalid",
-                    "sort_option must be asc or desc.");
-        }
-        List<T> sorted = items.stream().sorted(order).toList();
-        int from = Math.min((number - 1) * limit, sorted.size());
-        int to = Math.min(from + limit, sorted.size());
-        int totalPages = (sorted.size() + limit - 1) / limit;
-        return new ApiPage<>(sorted.subList(from, to), new PageInfo(limit, number, totalPages, sorted.size()));
-    }
-
-    /** A page the database already cut to the window (LIMIT and OFFSET), with the total it counted. */
-    public static <T> ApiPage<T> of(List<T> data, Window window, long totalResults) {
-        int total = Math.toIntExact(totalResults);
-        return new ApiPage<>(data, new PageInfo(window.limit(), window.page(), (total + window.limit() - 1) / window.limit(), total));
-    }
-
-    /** Which page a caller asked for, checked against the conventions: {@code page} ≥ 1, {@code page_limit} 1…50. */
-    public record Window(int page, int limit) {
-
-        /** @throws InvalidInputException for a page or limit outside the conventions */
-        public static Window of(Integer page, Integer pageLimit) {
-            int number = page == null ? 1 : page;
-            int limit = pageLimit == null ? DEFAULT_LIMIT : pageLimit;
-            if (number < 1) {
-                throw new InvalidInputException("page", "parameter_invalid", "page must be 1 or more.");
-            }
-            if (limit < 1 || limit > MAX_LIMIT) {
-                throw new InvalidInputException("page_limit", "parameter_invalid",
-                        "page_limit must be between 1 and " + MAX_LIMIT + ".");
-            }
-            return new Window(number, limit);
-        }
+        Request request = request(page, pageLimit, sortBy, sortOption);
+        Comparator<T> order = Comparator.comparing(request.sortBy().equals("created_at") ? createdAt : updatedAt);
+        List<T> sorted = items.stream().sorted(request.descending() ? order.reversed() : order).toList();
+        int from = (int) Math.min(request.offset(), sorted.size());
+        int to = Math.min(from + request.limit(), sorted.size());
+        return of(sorted.subList(from, to), request, sorted.size());
     }
 }

@@ -47,6 +47,11 @@ class IndexRepository {
                 .query(IndexRepository::map).optional();
     }
 
+    boolean exists(String accountId, String id) {
+        return jdbc.sql("select count(*) from indexes where account_id = :accountId and id = :id")
+                .param("accountId", accountId).param("id", id).query(Long.class).single() > 0;
+    }
+
     List<IndexRow> ofAccount(String accountId) {
         return jdbc.sql(SELECT + " where i.account_id = :accountId order by i.created_at desc, i.id desc")
                 .param("accountId", accountId)

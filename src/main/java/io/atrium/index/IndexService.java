@@ -84,6 +84,17 @@ public class IndexService {
                 .orElseThrow(() -> new NotFoundException("Index"));
     }
 
+    /**
+     * Checks that the index is the account's without counting its videos (for lists of its videos).
+     *
+     * @throws NotFoundException for a missing index or one of another account
+     */
+    public void requireExists(String accountId, String indexId) {
+        if (!indexes.exists(accountId, indexId)) {
+            throw new NotFoundException("Index");
+        }
+    }
+
     @Transactional
     public void rename(String accountId, String indexId, String newName) {
         get(accountId, indexId);

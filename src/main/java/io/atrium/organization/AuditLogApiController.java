@@ -62,16 +62,13 @@ class AuditLogApiController {
             @RequestParam(name = "sort_by", required = false) String sortBy,
             @RequestParam(name = "sort_option", required = false) String sortOption) {
         organizations.requireAccountAdmin(caller.accountId(), caller.userId());
-        ApiPage.Window window = ApiPage.Window.of(page, pageLimit);
         if (sortBy != null && !sortBy.equals("created_at")) {
             // Entries never change, so they have no updated_at to sort by.
             throw new InvalidInputException("sort_by", "parameter_invalid", "Audit entries sort by created_at only.");
         }
-        if (sortOption != null && !sortOption.equals("desc") && !sortOption.equals("asc")) {
-            throw new InvalidInputException("sort_option", "parameter_invalid", "sort_option must be asc or desc.");
-        }
+        ApiPage.Request window = ApiPage.request(page, pageLimit, sortBy, sortOption);
         AuditPage found = audit.page(caller.accountId(), AuditFilter.parse(actor, action, from, to),
-                !"asc".equals(sortOption), window.page(), window.limit());
+                window.descending(), window.page(), window.limit());
         return ApiPage.of(found.entries().stream().map(EntryJson::of).toList(), window, found.total());
     }
 }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -15,10 +16,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.atrium.index.IndexService;
 import io.atrium.shared.NotFoundException;
 import io.atrium.storage.ObjectStorage;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Works the task queue on every node. A task is claimed with a lease before it is worked on, so no two nodes
@@ -42,11 +45,13 @@ class TaskWorker {
     private final ApplicationEventPublisher events;
     private final IndexService indexes;
     private final VideoLimits limits;
+    private final TransactionTemplate transactions;
+    private final JsonMapper json;
     private final Clock clock;
 
     TaskWorker(TaskRepository tasks, VideoRepository videos, ObjectStorage storage, MediaProbe probe,
             VideoDownloader downloader, List<ExternalVideoSource> sources, ApplicationEventPublisher events,
-            IndexService indexes, VideoLimits limits, Clock clock) {
+            IndexService indexes, VideoLimits limits, TransactionTemplate transactions, JsonMapper json, Clock clock) {
         this.events = events;
         this.downloader = downloader;
         this.sources = sources;
@@ -56,6 +61,8 @@ class TaskWorker {
         this.probe = probe;
         this.indexes = indexes;
         this.limits = limits;
+        this.transactions = transactions;
+        this.json = json;
         this.clock = clock;
     }
 
@@ -90,7 +97,9 @@ class TaskWorker {
                 makeThumbnail(indexing);
             }
             TaskRow finished = tasks.findClaimed(current.id()).orElseThrow();
-            if (videos.insertIfAbsent(finished, clock.instant())) {
+            Map<String, String> metadataTexts = UserMetadata.texts(json, finished.userMetadata());
+            Boolean added = transactions.execute(status -> videos.insertIfAbsent(finished, metadataTexts, clock.instant()));
+            if (Boolean.TRUE.equals(added)) {
                 events.publishEvent(new VideoIndexed(finished.accountId(), finished.videoId(),
                         finished.duration() == null ? 0 : finished.duration(), finished.size()));
             }

@@ -37,6 +37,16 @@ final class UserMetadata {
         return stored == null ? Map.of() : json.readValue(stored, MAP);
     }
 
+    /**
+     * Each value as the text a list filter compares with: {@code ?category=news} finds {@code "news"},
+     * {@code ?minute=12} finds {@code 12}, {@code ?live=true} finds {@code true}.
+     */
+    static Map<String, String> texts(JsonMapper json, String stored) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        read(json, stored).forEach((key, value) -> texts.put(key, String.valueOf(value)));
+        return texts;
+    }
+
     /** Values must be strings, numbers or booleans; when {@code allowNull}, a null removes the key (merge). */
     static Map<String, Object> requireScalars(Map<String, Object> values, boolean allowNull) {
         if (values.size() > MAX_KEYS) {

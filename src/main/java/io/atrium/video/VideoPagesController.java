@@ -25,6 +25,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.atrium.account.AtriumPrincipal;
+import io.atrium.api.ApiPage;
 import io.atrium.index.IndexService;
 import io.atrium.index.IndexView;
 import io.atrium.organization.ActiveAccounts;
@@ -70,14 +71,14 @@ class VideoPagesController {
             @RequestParam(defaultValue = "1") int page, Model model) {
         String account = account(principal);
         IndexView index = indexes.get(account, indexId);
-        List<VideoView> all = videos.list(account, indexId);
-        int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-        int current = Math.min(Math.max(page, 1), pages);
-        int from = (current - 1) * PAGE_SIZE;
+        ApiPage<VideoSummary> listed = videos.list(account, indexId, new VideoFilter(null, List.of(), Map.of()),
+                ApiPage.request(Math.max(page, 1), PAGE_SIZE, "created_at", "desc"));
+        int pages = Math.max(1, listed.pageInfo().totalPage());
         model.addAttribute("index", index);
-        model.addAttribute("videos", all.subList(from, Math.min(from + PAGE_SIZE, all.size())));
-        model.addAttribute("videoTotal", all.size());
-        model.addAttribute("page", current);
+        model.addAttribute("videos", listed.data());
+        model.addAttribute("thumbnails", videos.thumbnailLinks(account, listed.data().stream().map(VideoSummary::id).toList()));
+        model.addAttribute("videoTotal", listed.pageInfo().totalResults());
+        model.addAttribute("page", Math.max(page, 1));
         model.addAttribute("pages", pages);
         model.addAttribute("tasks", tasks.unfinished(account, indexId));
         model.addAttribute("maxFileSize", limits.maxFileSize());

@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,10 +28,15 @@ class VideoRepository {
         this.jdbc = jdbc;
     }
 
-    /** Adds the video of a finished task, once: a task resumed after a crash finds it already there. */
-    /** @return whether the video was added now (not by an earlier run of the task) */
-    boolean insertIfAbsent(TaskRow task, Instant now) {
-        return jdbc.sql("""
+    /**
+     * Adds the video of a finished task and its user metadata, once: a task resumed after a crash finds it
+     * already there. Call it within a transaction, so the video never exists without its metadata rows.
+     *
+     * @param metadataTexts the task's user metadata as {@link UserMetadata#texts} gives it
+     * @return whether the video was added now (not by an earlier run of the task)
+     */
+    boolean insertIfAbsent(TaskRow task, Map<String, String> metadataTexts, Instant now) {
+        int inserted = jdbc.sql("""
                 insert into videos (id, account_id, index_id, filename, duration, fps, width, height, size,
                     user_metadata, object_key, enable_video_stream, created_at, updated_at, indexed_at)
                 select :id, :accountId, :indexId, :filename, :duration, :fps, :width, :height, :size,
@@ -41,7 +48,11 @@ class VideoRepository {
                 .param("metadata", task.userMetadata()).param("objectKey", task.objectKey())
                 .param("stream", task.enableVideoStream())
                 .param("createdAt", utc(task.createdAt())).param("now", utc(now))
-                .update() == 1;
+                .update();
+        if (inserted == 1) {
+            insertMetadata(task.accountId(), task.videoId(), metadataTexts);
+        }
+        return inserted == 1;
     }
 
     Optional<VideoRow> find(String accountId, String indexId, String id) {
@@ -77,20 +88,47 @@ class VideoRepository {
                 .query(VideoRepository::map).optional();
     }
 
-    List<VideoRow> ofIndex(String accountId, String indexId) {
-        return jdbc.sql("select " + COLUMNS + " from videos where account_id = :accountId and index_id = :indexId "
-                        + "order by created_at desc, id desc")
-                .param("accountId", accountId).param("indexId", indexId)
-                .query(VideoRepository::map).list();
+    /**
+     * One page of an index's videos that meet the filter, in the order asked for, then by id. Everything
+     * happens in the database: a list reads only the rows of its page (and the count).
+     *
+     * @param sortBy {@code created_at} or {@code updated_at}
+     */
+    List<VideoSummary> page(String accountId, String indexId, VideoFilter filter, String sortBy, boolean descending,
+            int limit, long offset) {
+        Where where = where(accountId, indexId, filter);
+        String column = switch (sortBy) {
+            case "created_at" -> "created_at";
+            case "updated_at" -> "updated_at";
+            default -> throw new IllegalArgumentException("Not a sort field: " + sortBy);
+        };
+        String direction = descending ? " desc" : " asc";
+        return jdbc.sql("select v.id, v.filename, v.duration, v.fps, v.width, v.height, v.size, v.created_at, "
+                        + "v.updated_at, v.indexed_at from videos v where " + where.sql()
+                        + " order by v." + column + direction + ", v.id" + direction + " limit :limit offset :offset")
+                .params(where.params()).param("limit", limit).param("offset", offset)
+                .query(VideoRepository::summary).list();
     }
 
-    void updateMetadata(String accountId, String indexId, String id, String userMetadata, Instant now) {
+    /** How many of an index's videos meet the filter. */
+    long count(String accountId, String indexId, VideoFilter filter) {
+        Where where = where(accountId, indexId, filter);
+        return jdbc.sql("select count(*) from videos v where " + where.sql())
+                .params(where.params()).query(Long.class).single();
+    }
+
+    /** Replaces the user metadata, both the JSON that is shown and the rows that filters read. */
+    void updateMetadata(String accountId, String indexId, String id, String userMetadata,
+            Map<String, String> metadataTexts, Instant now) {
         jdbc.sql("""
                 update videos set user_metadata = :metadata, updated_at = :now
                 where account_id = :accountId and index_id = :indexId and id = :id""")
                 .param("accountId", accountId).param("indexId", indexId).param("id", id)
                 .param("metadata", userMetadata).param("now", utc(now))
                 .update();
+        jdbc.sql("delete from video_metadata where account_id = :accountId and video_id = :id")
+                .param("accountId", accountId).param("id", id).update();
+        insertMetadata(accountId, id, metadataTexts);
     }
 
     boolean delete(String accountId, String indexId, String id) {
@@ -102,6 +140,60 @@ class VideoRepository {
     boolean exists(String accountId, String id) {
         return jdbc.sql("select count(*) from videos where account_id = :accountId and id = :id")
                 .param("accountId", accountId).param("id", id).query(Long.class).single() > 0;
+    }
+
+    private void insertMetadata(String accountId, String videoId, Map<String, String> metadataTexts) {
+        metadataTexts.forEach((name, value) -> jdbc.sql("""
+                insert into video_metadata (video_id, account_id, name, value_text)
+                values (:videoId, :accountId, :name, :value)""")
+                .param("videoId", videoId).param("accountId", accountId).param("name", name).param("value", value)
+                .update());
+    }
+
+    /** A where clause over {@code videos v}, always within the account and the index, and its parameters. */
+    private record Where(String sql, Map<String, Object> params) {
+    }
+
+    private static Where where(String accountId, String indexId, VideoFilter filter) {
+        StringBuilder sql = new StringBuilder("v.account_id = :accountId and v.index_id = :indexId");
+        Map<String, Object> params = new HashMap<>();
+        params.put("accountId", accountId);
+        params.put("indexId", indexId);
+        if (filter.filename() != null) {
+            sql.append(" and v.filename = :filename");
+            params.put("filename", filter.filename());
+        }
+        for (VideoFilter.NumberCondition condition : filter.numbers()) {
+            if (Double.isNaN(condition.value())) {
+                // Nothing equals or bounds NaN (as in Java); PostgreSQL would sort NaN above every number.
+                sql.append(" and 1 = 0");
+                continue;
+            }
+            String parameter = "number" + params.size();
+            // the field is one of VideoFilter.NUMBER_FIELDS (checked when the condition was made): a column name
+            sql.append(" and v.").append(condition.field()).append(' ').append(condition.comparison().operator)
+                    .append(" :").append(parameter);
+            params.put(parameter, condition.value());
+        }
+        for (Map.Entry<String, String> entry : filter.userMetadata().entrySet()) {
+            String name = "name" + params.size();
+            String value = "value" + params.size();
+            sql.append(" and exists (select 1 from video_metadata m where m.video_id = v.id")
+                    .append(" and m.account_id = :accountId and m.name = :").append(name)
+                    .append(" and m.value_text = :").append(value).append(')');
+            params.put(name, entry.getKey());
+            params.put(value, entry.getValue());
+        }
+        return new Where(sql.toString(), params);
+    }
+
+    private static VideoSummary summary(ResultSet rs, int row) throws SQLException {
+        OffsetDateTime indexed = rs.getObject("indexed_at", OffsetDateTime.class);
+        return new VideoSummary(rs.getString("id"), rs.getString("filename"), rs.getDouble("duration"),
+                rs.getObject("fps", Double.class), rs.getObject("width", Integer.class),
+                rs.getObject("height", Integer.class), rs.getLong("size"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant(), indexed == null ? null : indexed.toInstant());
     }
 
     private static VideoRow map(ResultSet rs, int row) throws SQLException {

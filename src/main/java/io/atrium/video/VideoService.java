@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import io.atrium.api.ApiPage;
 import io.atrium.index.IndexDeleted;
 import io.atrium.index.IndexService;
 import io.atrium.organization.OrganizationDeleted;
@@ -47,10 +48,27 @@ public class VideoService {
         this.clock = clock;
     }
 
-    /** @throws NotFoundException when the index is not the account's */
-    public List<VideoView> list(String accountId, String indexId) {
-        indexes.get(accountId, indexId);
-        return videos.ofIndex(accountId, indexId).stream().map(this::view).toList();
+    /**
+     * One page of the index's videos that meet the filter. The count is skipped when the page itself shows
+     * where the list ends.
+     *
+     * @throws NotFoundException when the index is not the account's
+     */
+    public ApiPage<VideoSummary> list(String accountId, String indexId, VideoFilter filter, ApiPage.Request paging) {
+        indexes.requireExists(accountId, indexId);
+        List<VideoSummary> page = videos.page(accountId, indexId, filter, paging.sortBy(), paging.descending(),
+                paging.limit(), paging.offset());
+        boolean endShown = page.size() < paging.limit() && (!page.isEmpty() || paging.offset() == 0);
+        long total = endShown ? paging.offset() + page.size() : videos.count(accountId, indexId, filter);
+        return ApiPage.of(page, paging, total);
+    }
+
+    /** Signed thumbnail links of those of the account's videos that have a thumbnail, by video id. */
+    public Map<String, String> thumbnailLinks(String accountId, List<String> videoIds) {
+        Map<String, String> links = new LinkedHashMap<>();
+        videoIds.stream().filter(id -> storage.exists(ThumbnailKeys.of(accountId, id)))
+                .forEach(id -> links.put(id, mediaUrls.link(accountId, id, "thumbnail")));
+        return links;
     }
 
     /** Bytes of video the account holds, over all its indexes. */
@@ -85,8 +103,8 @@ public class VideoService {
             }
         });
         UserMetadata.requireScalars(merged, false);
-        videos.updateMetadata(accountId, indexId, videoId, merged.isEmpty() ? null : json.writeValueAsString(merged),
-                clock.instant());
+        String stored = merged.isEmpty() ? null : json.writeValueAsString(merged);
+        videos.updateMetadata(accountId, indexId, videoId, stored, UserMetadata.texts(json, stored), clock.instant());
         return get(accountId, indexId, videoId);
     }
 

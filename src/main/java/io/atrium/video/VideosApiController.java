@@ -1,11 +1,11 @@
 package io.atrium.video;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.function.Predicate;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -34,9 +34,6 @@ import io.atrium.shared.InvalidInputException;
 class VideosApiController {
 
     private static final Set<String> PAGING = Set.of("page", "page_limit", "sort_by", "sort_option");
-    private static final Map<String, Function<VideoView, Number>> SYSTEM_NUMBERS = Map.of(
-            "duration", VideoView::duration, "fps", VideoView::fps, "width", VideoView::width,
-            "height", VideoView::height, "size", VideoView::size);
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record SystemMetadata(String filename, double duration, Double fps, Integer width, Integer height, long size) {
@@ -47,8 +44,10 @@ class VideosApiController {
             @JsonProperty("updated_at") Instant updatedAt, @JsonProperty("indexed_at") Instant indexedAt,
             @JsonProperty("system_metadata") SystemMetadata systemMetadata) {
 
-        static VideoItem of(VideoView video) {
-            return new VideoItem(video.id(), video.createdAt(), video.updatedAt(), video.indexedAt(), metadata(video));
+        static VideoItem of(VideoSummary video) {
+            return new VideoItem(video.id(), video.createdAt(), video.updatedAt(), video.indexedAt(),
+                    new SystemMetadata(video.filename(), video.duration(), video.fps(), video.width(), video.height(),
+                            video.size()));
         }
     }
 
@@ -81,10 +80,11 @@ class VideosApiController {
     @GetMapping
     ApiPage<VideoItem> list(@AuthenticationPrincipal ApiCaller caller, @PathVariable String indexId,
             @RequestParam MultiValueMap<String, String> query) {
-        Predicate<VideoView> filter = filter(query);
-        List<VideoItem> matching = videos.list(caller.accountId(), indexId).stream().filter(filter).map(VideoItem::of).toList();
-        return ApiPage.of(matching, integer(query, "page"), integer(query, "page_limit"), query.getFirst("sort_by"),
-                query.getFirst("sort_option"), VideoItem::createdAt, VideoItem::updatedAt);
+        VideoFilter filter = filter(query);
+        ApiPage.Request paging = ApiPage.request(integer(query, "page"), integer(query, "page_limit"),
+                query.getFirst("sort_by"), query.getFirst("sort_option"));
+        ApiPage<VideoSummary> page = videos.list(caller.accountId(), indexId, filter, paging);
+        return new ApiPage<>(page.data().stream().map(VideoItem::of).toList(), page.pageInfo());
     }
 
     @GetMapping("/{videoId}")
@@ -128,8 +128,10 @@ class VideosApiController {
      * {@code filename}; {@code duration}, {@code fps}, {@code width}, {@code height}, {@code size} exact or as
      * {@code name[gte]}/{@code name[lte]}; any other key filters on user metadata.
      */
-    private static Predicate<VideoView> filter(MultiValueMap<String, String> query) {
-        Predicate<VideoView> filter = video -> true;
+    private static VideoFilter filter(MultiValueMap<String, String> query) {
+        String filename = null;
+        List<VideoFilter.NumberCondition> numbers = new ArrayList<>();
+        Map<String, String> userMetadata = new HashMap<>();
         for (Map.Entry<String, List<String>> entry : query.entrySet()) {
             String key = entry.getKey();
             String value = entry.getValue().get(0);
@@ -138,19 +140,16 @@ class VideosApiController {
             }
             String field = key.replaceAll("\\[(gte|lte)]$", "");
             if (key.equals("filename")) {
-                filter = filter.and(video -> video.filename().equals(value));
-            } else if (SYSTEM_NUMBERS.containsKey(field)) {
-                double bound = number(key, value);
-                Function<VideoView, Number> read = SYSTEM_NUMBERS.get(field);
-                Predicate<Double> test = key.endsWith("[gte]") ? v -> v >= bound
-                        : key.endsWith("[lte]") ? v -> v <= bound : v -> v == bound;
-                filter = filter.and(video -> read.apply(video) != null && test.test(read.apply(video).doubleValue()));
+                filename = value;
+            } else if (VideoFilter.NUMBER_FIELDS.contains(field)) {
+                VideoFilter.Comparison comparison = key.endsWith("[gte]") ? VideoFilter.Comparison.AT_LEAST
+                        : key.endsWith("[lte]") ? VideoFilter.Comparison.AT_MOST : VideoFilter.Comparison.EQUAL;
+                numbers.add(new VideoFilter.NumberCondition(field, comparison, number(key, value)));
             } else {
-                filter = filter.and(video -> video.userMetadata().containsKey(key)
-                        && String.valueOf(video.userMetadata().get(key)).equals(value));
+                userMetadata.put(key, value);
             }
         }
-        return filter;
+        return new VideoFilter(filename, numbers, userMetadata);
     }
 
     private static double number(String key, String value) {

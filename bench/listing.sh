@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# Listing benchmark (README, "Benchmarks"): GET /v1.3/indexes/{id}/videos on PostgreSQL with 100,000 videos in
+# one index, first page and a deep page, against the same request on a 10-video index and against
+# GET /actuator/health, all in one run on one server. Prints req/s, p50 and p99 (wrk) and the ratios.
+#   bash bench/listing.sh      (DURATION=15 CONNECTIONS=2 THREADS=2 PORT=18081 VIDEOS=100000 to change;
+#                               PGHOST/PGPORT/PGUSER for another PostgreSQL; JAR=path for another build)
+# Needs PostgreSQL at 127.0.0.1:5432 with trust auth for user postgres; creates a throwaway database and drops
+# it at the end. The videos are seeded with one SQL statement (generate_series), not uploaded: they have
+# rows, user metadata ({"category": "c0".."c9"}) and no files, which listing never reads. The tables are
+# vacuumed and analysed after seeding, as autovacuum would do on its own.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source bench/common.sh
+
+DURATION=${DURATION:-15}
+CONNECTIONS=${CONNECTIONS:-2}
+THREADS=${THREADS:-2}
+PORT=${PORT:-18081}
+VIDEOS=${VIDEOS:-100000}
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+BASE="http://127.0.0.1:$PORT"
+DEEP_PAGE=$(( (VIDEOS + 49) / 50 - 1 ))
+
+bench_wrk
+bench_jar
+work=$(mktemp -d)
+database="atrium_bench_listing_$$"
+psql -q -d postgres -c "create database $database"
+trap 'bench_cleanup; psql -q -d postgres -c "drop database if exists $database with (force)" || true; rm -rf "$work"' EXIT
+
+bench_start "$PORT" "$work/server.log" -- --atrium.data-dir="$work/data" \
+    --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$database" --spring.datasource.username="$PGUSER"
+key=$(bench_api_key "$BASE" "$work")
+big=$(bench_index "$BASE" "$key" "Big")
+small=$(bench_index "$BASE" "$key" "Small")
+
+seed() {  # seed INDEX COUNT ID_PREFIX
+    psql -q -v ON_ERROR_STOP=1 -d "$database" -v index="$1" -v count="$2" -v prefix="$3" <<'SQL'
+insert into videos (id, account_id, index_id, filename, duration, fps, width, height, size, user_metadata,
+    enable_video_stream, created_at, updated_at, indexed_at)
+select :'prefix' || lpad(to_hex(g), 23, '0'), i.account_id, i.id, 'clip-' || g || '.mp4', 4 + g % 3600, 25, 1280,
+    720, 1000000 + g, '{"category":"c' || g % 10 || '"}', true, t, t, t
+from indexes i, generate_series(1, :count) g,
+    lateral (select timestamp with time zone '2026-01-01 00:00:00+00' + g * interval '1 second' as t) times
+where i.id = :'index';
+SQL
+}
+started=$(date +%s%N)
+seed "$big" "$VIDEOS" b
+seed "$small" 10 c
+# Builds from before the metadata table (JAR=…) filter user metadata from the JSON column instead.
+psql -q -v ON_ERROR_STOP=1 -d "$database" <<'SQL'
+do $$ begin
+    if to_regclass('video_metadata') is not null then
+        insert into video_metadata (video_id, account_id, name, value_text)
+        select id, account_id, 'category', 'c' || (size - 1000000) % 10 from videos;
+    end if;
+end $$;
+vacuum analyze;
+SQL
+echo "seeded $VIDEOS + 10 videos in $(( ($(date +%s%N) - started) / 1000000 )) ms (SQL, then vacuum analyze)"
+
+list="$BASE/v1.3/indexes"
+declare -A urls=(
+    [health]="$BASE/actuator/health"
+    [small]="$list/$small/videos?page_limit=50"
+    [first]="$list/$big/videos?page_limit=50"
+    [deep]="$list/$big/videos?page_limit=50&page=$DEEP_PAGE"
+    [filtered]="$list/$big/videos?page_limit=50&category=c7"
+)
+names=(health small first deep filtered)
+declare -A labels=(
+    [health]="GET /actuator/health"
+    [small]="10 videos, page 1 of 50"
+    [first]="$VIDEOS videos, page 1 of 50"
+    [deep]="$VIDEOS videos, page $DEEP_PAGE of 50"
+    [filtered]="$VIDEOS, category=c7, page 1"
+)
+for name in "${names[@]}"; do
+    code=$(curl -s -o "$work/$name.json" -w '%{http_code}' -H "x-api-key: $key" "${urls[$name]}")
+    [ "$code" = 200 ] || { echo "${urls[$name]} answered $code: $(cat "$work/$name.json")"; exit 1; }
+done
+grep -q '"total_results":'"$VIDEOS" "$work/first.json" || { echo "unexpected first page: $(head -c 300 "$work/first.json")"; exit 1; }
+grep -q '"_id"' "$work/deep.json" || { echo "the deep page is empty: $(head -c 300 "$work/deep.json")"; exit 1; }
+
+# Warm every path up (JIT, connection pool, database caches), then measure each for the same time.
+for name in "${names[@]}"; do
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d5s --timeout 30s -H "x-api-key: $key" "${urls[$name]}" >/dev/null
+done
+for name in "${names[@]}"; do
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 30s --latency -H "x-api-key: $key" "${urls[$name]}" >"$work/$name.txt"
+done
+
+ms() {  # a wrk latency (850.00us, 12.34ms, 1.02s) in milliseconds
+    awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /m$/) n *= 60000; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
+}
+declare -A rps p50 p99
+for name in "${names[@]}"; do
+    rps[$name]=$(awk '/Requests\/sec/ { print $2 }' "$work/$name.txt")
+    p50[$name]=$(ms "$(awk '$1 == "50%" { print $2 }' "$work/$name.txt")")
+    p99[$name]=$(ms "$(awk '$1 == "99%" { print $2 }' "$work/$name.txt")")
+    errors=$(awk '/Non-2xx/ { print $NF }' "$work/$name.txt")
+    [ -z "$errors" ] || { echo "${labels[$name]}: $errors non-2xx answers"; exit 1; }
+done
+echo "wrk: $THREADS threads, $CONNECTIONS connections, ${DURATION}s each, $(nproc) cores shared with the server and PostgreSQL"
+printf '%-34s %9s %10s %10s %14s %14s\n' request req/s "p50 ms" "p99 ms" "p50/10-video" "p50/health"
+for name in "${names[@]}"; do
+    awk -v label="${labels[$name]}" -v rps="${rps[$name]}" -v p50="${p50[$name]}" -v p99="${p99[$name]}" \
+        -v small="${p50[small]}" -v health="${p50[health]}" \
+        'BEGIN { printf "%-34s %9.0f %10.2f %10.2f %14.2f %14.2f\n", label, rps, p50, p99, p50 / small, p50 / health }'
+done
