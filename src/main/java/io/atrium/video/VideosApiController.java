@@ -1,6 +1,8 @@
 package io.atrium.video;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,6 +39,8 @@ class VideosApiController {
     private static final Map<String, Function<VideoView, Number>> SYSTEM_NUMBERS = Map.of(
             "duration", VideoView::duration, "fps", VideoView::fps, "width", VideoView::width,
             "height", VideoView::height, "size", VideoView::size);
+    private static final Map<String, Function<VideoView, Instant>> TIMES = Map.of(
+            "created_at", VideoView::createdAt, "updated_at", VideoView::updatedAt);
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record SystemMetadata(String filename, double duration, Double fps, Integer width, Integer height, long size) {
@@ -66,6 +70,11 @@ class VideosApiController {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record Hls(@JsonProperty("video_url") String videoUrl, @JsonProperty("thumbnail_urls") List<String> thumbnailUrls,
             String status, @JsonProperty("updated_at") Instant updatedAt) {
+
+        static Hls of(VideoView video) {
+            return video.videoUrl() == null ? null
+                    : new Hls(video.videoUrl(), video.thumbnailUrls(), "COMPLETE", video.indexedAt());
+        }
     }
 
     record MetadataChange(@JsonProperty("user_metadata") Map<String, Object> userMetadata,
@@ -90,10 +99,8 @@ class VideosApiController {
     @GetMapping("/{videoId}")
     VideoJson get(@AuthenticationPrincipal ApiCaller caller, @PathVariable String indexId, @PathVariable String videoId) {
         VideoView video = videos.get(caller.accountId(), indexId, videoId);
-        Hls hls = video.videoUrl() == null ? null
-                : new Hls(video.videoUrl(), video.thumbnailUrls(), "COMPLETE", video.indexedAt());
         return new VideoJson(video.id(), video.createdAt(), video.updatedAt(), video.indexedAt(), metadata(video),
-                video.userMetadata(), hls);
+                video.userMetadata(), Hls.of(video));
     }
 
     @PatchMapping("/{videoId}")
@@ -126,7 +133,8 @@ class VideosApiController {
 
     /**
      * {@code filename}; {@code duration}, {@code fps}, {@code width}, {@code height}, {@code size} exact or as
-     * {@code name[gte]}/{@code name[lte]}; any other key filters on user metadata.
+     * {@code name[gte]}/{@code name[lte]}; {@code created_at}, {@code updated_at} as a UTC day, like the task and
+     * index lists; any other key filters on user metadata.
      */
     private static Predicate<VideoView> filter(MultiValueMap<String, String> query) {
         Predicate<VideoView> filter = video -> true;
@@ -145,6 +153,10 @@ class VideosApiController {
                 Predicate<Double> test = key.endsWith("[gte]") ? v -> v >= bound
                         : key.endsWith("[lte]") ? v -> v <= bound : v -> v == bound;
                 filter = filter.and(video -> read.apply(video) != null && test.test(read.apply(video).doubleValue()));
+            } else if (TIMES.containsKey(key)) {
+                LocalDate day = TasksApiController.day(key, value);
+                Function<VideoView, Instant> read = TIMES.get(key);
+                filter = filter.and(video -> day == null || read.apply(video).atZone(ZoneOffset.UTC).toLocalDate().equals(day));
             } else {
                 filter = filter.and(video -> video.userMetadata().containsKey(key)
                         && String.valueOf(video.userMetadata().get(key)).equals(value));
