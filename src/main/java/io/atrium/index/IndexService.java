@@ -176,7 +176,8 @@ public class IndexService {
     private static boolean matches(IndexView index, IndexFilter filter) {
         return (filter.name() == null || index.name().equals(filter.name()))
                 && (filter.modelFamily() == null || index.models().stream().anyMatch(m -> m.family().equals(filter.modelFamily())))
-                && (filter.modelOption() == null || index.models().stream().anyMatch(m -> m.modelOptions().contains(filter.modelOption())))
+                && (filter.modelOptions() == null || filter.modelOptions().stream()
+                        .allMatch(option -> index.models().stream().anyMatch(m -> m.modelOptions().contains(option))))
                 && (filter.createdOn() == null || index.createdAt().atZone(ZoneOffset.UTC).toLocalDate().equals(filter.createdOn()))
                 && (filter.updatedOn() == null || index.updatedAt().atZone(ZoneOffset.UTC).toLocalDate().equals(filter.updatedOn()));
     }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -76,7 +77,7 @@ class IndexesApiController {
             @RequestParam(name = "model_options", required = false) String modelOptions,
             @RequestParam(name = "created_at", required = false) String createdAt,
             @RequestParam(name = "updated_at", required = false) String updatedAt) {
-        IndexFilter filter = new IndexFilter(indexName, modelFamily, modelOptions, day("created_at", createdAt),
+        IndexFilter filter = new IndexFilter(indexName, modelFamily, options(modelOptions), day("created_at", createdAt),
                 day("updated_at", updatedAt));
         return ApiPage.of(indexes.list(caller.accountId(), filter).stream().map(IndexJson::of).toList(), page,
                 pageLimit, sortBy, sortOption, IndexJson::createdAt, IndexJson::updatedAt);
@@ -110,6 +111,14 @@ class IndexesApiController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@AuthenticationPrincipal ApiCaller caller, @PathVariable String indexId) {
         indexes.delete(caller.accountId(), indexId);
+    }
+
+    /** TwelveLabs clients send several model options comma-separated ({@code visual,audio}). */
+    private static List<String> options(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return Arrays.stream(value.split(",")).map(String::strip).filter(option -> !option.isEmpty()).toList();
     }
 
     /** A date ({@code 2026-11-28}) or an RFC 3339 time, taken as its UTC day. */

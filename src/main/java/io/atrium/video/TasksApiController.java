@@ -28,6 +28,7 @@ import io.atrium.api.ApiCaller;
 import io.atrium.api.ApiController;
 import io.atrium.api.ApiPage;
 import io.atrium.shared.InvalidInputException;
+import io.atrium.shared.NotFoundException;
 
 /** {@code /v1.3/tasks}: uploading a video into an index, and following the upload. */
 @ApiController
@@ -49,20 +50,23 @@ class TasksApiController {
             @JsonProperty("index_id") String indexId, String status,
             @JsonProperty("system_metadata") SystemMetadata systemMetadata,
             @JsonInclude(JsonInclude.Include.NON_NULL) TaskError error,
+            @JsonInclude(JsonInclude.Include.NON_NULL) VideosApiController.Hls hls,
             @JsonProperty("created_at") Instant createdAt, @JsonProperty("updated_at") Instant updatedAt) {
 
-        static TaskJson of(TaskView task) {
+        static TaskJson of(TaskView task, VideosApiController.Hls hls) {
             return new TaskJson(task.id(), task.videoId(), task.indexId(), task.status(),
                     new SystemMetadata(task.filename(), task.duration(), task.width(), task.height()),
-                    task.errorCode() == null ? null : new TaskError(task.errorCode(), task.errorMessage()),
+                    task.errorCode() == null ? null : new TaskError(task.errorCode(), task.errorMessage()), hls,
                     task.createdAt(), task.updatedAt());
         }
     }
 
     private final VideoTasks tasks;
+    private final VideoService videos;
 
-    TasksApiController(VideoTasks tasks) {
+    TasksApiController(VideoTasks tasks, VideoService videos) {
         this.tasks = tasks;
+        this.videos = videos;
     }
 
     /**
@@ -106,6 +110,9 @@ class TasksApiController {
             @RequestParam(name = "index_id", required = false) String indexId,
             @RequestParam(name = "status", required = false) List<String> statuses,
             @RequestParam(required = false) String filename,
+            @RequestParam(required = false) Double duration,
+            @RequestParam(required = false) Integer width,
+            @RequestParam(required = false) Integer height,
             @RequestParam(name = "created_at", required = false) String createdAt,
             @RequestParam(name = "updated_at", required = false) String updatedAt) {
         LocalDate createdOn = day("created_at", createdAt);
@@ -114,16 +121,35 @@ class TasksApiController {
                 .filter(task -> indexId == null || task.indexId().equals(indexId))
                 .filter(task -> statuses == null || statuses.isEmpty() || statuses.contains(task.status()))
                 .filter(task -> filename == null || task.filename().equals(filename))
+                .filter(task -> duration == null || duration.equals(task.duration()))
+                .filter(task -> width == null || width.equals(task.width()))
+                .filter(task -> height == null || height.equals(task.height()))
                 .filter(task -> createdOn == null || task.createdAt().atZone(ZoneOffset.UTC).toLocalDate().equals(createdOn))
                 .filter(task -> updatedOn == null || task.updatedAt().atZone(ZoneOffset.UTC).toLocalDate().equals(updatedOn))
-                .map(TaskJson::of)
+                .map(task -> TaskJson.of(task, null))
                 .toList();
         return ApiPage.of(matching, page, pageLimit, sortBy, sortOption, TaskJson::createdAt, TaskJson::updatedAt);
     }
 
     @GetMapping("/{taskId}")
     TaskJson get(@AuthenticationPrincipal ApiCaller caller, @PathVariable String taskId) {
-        return TaskJson.of(tasks.get(caller.accountId(), taskId));
+        TaskView task = tasks.get(caller.accountId(), taskId);
+        return TaskJson.of(task, hls(caller.accountId(), task));
+    }
+
+    /**
+     * Where the task's video plays, exactly as the video shows it (api.md, Tasks): only a ready task whose video
+     * still exists and was uploaded for streaming has somewhere to play.
+     */
+    private VideosApiController.Hls hls(String accountId, TaskView task) {
+        if (!task.status().equals("ready")) {
+            return null;
+        }
+        try {
+            return VideosApiController.Hls.of(videos.get(accountId, task.indexId(), task.videoId()));
+        } catch (NotFoundException videoDeleted) {
+            return null;
+        }
     }
 
     @DeleteMapping("/{taskId}")

@@ -1,5 +1,6 @@
 package io.atrium.video;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,8 +11,16 @@ import java.util.Set;
  * @param filename the exact file name, or {@code null} for any
  * @param numbers conditions on system metadata numbers
  * @param userMetadata user metadata keys whose value, as text, must be exactly the one given
+ * @param days {@code created_at} and {@code updated_at}: the UTC day the time must fall on
  */
-public record VideoFilter(String filename, List<NumberCondition> numbers, Map<String, String> userMetadata) {
+public record VideoFilter(String filename, List<NumberCondition> numbers, Map<String, String> userMetadata,
+        Map<String, LocalDate> days) {
+
+    /** Every video of the index. */
+    public static final VideoFilter NONE = new VideoFilter(null, List.of(), Map.of(), Map.of());
+
+    /** The times a list can be filtered on by UTC day: each is also the name of its column. */
+    public static final Set<String> DAY_FIELDS = Set.of("created_at", "updated_at");
 
     /** The system metadata numbers a list can be filtered on: each is also the name of its column. */
     public static final Set<String> NUMBER_FIELDS = Set.of("duration", "fps", "width", "height", "size");
@@ -39,5 +48,9 @@ public record VideoFilter(String filename, List<NumberCondition> numbers, Map<St
     public VideoFilter {
         numbers = List.copyOf(numbers);
         userMetadata = Map.copyOf(userMetadata);
+        days = Map.copyOf(days);
+        if (!DAY_FIELDS.containsAll(days.keySet())) {
+            throw new IllegalArgumentException("Not a filterable time: " + days.keySet());
+        }
     }
 }

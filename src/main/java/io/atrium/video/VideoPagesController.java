@@ -71,7 +71,7 @@ class VideoPagesController {
             @RequestParam(defaultValue = "1") int page, Model model) {
         String account = account(principal);
         IndexView index = indexes.get(account, indexId);
-        ApiPage<VideoSummary> listed = videos.list(account, indexId, new VideoFilter(null, List.of(), Map.of()),
+        ApiPage<VideoSummary> listed = videos.list(account, indexId, VideoFilter.NONE,
                 ApiPage.request(Math.max(page, 1), PAGE_SIZE, "created_at", "desc"));
         int pages = Math.max(1, listed.pageInfo().totalPage());
         model.addAttribute("index", index);

@@ -3,6 +3,7 @@ package io.atrium.video;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
@@ -174,6 +175,15 @@ class VideoRepository {
             sql.append(" and v.").append(condition.field()).append(' ').append(condition.comparison().operator)
                     .append(" :").append(parameter);
             params.put(parameter, condition.value());
+        }
+        for (Map.Entry<String, LocalDate> entry : filter.days().entrySet()) {
+            String from = "dayFrom" + params.size();
+            String to = "dayTo" + params.size();
+            // the field is one of VideoFilter.DAY_FIELDS (checked when the filter was made): a column name
+            sql.append(" and v.").append(entry.getKey()).append(" >= :").append(from)
+                    .append(" and v.").append(entry.getKey()).append(" < :").append(to);
+            params.put(from, entry.getValue().atStartOfDay().atOffset(ZoneOffset.UTC));
+            params.put(to, entry.getValue().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
         }
         for (Map.Entry<String, String> entry : filter.userMetadata().entrySet()) {
             String name = "name" + params.size();

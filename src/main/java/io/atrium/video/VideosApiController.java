@@ -1,6 +1,7 @@
 package io.atrium.video;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -65,6 +66,11 @@ class VideosApiController {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record Hls(@JsonProperty("video_url") String videoUrl, @JsonProperty("thumbnail_urls") List<String> thumbnailUrls,
             String status, @JsonProperty("updated_at") Instant updatedAt) {
+
+        static Hls of(VideoView video) {
+            return video.videoUrl() == null ? null
+                    : new Hls(video.videoUrl(), video.thumbnailUrls(), "COMPLETE", video.indexedAt());
+        }
     }
 
     record MetadataChange(@JsonProperty("user_metadata") Map<String, Object> userMetadata,
@@ -90,10 +96,8 @@ class VideosApiController {
     @GetMapping("/{videoId}")
     VideoJson get(@AuthenticationPrincipal ApiCaller caller, @PathVariable String indexId, @PathVariable String videoId) {
         VideoView video = videos.get(caller.accountId(), indexId, videoId);
-        Hls hls = video.videoUrl() == null ? null
-                : new Hls(video.videoUrl(), video.thumbnailUrls(), "COMPLETE", video.indexedAt());
         return new VideoJson(video.id(), video.createdAt(), video.updatedAt(), video.indexedAt(), metadata(video),
-                video.userMetadata(), hls);
+                video.userMetadata(), Hls.of(video));
     }
 
     @PatchMapping("/{videoId}")
@@ -126,12 +130,14 @@ class VideosApiController {
 
     /**
      * {@code filename}; {@code duration}, {@code fps}, {@code width}, {@code height}, {@code size} exact or as
-     * {@code name[gte]}/{@code name[lte]}; any other key filters on user metadata.
+     * {@code name[gte]}/{@code name[lte]}; {@code created_at}, {@code updated_at} as a UTC day, like the task and
+     * index lists; any other key filters on user metadata.
      */
     private static VideoFilter filter(MultiValueMap<String, String> query) {
         String filename = null;
         List<VideoFilter.NumberCondition> numbers = new ArrayList<>();
         Map<String, String> userMetadata = new HashMap<>();
+        Map<String, LocalDate> days = new HashMap<>();
         for (Map.Entry<String, List<String>> entry : query.entrySet()) {
             String key = entry.getKey();
             String value = entry.getValue().get(0);
@@ -145,11 +151,16 @@ class VideosApiController {
                 VideoFilter.Comparison comparison = key.endsWith("[gte]") ? VideoFilter.Comparison.AT_LEAST
                         : key.endsWith("[lte]") ? VideoFilter.Comparison.AT_MOST : VideoFilter.Comparison.EQUAL;
                 numbers.add(new VideoFilter.NumberCondition(field, comparison, number(key, value)));
+            } else if (VideoFilter.DAY_FIELDS.contains(key)) {
+                LocalDate day = TasksApiController.day(key, value);
+                if (day != null) {
+                    days.put(key, day);
+                }
             } else {
                 userMetadata.put(key, value);
             }
         }
-        return new VideoFilter(filename, numbers, userMetadata);
+        return new VideoFilter(filename, numbers, userMetadata, days);
     }
 
     private static double number(String key, String value) {

@@ -99,6 +99,7 @@ class IndexApiTest {
         api(get("/v1.3/indexes").param("model_family", "pegasus"), key).andExpect(jsonPath("$.data.length()").value(1));
         api(get("/v1.3/indexes").param("model_family", "marengo"), key).andExpect(jsonPath("$.data.length()").value(2));
         api(get("/v1.3/indexes").param("model_options", "audio"), key).andExpect(jsonPath("$.data.length()").value(3));
+        api(get("/v1.3/indexes").param("model_options", "visual,audio"), key).andExpect(jsonPath("$.data.length()").value(2));
         api(get("/v1.3/indexes").param("created_at", Instant.now().toString().substring(0, 10)), key)
                 .andExpect(jsonPath("$.data.length()").value(3));
         api(get("/v1.3/indexes").param("created_at", "2001-01-01"), key).andExpect(jsonPath("$.data.length()").value(0));

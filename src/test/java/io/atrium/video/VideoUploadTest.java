@@ -325,6 +325,32 @@ class VideoUploadTest {
                 .andExpect(jsonPath("$.hls").doesNotExist());
     }
 
+    @Test
+    void aReadyTaskShowsWhereItsVideoPlaysAndListsTakeTheFiltersTwelveLabsClientsSend() throws Exception {
+        String key = newKey("sdkfilters");
+        String index = index(key, "Client filters");
+        String videoId = readyVideo(key, index, null);
+        String taskId = jdbc.sql("select id from video_tasks where video_id = :v").param("v", videoId).query(String.class).single();
+        String videos = "/v1.3/indexes/" + index + "/videos";
+        String createdAt = JsonPath.read(api(get(videos + "/" + videoId), key).andReturn().getResponse().getContentAsString(),
+                "$.created_at");
+        String day = createdAt.substring(0, 10);
+
+        api(get("/v1.3/tasks/" + taskId), key).andExpect(jsonPath("$.hls.status").value("COMPLETE"))
+                .andExpect(jsonPath("$.hls.video_url").isNotEmpty());
+        api(get("/v1.3/tasks").param("index_id", index).param("width", "640").param("height", "360").param("duration", "5"), key)
+                .andExpect(jsonPath("$.data.length()").value(1));
+        api(get("/v1.3/tasks").param("index_id", index).param("width", "1280"), key).andExpect(jsonPath("$.data.length()").value(0));
+        api(get(videos).param("created_at", day + "T00:00:00Z"), key).andExpect(jsonPath("$.data.length()").value(1));
+        api(get(videos).param("updated_at", day), key).andExpect(jsonPath("$.data.length()").value(1));
+        api(get(videos).param("created_at", "2001-01-01T00:00:00Z"), key).andExpect(jsonPath("$.data.length()").value(0));
+        api(get(videos).param("created_at", "yesterday"), key).andExpect(status().isBadRequest());
+
+        api(delete(videos + "/" + videoId), key).andExpect(status().isNoContent());
+        api(get("/v1.3/tasks/" + taskId), key).andExpect(jsonPath("$.status").value("ready"))
+                .andExpect(jsonPath("$.hls").doesNotExist());
+    }
+
     /** The path and query of an absolute link, for MockMvc. */
     private static String localPart(String url) {
         java.net.URI uri = java.net.URI.create(url);

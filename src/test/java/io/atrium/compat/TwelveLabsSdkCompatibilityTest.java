@@ -1,0 +1,106 @@
+package io.atrium.compat;
+
+import static io.atrium.testsupport.Visitors.PASSWORD;
+import static io.atrium.testsupport.Visitors.uniqueEmail;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+import io.atrium.testsupport.ApiKeys;
+import io.atrium.testsupport.HttpVisitor;
+import io.atrium.testsupport.ServerTest;
+import io.atrium.testsupport.TestVideos;
+
+/**
+ * The official TwelveLabs JavaScript SDK ({@code twelvelabs-js}, the version pinned in
+ * {@code compat/twelvelabs-js/package-lock.json}) runs {@code check.mjs} against this server, pointed at it only by
+ * {@code TWELVELABS_BASE_URL}: indexes, an upload and its task, video lists and filters, metadata, deletions and
+ * the SDK's errors. Needs Node.js 18 or newer and npm; {@code .ci/run} installs them.
+ */
+@ServerTest
+@TestPropertySource(properties = "atrium.videos.poll-interval=200ms")
+class TwelveLabsSdkCompatibilityTest {
+
+    private static final Path CHECK_DIRECTORY = Path.of("compat", "twelvelabs-js").toAbsolutePath();
+
+    @LocalServerPort
+    int port;
+
+    @TempDir
+    Path workDirectory;
+
+    @Test
+    void theOfficialJavaScriptSdkCreatesUploadsListsFiltersUpdatesAndDeletesUnchanged() throws Exception {
+        requireTool("node", "Node.js");
+        installPinnedSdk();
+        HttpVisitor visitor = new HttpVisitor(port);
+        visitor.signUp("SDK User", uniqueEmail("sdk"), PASSWORD);
+        visitor.submit("/settings/api-keys", "/settings/api-keys", Map.of("name", "twelvelabs-js", "expiration", "12"));
+        String key = ApiKeys.find(visitor.get("/settings/api-keys").body());
+        Path video = TestVideos.testPattern(workDirectory, "harbor-tour.mp4", 5, 640, 360, 25);
+
+        Run check = run(List.of("node", "check.mjs"), Map.of(
+                "TWELVELABS_BASE_URL", "http://localhost:" + port + "/v1.3",
+                "TWELVE_LABS_API_KEY", key,
+                "ATRIUM_COMPAT_VIDEO", video.toString()), 180);
+
+        assertThat(check.exitCode()).as("node check.mjs exited with %d:%n%s", check.exitCode(), check.output()).isZero();
+        assertThat(check.output()).contains("OK: twelvelabs-js works against this server unchanged.");
+    }
+
+    /** {@code npm ci} from the committed lock file, when node_modules is missing or older than the lock. */
+    private void installPinnedSdk() throws Exception {
+        Path installed = CHECK_DIRECTORY.resolve("node_modules/.package-lock.json");
+        Path lock = CHECK_DIRECTORY.resolve("package-lock.json");
+        if (Files.exists(installed)
+                && !Files.getLastModifiedTime(installed).toInstant().isBefore(Files.getLastModifiedTime(lock).toInstant())) {
+            return;
+        }
+        requireTool("npm", "npm");
+        Run install = run(List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of(), 600);
+        assertThat(install.exitCode()).as("npm ci in %s exited with %d:%n%s", CHECK_DIRECTORY, install.exitCode(),
+                install.output()).isZero();
+    }
+
+    /** A missing tool fails the test: skipping would let the suite pass without checking compatibility. */
+    private void requireTool(String command, String name) throws Exception {
+        try {
+            Run version = run(List.of(command, "--version"), Map.of(), 60);
+            assertThat(version.exitCode()).as("%s --version: %s", command, version.output()).isZero();
+        } catch (IOException notInstalled) {
+            fail(name + " is needed for the TwelveLabs SDK compatibility check but `" + command + "` is not on the"
+                    + " PATH. Install Node.js 18+ and npm (Debian: apt-get install nodejs npm; .ci/run does this).",
+                    notInstalled);
+        }
+    }
+
+    private record Run(int exitCode, String output) {
+    }
+
+    /** Runs a command in the check's directory, its output (stdout and stderr together) kept in a file. */
+    private Run run(List<String> command, Map<String, String> environment, long timeoutSeconds) throws Exception {
+        Path output = Files.createTempFile(workDirectory, "process", ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(CHECK_DIRECTORY.toFile())
+                .redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+            fail(String.join(" ", command) + " did not finish within " + timeoutSeconds + " s:\n"
+                    + Files.readString(output, StandardCharsets.UTF_8));
+        }
+        return new Run(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+    }
+}
