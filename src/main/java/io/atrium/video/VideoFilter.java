@@ -16,11 +16,11 @@ import java.util.Set;
 public record VideoFilter(String filename, List<NumberCondition> numbers, Map<String, String> userMetadata,
         Map<String, LocalDate> days) {
 
-    /** Every video of the index. */
-    public static final VideoFilter NONE = new VideoFilter(null, List.of(), Map.of(), Map.of());
-
     /** The times a list can be filtered on by UTC day: each is also the name of its column. */
     public static final Set<String> DAY_FIELDS = Set.of("created_at", "updated_at");
+
+    /** Every video of the index (declared after the sets its constructor checks against). */
+    public static final VideoFilter NONE = new VideoFilter(null, List.of(), Map.of(), Map.of());
 
     /** The system metadata numbers a list can be filtered on: each is also the name of its column. */
     public static final Set<String> NUMBER_FIELDS = Set.of("duration", "fps", "width", "height", "size");
