@@ -74,6 +74,13 @@ class ImportRepository {
                 .query(ImportRepository::mapImport).list();
     }
 
+    Optional<ImportRow> latest(String accountId, String integrationId) {
+        return jdbc.sql("select " + IMPORT_COLUMNS + " from integration_imports where account_id = :accountId "
+                        + "and integration_id = :integrationId order by created_at desc, id desc limit 1")
+                .param("accountId", accountId).param("integrationId", integrationId)
+                .query(ImportRepository::mapImport).optional();
+    }
+
     void end(String accountId, String importId, Instant endedAt) {
         jdbc.sql("update integration_imports set ended_at = :endedAt where account_id = :accountId and id = :id and ended_at is null")
                 .param("accountId", accountId).param("id", importId).param("endedAt", utc(endedAt)).update();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -226,37 +227,54 @@ public class ImportService {
         integrationService.row(accountId, integrationId);
         Map<String, String> indexNames = indexes.list(accountId, io.atrium.index.IndexFilter.NONE).stream()
                 .collect(Collectors.toMap(IndexView::id, IndexView::name, (a, b) -> a));
-        List<ImportLog> logs = new ArrayList<>();
-        for (ImportRow run : imports.ofIntegration(accountId, integrationId)) {
-            List<ItemRow> items = imports.itemsOf(accountId, run.id());
-            Map<String, TaskView> taskViews = tasks.find(accountId, items.stream().map(ItemRow::taskId)
-                    .filter(Objects::nonNull).toList());
-            Map<String, Integer> counts = new LinkedHashMap<>();
-            STATUSES.forEach(status -> counts.put(status, 0));
-            List<FailedFile> failedFiles = new ArrayList<>();
-            for (ItemRow item : items) {
-                if (item.taskId() == null) {
-                    failedFiles.add(new FailedFile(item.filename(), item.errorMessage()));
-                    continue;
-                }
-                TaskView task = taskViews.get(item.taskId());
-                String status = task == null ? "failed" : task.status();
-                counts.merge(status, 1, Integer::sum);
-                if (status.equals("failed")) {
-                    failedFiles.add(new FailedFile(item.filename(), task == null ? "The task was deleted."
-                            : task.errorMessage()));
-                }
+        return imports.ofIntegration(accountId, integrationId).stream()
+                .map(run -> log(accountId, run, indexNames.getOrDefault(run.indexId(), "Deleted index")))
+                .toList();
+    }
+
+    /** The integration's newest import run, if any: what its page follows while it runs. */
+    @Transactional
+    public Optional<ImportLog> latest(String accountId, String integrationId) {
+        integrationService.row(accountId, integrationId);
+        return imports.latest(accountId, integrationId).map(run -> {
+            String indexName;
+            try {
+                indexName = indexes.get(accountId, run.indexId()).name();
+            } catch (NotFoundException deleted) {
+                indexName = "Deleted index";
             }
-            Instant endedAt = run.endedAt();
-            if (endedAt == null && counts.get("ready") + counts.get("failed") == counts.values().stream()
-                    .mapToInt(Integer::intValue).sum()) {
-                endedAt = clock.instant();
-                imports.end(accountId, run.id(), endedAt);
+            return log(accountId, run, indexName);
+        });
+    }
+
+    /** How a run's videos fared and which objects failed; a run whose tasks have all finished is ended. */
+    private ImportLog log(String accountId, ImportRow run, String indexName) {
+        List<ItemRow> items = imports.itemsOf(accountId, run.id());
+        Map<String, TaskView> taskViews = tasks.find(accountId, items.stream().map(ItemRow::taskId)
+                .filter(Objects::nonNull).toList());
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        STATUSES.forEach(status -> counts.put(status, 0));
+        List<FailedFile> failedFiles = new ArrayList<>();
+        for (ItemRow item : items) {
+            if (item.taskId() == null) {
+                failedFiles.add(new FailedFile(item.filename(), item.errorMessage()));
+                continue;
             }
-            logs.add(new ImportLog(run.id(), run.indexId(), indexNames.getOrDefault(run.indexId(), "Deleted index"),
-                    run.createdAt(), endedAt, counts, failedFiles));
+            TaskView task = taskViews.get(item.taskId());
+            String status = task == null ? "failed" : task.status();
+            counts.merge(status, 1, Integer::sum);
+            if (status.equals("failed")) {
+                failedFiles.add(new FailedFile(item.filename(), task == null ? "The task was deleted."
+                        : task.errorMessage()));
+            }
         }
-        return logs;
+        Instant endedAt = run.endedAt();
+        if (endedAt == null && counts.get("ready") + counts.get("failed") == counts.values().stream()
+                .mapToInt(Integer::intValue).sum()) {
+            endedAt = clock.instant();
+            imports.end(accountId, run.id(), endedAt);
+        }
+        return new ImportLog(run.id(), run.indexId(), indexName, run.createdAt(), endedAt, counts, failedFiles);
     }
 
     /** Ends a running import whose tasks have all finished. @return whether it has ended */

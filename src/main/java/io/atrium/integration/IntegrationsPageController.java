@@ -1,6 +1,5 @@
 package io.atrium.integration;
 
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
@@ -139,13 +138,10 @@ class IntegrationsPageController {
     @GetMapping(path = "/{integrationId}/progress", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
     Progress progress(@AuthenticationPrincipal AtriumPrincipal principal, @PathVariable String integrationId) {
-        List<ImportService.ImportLog> logs = imports.logs(active(principal).id(), integrationId);
-        if (logs.isEmpty()) {
-            return new Progress(null, 0, 0, true, Map.of());
-        }
-        ImportService.ImportLog latest = logs.get(0);
-        return new Progress(latest.importId(), latest.total(), latest.finished(), latest.endedAt() != null,
-                latest.videoStatus());
+        return imports.latest(active(principal).id(), integrationId)
+                .map(latest -> new Progress(latest.importId(), latest.total(), latest.finished(),
+                        latest.endedAt() != null, latest.videoStatus()))
+                .orElse(new Progress(null, 0, 0, true, Map.of()));
     }
 
     @GetMapping("/{integrationId}/delete")
