@@ -38,8 +38,7 @@ class BillingPageController {
         ActiveAccount active = activeAccounts.requireAdmin(principal.userId());
         String current = active.account().plan();
         List<PlanColumn> columns = PlanService.PLANS.stream()
-                .map(name -> new PlanColumn(name, Character.toUpperCase(name.charAt(0)) + name.substring(1),
-                        plans.limits(name), name.equals(current)))
+                .map(name -> new PlanColumn(name, title(name), plans.limits(name), name.equals(current)))
                 .toList();
         model.addAttribute("plans", columns);
         model.addAttribute("currentPlan", current);
@@ -57,8 +56,12 @@ class BillingPageController {
             model.addAttribute("planError", e.getMessage());
             return show(principal, model);
         }
-        redirect.addFlashAttribute("notice", "The plan is now " + Character.toUpperCase(plan.charAt(0)) + plan.substring(1)
-                + ". Its limits apply from the next request.");
+        redirect.addFlashAttribute("notice", "The plan is now " + title(plan) + ". Its limits apply from the next request.");
         return "redirect:/settings/billing";
+    }
+
+    /** A plan's name as pages show it: {@code developer} → Developer. */
+    private static String title(String plan) {
+        return Character.toUpperCase(plan.charAt(0)) + plan.substring(1);
     }
 }

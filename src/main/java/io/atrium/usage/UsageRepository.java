@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -73,14 +72,13 @@ class UsageRepository {
                 .update();
     }
 
+    /**
+     * A row made at the same moment by another node fails with a duplicate key, which on PostgreSQL ends the
+     * transaction; UsageRecorder then retries the whole write in a new one.
+     */
     private void insertRow(String accountId, LocalDate day) {
-        try {
-            jdbc.sql("insert into usage_daily (account_id, usage_day) values (:accountId, :day)")
-                    .param("accountId", accountId).param("day", day).update();
-        } catch (DuplicateKeyException madeByAnotherNode) {
-            // on PostgreSQL this ends the transaction; the caller's retry happens in a new one (see UsageRecorder)
-            throw madeByAnotherNode;
-        }
+        jdbc.sql("insert into usage_daily (account_id, usage_day) values (:accountId, :day)")
+                .param("accountId", accountId).param("day", day).update();
     }
 
     private static DayRow map(ResultSet rs, int row) throws SQLException {
