@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,11 +18,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import io.atrium.AtriumApplication;
 import io.atrium.testsupport.HttpVisitor;
+import io.atrium.testsupport.Nodes;
 import io.atrium.testsupport.TestDatabases;
 
 /**
@@ -46,13 +44,7 @@ class SharedRateLimitTest {
     }
 
     private static ConfigurableApplicationContext node(TestDatabases.Database database) throws Exception {
-        return new SpringApplicationBuilder(AtriumApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + database.url(),
-                "--spring.datasource.username=" + database.username(),
-                "--spring.datasource.password=" + database.password(),
-                "--atrium.data-dir=" + Files.createTempDirectory("atrium-node"),
-                "--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=6379",
+        return Nodes.start(database, "--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=6379",
                 "--atrium.plans.free.rate-limits.management.per-minute=4");
     }
 
@@ -64,7 +56,7 @@ class SharedRateLimitTest {
 
     @Test
     void callsToEitherNodeDrawOnTheAccountsSingleBudget() throws Exception {
-        HttpVisitor onA = new HttpVisitor(port(nodeA));
+        HttpVisitor onA = new HttpVisitor(Nodes.port(nodeA));
         onA.signUp("Budget Sharer", uniqueEmail("sharer"), PASSWORD);
         onA.submit("/settings/api-keys", "/settings/api-keys", Map.of("name", "shared budget", "expiration", "12"));
         Matcher key = KEY.matcher(onA.get("/settings/api-keys").body());
@@ -87,11 +79,8 @@ class SharedRateLimitTest {
     }
 
     private HttpResponse<String> call(ConfigurableApplicationContext node, String key) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port(node) + "/api/v1/account"))
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + Nodes.port(node) + "/api/v1/account"))
                 .header("x-api-key", key).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static int port(ConfigurableApplicationContext node) {
-        return Integer.parseInt(node.getEnvironment().getProperty("local.server.port"));
-    }
 }

@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -17,11 +16,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import io.atrium.AtriumApplication;
 import io.atrium.testsupport.HttpVisitor;
+import io.atrium.testsupport.Nodes;
 import io.atrium.testsupport.TestDatabases;
 
 /**
@@ -39,17 +37,8 @@ class TwoNodesTest {
     @BeforeAll
     static void startTwoNodes() throws Exception {
         TestDatabases.Database database = TestDatabases.newDatabase();
-        nodeA = node(database);
-        nodeB = node(database);
-    }
-
-    private static ConfigurableApplicationContext node(TestDatabases.Database database) throws Exception {
-        return new SpringApplicationBuilder(AtriumApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + database.url(),
-                "--spring.datasource.username=" + database.username(),
-                "--spring.datasource.password=" + database.password(),
-                "--atrium.data-dir=" + Files.createTempDirectory("atrium-node"));
+        nodeA = Nodes.start(database);
+        nodeB = Nodes.start(database);
     }
 
     @AfterAll
@@ -60,9 +49,9 @@ class TwoNodesTest {
 
     @Test
     void aSessionStartedOnOneNodeIsValidOnTheOther() throws Exception {
-        HttpVisitor onA = new HttpVisitor(port(nodeA));
+        HttpVisitor onA = new HttpVisitor(Nodes.port(nodeA));
         onA.signUp("Node Hopper", uniqueEmail("hopper"), PASSWORD);
-        HttpVisitor onB = new HttpVisitor(port(nodeB));
+        HttpVisitor onB = new HttpVisitor(Nodes.port(nodeB));
         onB.setCookie("ATRIUM_SESSION", onA.cookie("ATRIUM_SESSION").orElseThrow());
 
         HttpResponse<String> home = onB.get("/");
@@ -73,7 +62,7 @@ class TwoNodesTest {
 
     @Test
     void aKeyRevokedThroughOneNodeIsRefusedByTheOtherWithinASecond() throws Exception {
-        HttpVisitor onA = new HttpVisitor(port(nodeA));
+        HttpVisitor onA = new HttpVisitor(Nodes.port(nodeA));
         onA.signUp("Key Holder", uniqueEmail("holder"), PASSWORD);
         onA.submit("/settings/api-keys", "/settings/api-keys", Map.of("name", "two nodes", "expiration", "12"));
         Matcher key = KEY.matcher(onA.get("/settings/api-keys").body());
@@ -98,12 +87,9 @@ class TwoNodesTest {
 
     private HttpResponse<String> call(ConfigurableApplicationContext node, String method, String path, String key)
             throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port(node) + path))
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + Nodes.port(node) + path))
                 .header("x-api-key", key).method(method, HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static int port(ConfigurableApplicationContext node) {
-        return Integer.parseInt(node.getEnvironment().getProperty("local.server.port"));
-    }
 }

@@ -1,6 +1,5 @@
 package io.atrium.e2e;
 
-import static io.atrium.testsupport.Visitors.PASSWORD;
 import static io.atrium.testsupport.Visitors.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,11 +44,7 @@ class ApiKeyBrowserTest {
         String base = "http://localhost:" + port;
         browser.executeCdpCommand("Browser.grantPermissions", Map.of("origin", base,
                 "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
-        browser.get(base + "/signup");
-        browser.findElement(By.id("name")).sendKeys("Clara Copier");
-        browser.findElement(By.id("email")).sendKeys(uniqueEmail("clara"));
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("main button[type=submit]")).click();
+        Browser.signUp(browser, base, "Clara Copier", uniqueEmail("clara"));
 
         browser.findElement(By.cssSelector("nav a[href='/settings/api-keys']")).click();
         browser.findElement(By.id("key-name")).sendKeys("Notebook");

@@ -1,6 +1,5 @@
 package io.atrium.e2e;
 
-import static io.atrium.testsupport.Visitors.PASSWORD;
 import static io.atrium.testsupport.Visitors.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,11 +58,7 @@ class ImportAndUsageBrowserTest {
         S3Buckets.create(s3, "browser-footage");
         S3Buckets.put(s3, "browser-footage", "reels/breakwater.mp4", TestVideos.testPattern(files, "breakwater.mp4", 5, 640, 360, 25));
         String base = "http://localhost:" + port;
-        browser.get(base + "/signup");
-        browser.findElement(By.id("name")).sendKeys("Ines Importer");
-        browser.findElement(By.id("email")).sendKeys(uniqueEmail("ines"));
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("main button[type=submit]")).click();
+        Browser.signUp(browser, base, "Ines Importer", uniqueEmail("ines"));
         browser.get(base + "/indexes/new");
         browser.findElement(By.id("index-name")).sendKeys("Breakwaters");
         browser.findElement(By.cssSelector("main button[type=submit]")).click();

@@ -1,6 +1,5 @@
 package io.atrium.e2e;
 
-import static io.atrium.testsupport.Visitors.PASSWORD;
 import static io.atrium.testsupport.Visitors.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,11 +45,7 @@ class VideoUploadBrowserTest {
     void anUploadedVideoAppearsWhenItsTaskIsReadyAndPlaysInThePlayer() throws Exception {
         Path clip = TestVideos.testPattern(files, "lighthouse.webm", 5, 640, 360, 25);
         String base = "http://localhost:" + port;
-        browser.get(base + "/signup");
-        browser.findElement(By.id("name")).sendKeys("Vera Uploader");
-        browser.findElement(By.id("email")).sendKeys(uniqueEmail("vera"));
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("main button[type=submit]")).click();
+        Browser.signUp(browser, base, "Vera Uploader", uniqueEmail("vera"));
 
         browser.findElement(By.cssSelector("nav a[href='/indexes']")).click();
         browser.findElement(By.linkText("Create index")).click();

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -32,6 +33,15 @@ public final class Browser {
         } finally {
             driver.quit();
         }
+    }
+
+    /** Signs a new user up through the sign-up form, which lands them in the Playground. */
+    public static void signUp(ChromeDriver driver, String baseUrl, String name, String email) {
+        driver.get(baseUrl + "/signup");
+        driver.findElement(By.id("name")).sendKeys(name);
+        driver.findElement(By.id("email")).sendKeys(email);
+        driver.findElement(By.id("password")).sendKeys(Visitors.PASSWORD);
+        driver.findElement(By.cssSelector("main button[type=submit]")).click();
     }
 
     public static ChromeDriver start() {
