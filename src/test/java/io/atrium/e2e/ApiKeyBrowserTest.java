@@ -66,7 +66,7 @@ class ApiKeyBrowserTest {
         browser.findElement(By.linkText("Revoke")).click();
         browser.findElement(By.xpath("//button[text()='Revoke key']")).click();
 
-        assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).contains("was revoked");
+        Browser.awaitTextContaining(browser, By.cssSelector(".alert-success"), "was revoked");
         HttpResponse<String> refused = account(key);
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(refused.body()).contains("\"reason\":\"revoked\"");

@@ -72,11 +72,11 @@ class ImportAndUsageBrowserTest {
         browser.findElement(By.id("integration-access-key-id")).sendKeys(s3.getAccessKey());
         browser.findElement(By.id("integration-secret")).sendKeys(s3.getSecretKey());
         browser.findElement(By.xpath("//button[text()='Add integration']")).click();
-        assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).contains("Atrium can read the bucket");
+        Browser.awaitTextContaining(browser, By.cssSelector(".alert-success"), "Atrium can read the bucket");
 
         new Select(browser.findElement(By.id("import-index"))).selectByVisibleText("Breakwaters");
         browser.findElement(By.xpath("//button[text()='Import videos']")).click();
-        assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).contains("Import started: 1 video to import");
+        Browser.awaitTextContaining(browser, By.cssSelector(".alert-success"), "Import started: 1 video to import");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         // the page follows the import and reloads once it has ended
         wait.until(ExpectedConditions.textToBe(By.id("progress-heading"), "Last import"));
@@ -84,7 +84,7 @@ class ImportAndUsageBrowserTest {
         assertThat(browser.findElement(By.id("import-logs")).getText()).contains("1 ready of 1");
 
         browser.findElement(By.cssSelector("#import-logs a")).click();
-        assertThat(browser.findElement(By.id("videos")).getText()).contains("breakwater.mp4");
+        Browser.awaitTextContaining(browser, By.id("videos"), "breakwater.mp4");
 
         browser.findElement(By.cssSelector("nav a[href='/settings/usage']")).click();
         wait.until(driver -> driver.findElements(By.cssSelector(".usage-chart canvas")).size() == 4);

@@ -79,7 +79,7 @@ class InvitationJourneyBrowserTest {
         browser.findElement(By.cssSelector("nav a[href='/settings/organization']")).click();
         browser.findElement(By.id("org-name")).sendKeys("Blue Harbor");
         browser.findElement(By.xpath("//button[text()='Create Organization']")).click();
-        assertThat(avatar()).isEqualTo("BH");
+        awaitAvatar("BH");
 
         // Settings > Members > Invite: two addresses separated by commas, one role, Add members.
         browser.findElement(By.cssSelector("nav a[href='/settings/members']")).click();
@@ -95,7 +95,7 @@ class InvitationJourneyBrowserTest {
         assertThat(await().atMost(Duration.ofSeconds(20)).until(() -> SMTP.latestTo(secondInvitee), m -> m != null)).isNotNull();
         String link = "http://localhost:" + port + "/invitations/" + Outbox.invitationToken(SmtpServer.part(mail, "text/plain"));
         browser.get(link);
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Join Blue Harbor");
+        Browser.awaitText(browser, By.tagName("h1"), "Join Blue Harbor");
         browser.findElement(By.linkText("Sign up to accept")).click();
         assertThat(browser.findElement(By.id("email")).getAttribute("value")).isEqualTo(invitee);
         assertThat(browser.findElement(By.id("email")).getAttribute("readonly")).isNotNull();
@@ -104,15 +104,15 @@ class InvitationJourneyBrowserTest {
         submit();
 
         // Right after joining, the organization account is already selected.
-        assertThat(avatar()).isEqualTo("BH");
+        awaitAvatar("BH");
         assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).contains("You joined Blue Harbor");
 
         // Switch organization accounts: to the personal account and back; the checkmark moves.
         switchTo("Tom Member");
-        assertThat(avatar()).isEqualTo("TM");
+        awaitAvatar("TM");
         assertThat(checkedAccount()).isEqualTo("Tom Member");
         switchTo("Blue Harbor");
-        assertThat(avatar()).isEqualTo("BH");
+        awaitAvatar("BH");
         assertThat(checkedAccount()).isEqualTo("Blue Harbor");
     }
 
@@ -124,8 +124,8 @@ class InvitationJourneyBrowserTest {
         browser.findElement(By.cssSelector("main button[type=submit]")).click();
     }
 
-    private String avatar() {
-        return browser.findElement(By.cssSelector("summary.avatar")).getText();
+    private void awaitAvatar(String initials) {
+        Browser.awaitText(browser, By.cssSelector("summary.avatar"), initials);
     }
 
     private void logOut() {

@@ -46,14 +46,14 @@ class SignUpJourneyBrowserTest {
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
 
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Welcome, Katherine Johnson");
+        Browser.awaitText(browser, By.tagName("h1"), "Welcome, Katherine Johnson");
         assertThat(browser.findElement(By.cssSelector("summary.avatar")).getText()).isEqualTo("KJ");
 
         browser.findElement(By.cssSelector("summary.avatar")).click();
         assertThat(browser.findElement(By.cssSelector(".menu-identity")).getText())
                 .contains("Katherine Johnson").contains(email);
         browser.findElement(By.xpath("//button[text()='Log out']")).click();
-        assertThat(browser.findElement(By.cssSelector(".alert-info")).getText()).isEqualTo("You have been logged out.");
+        Browser.awaitText(browser, By.cssSelector(".alert-info"), "You have been logged out.");
 
         browser.get("http://localhost:" + port + "/profile");
         assertThat(browser.getCurrentUrl()).endsWith("/login");
@@ -61,7 +61,7 @@ class SignUpJourneyBrowserTest {
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
 
+        Browser.awaitText(browser, By.cssSelector("summary.avatar"), "KJ");
         assertThat(browser.getCurrentUrl()).endsWith("/profile");
-        assertThat(browser.findElement(By.cssSelector("summary.avatar")).getText()).isEqualTo("KJ");
     }
 }

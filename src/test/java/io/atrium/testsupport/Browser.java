@@ -9,15 +9,20 @@ import java.time.Duration;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven by Debian's chromedriver: no browser download, no network beyond
  * localhost. The paths can be changed with {@code CHROMIUM_BINARY} and {@code CHROMEDRIVER_BINARY}.
  */
 public final class Browser {
+
+    private static final Duration NAVIGATION = Duration.ofSeconds(20);
 
     private Browser() {
     }
@@ -33,6 +38,20 @@ public final class Browser {
         } finally {
             driver.quit();
         }
+    }
+
+    /**
+     * Waits until the element shows exactly this text. After a click that submits a form, the old page can
+     * still be there when the next lookup runs and be replaced while it is read; waiting for the text of the
+     * page that should follow (the wait looks the element up again each time) proves the navigation happened.
+     */
+    public static void awaitText(WebDriver driver, By locator, String expected) {
+        new WebDriverWait(driver, NAVIGATION).until(ExpectedConditions.textToBe(locator, expected));
+    }
+
+    /** Like {@link #awaitText} for a text the element must contain. */
+    public static void awaitTextContaining(WebDriver driver, By locator, String expected) {
+        new WebDriverWait(driver, NAVIGATION).until(ExpectedConditions.textToBePresentInElementLocated(locator, expected));
     }
 
     /** Signs a new user up through the sign-up form, which lands them in the Playground. */
