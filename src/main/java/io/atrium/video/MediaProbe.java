@@ -74,7 +74,7 @@ class MediaProbe {
     /** Writes a JPEG of the frame at {@code seconds}, 640 pixels wide (or narrower for a smaller video). */
     boolean thumbnail(Path video, Path jpeg, double seconds) throws IOException, InterruptedException {
         if (ffmpeg == null) {
-            ffmpeg = runnable(Loader.load(org.bytedeco.ffmpeg.ffmpeg.class));
+            ffmpeg = runnable(extracted(org.bytedeco.ffmpeg.ffmpeg.class));
         }
         Process process = command(ffmpeg, "-v", "error", "-y", "-ss", String.valueOf(seconds), "-i",
                 video.toString(), "-frames:v", "1", "-vf", "scale='min(640,iw)':-2", jpeg.toString())
@@ -102,9 +102,23 @@ class MediaProbe {
 
     private String ffprobe() throws IOException, InterruptedException {
         if (ffprobe == null) {
-            ffprobe = runnable(Loader.load(org.bytedeco.ffmpeg.ffprobe.class));
+            ffprobe = runnable(extracted(org.bytedeco.ffmpeg.ffprobe.class));
         }
         return ffprobe;
+    }
+
+    /**
+     * Extracts the program with its libraries. A library that cannot be loaded (a system library missing on
+     * this machine) is a {@link LinkageError}; it becomes an exception here so that it fails the task (to be
+     * retried) and is reported at start-up instead of stopping the server.
+     */
+    private static String extracted(Class<?> program) {
+        try {
+            return Loader.load(program);
+        } catch (LinkageError e) {
+            throw new IllegalStateException("FFmpeg's libraries cannot be loaded: " + e.getMessage()
+                    + " (on Debian or Ubuntu, FFmpeg's audio device library needs the libpulse0 package)", e);
+        }
     }
 
     /**
