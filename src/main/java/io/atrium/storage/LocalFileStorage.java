@@ -5,6 +5,7 @@ import static io.atrium.storage.StorageKeys.requireKey;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
@@ -22,6 +23,8 @@ import io.atrium.shared.AtriumProperties;
  */
 class LocalFileStorage implements ObjectStorage {
 
+    private static final int COPY_BUFFER_SIZE = 256 * 1024;
+
     private final Path root;
 
     LocalFileStorage(AtriumProperties properties) {
@@ -34,13 +37,32 @@ class LocalFileStorage implements ObjectStorage {
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
         try {
             Files.createDirectories(target.getParent());
-            long size = Files.copy(content, partial, StandardCopyOption.REPLACE_EXISTING);
+            long size = copy(content, partial);
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return size;
         } catch (IOException e) {
             deleteQuietly(partial);
             throw new UncheckedIOException("Could not store " + key, e);
+        } catch (RuntimeException e) {
+            deleteQuietly(partial);
+            throw e;
         }
+    }
+
+    /**
+     * Copies in writes of up to {@value #COPY_BUFFER_SIZE} bytes: {@code Files.copy} writes 8 KiB at a time, which
+     * for a large upload is a system call per 8 KiB.
+     */
+    private static long copy(InputStream content, Path file) throws IOException {
+        byte[] buffer = new byte[COPY_BUFFER_SIZE];
+        long size = 0;
+        try (OutputStream out = Files.newOutputStream(file)) {
+            for (int n = content.read(buffer); n >= 0; n = content.read(buffer)) {
+                out.write(buffer, 0, n);
+                size += n;
+            }
+        }
+        return size;
     }
 
     @Override

@@ -7,7 +7,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -19,7 +22,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -27,6 +32,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.atrium.api.ApiCaller;
 import io.atrium.api.ApiController;
 import io.atrium.api.ApiPage;
+import io.atrium.api.MultipartReader;
 import io.atrium.shared.InvalidInputException;
 import io.atrium.shared.NotFoundException;
 
@@ -61,45 +67,133 @@ class TasksApiController {
         }
     }
 
+    /** The form fields of an upload besides its file; any other part is skipped. */
+    private static final Set<String> FORM_FIELDS = Set.of("index_id", "video_url", "enable_video_stream", "user_metadata");
+    /** The most bytes one form field may have (user metadata is the longest). */
+    private static final int MAX_FIELD_BYTES = 64 * 1024;
+    /** What a body may hold besides the file: the fields and the parts' headers. */
+    private static final long FORM_FIELDS_ALLOWANCE = 1024 * 1024;
+
     private final VideoTasks tasks;
     private final VideoService videos;
+    private final VideoLimits limits;
 
-    TasksApiController(VideoTasks tasks, VideoService videos) {
+    TasksApiController(VideoTasks tasks, VideoService videos, VideoLimits limits) {
         this.tasks = tasks;
         this.videos = videos;
+        this.limits = limits;
     }
 
     /**
-     * A {@code video_file} is streamed from the request (spooled to disk by the servlet container) to storage; a
-     * {@code video_url} is checked now and downloaded by the task worker.
+     * Reads the multipart body itself, part by part as it arrives (the servlet container is told to leave it
+     * alone: {@code spring.servlet.multipart.resolve-lazily}), so that a {@code video_file} goes straight from the
+     * connection to storage. A body larger than the limit is refused before it is read when its length is
+     * announced, and as soon as it passes the limit otherwise; a {@code video_url} is checked now and downloaded
+     * by the task worker.
      */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    Created upload(@AuthenticationPrincipal ApiCaller caller,
-            @RequestParam(name = "index_id", required = false) String indexId,
-            @RequestParam(name = "video_file", required = false) MultipartFile videoFile,
-            @RequestParam(name = "video_url", required = false) String videoUrl,
-            @RequestParam(name = "enable_video_stream", defaultValue = "true") boolean enableVideoStream,
-            @RequestParam(name = "user_metadata", required = false) String userMetadata) throws IOException {
-        if (indexId == null || indexId.isBlank()) {
-            throw new InvalidInputException("index_id", "parameter_not_provided", "index_id is required.");
+    Created upload(@AuthenticationPrincipal ApiCaller caller, HttpServletRequest request) throws IOException {
+        String boundary = MultipartReader.boundary(request.getContentType()).orElseThrow(() -> new InvalidInputException(
+                "video_file", "parameter_invalid", "The body must be multipart/form-data with a boundary."));
+        long maxFileSize = limits.maxFileSize().toBytes();
+        if (request.getContentLengthLong() > maxFileSize + FORM_FIELDS_ALLOWANCE) {
+            throw new MaxUploadSizeExceededException(maxFileSize);
         }
-        boolean hasFile = videoFile != null && !videoFile.isEmpty();
-        boolean hasUrl = videoUrl != null && !videoUrl.isBlank();
-        if (hasFile == hasUrl) {
-            throw new InvalidInputException("video_file", hasFile ? "parameter_invalid" : "parameter_not_provided",
-                    "Send exactly one of video_file and video_url.");
+        MultipartReader form = new MultipartReader(request.getInputStream(), boundary, maxFileSize);
+        Map<String, String> fields = new HashMap<>();
+        VideoTasks.StoredUpload stored = null;
+        try {
+            for (MultipartReader.Part part = form.next(); part != null; part = form.next()) {
+                if (part.name().equals("video_file")) {
+                    if (stored != null || fields.containsKey("video_url")) {
+                        throw exactlyOneSource(true);
+                    }
+                    stored = tasks.store(caller.accountId(), blankToNull(fields.get("index_id")), part.filename(),
+                            part.content());
+                } else if (FORM_FIELDS.contains(part.name())) {
+                    fields.put(part.name(), part.text(MAX_FIELD_BYTES));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            if (stored != null) {
+                tasks.discard(stored);
+            }
+            throw refusal(e);
         }
-        if (hasUrl) {
-            VideoTasks.CreatedTask created = tasks.uploadFromUrl(caller.accountId(), indexId, videoUrl,
-                    enableVideoStream, userMetadata);
+        return queue(caller.accountId(), fields, stored);
+    }
+
+    /** The task of a read form: from the stored file, or from the URL. */
+    private Created queue(String accountId, Map<String, String> fields, VideoTasks.StoredUpload stored) {
+        if (stored != null && stored.size() == 0) {
+            // An empty file part is what a form sends when no file was chosen.
+            tasks.discard(stored);
+            stored = null;
+        }
+        try {
+            String indexId = blankToNull(fields.get("index_id"));
+            if (indexId == null) {
+                throw new InvalidInputException("index_id", "parameter_not_provided", "index_id is required.");
+            }
+            boolean hasUrl = blankToNull(fields.get("video_url")) != null;
+            if ((stored != null) == hasUrl) {
+                throw exactlyOneSource(stored != null);
+            }
+            boolean enableVideoStream = flag("enable_video_stream", fields.get("enable_video_stream"));
+            VideoTasks.CreatedTask created = hasUrl
+                    ? tasks.uploadFromUrl(accountId, indexId, fields.get("video_url"), enableVideoStream,
+                            fields.get("user_metadata"))
+                    : tasks.queue(stored, indexId, enableVideoStream, fields.get("user_metadata"));
             return new Created(created.taskId(), created.videoId());
+        } catch (RuntimeException e) {
+            if (stored != null) {
+                tasks.discard(stored);
+            }
+            throw e;
         }
-        try (InputStream content = videoFile.getInputStream()) {
-            VideoTasks.CreatedTask created = tasks.upload(caller.accountId(), indexId, videoFile.getOriginalFilename(),
-                    content, enableVideoStream, userMetadata);
-            return new Created(created.taskId(), created.videoId());
+    }
+
+    private static InvalidInputException exactlyOneSource(boolean both) {
+        return new InvalidInputException("video_file", both ? "parameter_invalid" : "parameter_not_provided",
+                "Send exactly one of video_file and video_url.");
+    }
+
+    /**
+     * What the client is told when its body could not be read: too large (413), malformed (400). A failure to
+     * store is not the client's and goes on as it is; so does a connection the client closed.
+     */
+    private static RuntimeException refusal(Exception e) throws IOException {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MultipartReader.TooLargeException tooLarge) {
+                if (tooLarge.partName().equals("video_file")) {
+                    return new MaxUploadSizeExceededException(tooLarge.limit());
+                }
+                return new InvalidInputException("video_file", "parameter_invalid", cause.getMessage());
+            }
+            if (cause instanceof MultipartReader.MalformedException) {
+                return new InvalidInputException("video_file", "parameter_invalid",
+                        "The multipart body cannot be read: " + cause.getMessage());
+            }
         }
+        if (e instanceof IOException io) {
+            throw io;
+        }
+        return (RuntimeException) e;
+    }
+
+    private static boolean flag(String name, String value) {
+        if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (value.strip().equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new InvalidInputException(name, "parameter_invalid", name + " must be true or false.");
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     @GetMapping

@@ -59,6 +59,13 @@ public class VideoTasks {
     }
 
     /**
+     * A file stored for an upload whose task is not queued yet: {@link #queue} it, or {@link #discard} it when
+     * the rest of the request is refused.
+     */
+    public record StoredUpload(String accountId, String videoId, String key, String filename, long size) {
+    }
+
+    /**
      * Streams the upload to storage and queues its task. If anything fails, the stored file is removed and no
      * task exists.
      *
@@ -67,28 +74,65 @@ public class VideoTasks {
      */
     public CreatedTask upload(String accountId, String indexId, String originalFilename, InputStream content,
             boolean enableVideoStream, String userMetadataJson) {
-        indexes.get(accountId, indexId);
+        UserMetadata.parse(json, userMetadataJson);
+        StoredUpload stored = store(accountId, indexId, originalFilename, content);
+        return queue(stored, indexId, enableVideoStream, userMetadataJson);
+    }
+
+    /**
+     * The first half of an upload whose form may name the index and the options after the file (a multipart
+     * body is read in the order the client wrote it): checks what is known so far, so that a refused upload is
+     * refused before its body is read, then streams the file to storage.
+     *
+     * @param indexId the index, or {@code null} when the form has not named it yet
+     * @throws NotFoundException when the index is not the account's
+     * @throws InvalidInputException when the plan allows no more indexing today
+     * @throws java.io.UncheckedIOException when the content cannot be read or stored; nothing is then stored
+     */
+    public StoredUpload store(String accountId, String indexId, String originalFilename, InputStream content) {
+        if (indexId != null) {
+            indexes.get(accountId, indexId);
+        }
         requireIndexingAllowance(accountId);
         String filename = filename(originalFilename);
-        Map<String, Object> metadata = UserMetadata.parse(json, userMetadataJson);
-        Instant now = clock.instant();
-        String taskId = Ids.newId(now);
-        String videoId = Ids.newId(now);
+        String videoId = Ids.newId(clock.instant());
         String key = accountId + "/" + videoId + "." + extension(filename);
         long size = storage.store(key, content);
-        TaskRow task = new TaskRow(taskId, accountId, indexId, videoId, "validating", null, null, filename, key, size,
-                null, null, null, null, enableVideoStream, metadata.isEmpty() ? null : json.writeValueAsString(metadata),
-                now, now, null);
+        return new StoredUpload(accountId, videoId, key, filename, size);
+    }
+
+    /**
+     * The second half: queues the task of a stored file. If anything is refused, the stored file is deleted and
+     * no task exists.
+     *
+     * @throws NotFoundException when the index is not the account's
+     * @throws InvalidInputException for bad user metadata, or when the plan allows no more indexing today
+     */
+    public CreatedTask queue(StoredUpload stored, String indexId, boolean enableVideoStream, String userMetadataJson) {
+        String accountId = stored.accountId();
         try {
+            indexes.get(accountId, indexId);
+            requireIndexingAllowance(accountId);
+            Map<String, Object> metadata = UserMetadata.parse(json, userMetadataJson);
+            Instant now = clock.instant();
+            String taskId = Ids.newId(now);
+            TaskRow task = new TaskRow(taskId, accountId, indexId, stored.videoId(), "validating", null, null,
+                    stored.filename(), stored.key(), stored.size(), null, null, null, null, enableVideoStream,
+                    metadata.isEmpty() ? null : json.writeValueAsString(metadata), now, now, null);
             transactions.executeWithoutResult(status -> {
-            tasks.insert(task);
-            events.publishEvent(new TaskCreated(accountId, taskId));
-        });
+                tasks.insert(task);
+                events.publishEvent(new TaskCreated(accountId, taskId));
+            });
+            return new CreatedTask(taskId, stored.videoId());
         } catch (RuntimeException e) {
-            storage.delete(key);
+            discard(stored);
             throw e;
         }
-        return new CreatedTask(taskId, videoId);
+    }
+
+    /** Deletes a stored file whose task will not be queued. */
+    public void discard(StoredUpload stored) {
+        storage.delete(stored.key());
     }
 
     /**

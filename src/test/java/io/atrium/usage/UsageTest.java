@@ -9,7 +9,6 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -37,6 +36,7 @@ import com.jayway.jsonpath.JsonPath;
 
 import io.atrium.testsupport.ApiKeys;
 import io.atrium.testsupport.IntegrationTest;
+import io.atrium.testsupport.MultipartForm;
 import io.atrium.testsupport.TestVideos;
 
 /** Usage per account and day (R-PLAN-3) matches what was done; the plan's indexing limits hold. */
@@ -157,8 +157,8 @@ class UsageTest {
     }
 
     private org.springframework.test.web.servlet.ResultActions upload(String key, String index, Path file) throws Exception {
-        return mvc.perform(multipart("/v1.3/tasks").file(new MockMultipartFile("video_file", file.getFileName().toString(),
-                "video/mp4", Files.readAllBytes(file))).param("index_id", index).header("x-api-key", key));
+        return mvc.perform(MultipartForm.post("/v1.3/tasks").file(new MockMultipartFile("video_file", file.getFileName().toString(),
+                "video/mp4", Files.readAllBytes(file))).param("index_id", index).request().header("x-api-key", key));
     }
 
     private String index(String key, String name) throws Exception {

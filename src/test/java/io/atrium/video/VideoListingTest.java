@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -40,6 +39,7 @@ import com.jayway.jsonpath.JsonPath;
 import io.atrium.shared.Ids;
 import io.atrium.testsupport.ApiKeys;
 import io.atrium.testsupport.IntegrationTest;
+import io.atrium.testsupport.MultipartForm;
 import io.atrium.testsupport.TestVideos;
 
 /**
@@ -293,7 +293,7 @@ class VideoListingTest {
     }
 
     private String readyVideo(String key, String index, String metadata) throws Exception {
-        var request = multipart("/v1.3/tasks")
+        var request = MultipartForm.post("/v1.3/tasks")
                 .file(new MockMultipartFile("video_file", "clip.mp4", "video/mp4", Files.readAllBytes(fiveSeconds)))
                 .param("index_id", index);
         if (metadata != null) {
@@ -314,6 +314,10 @@ class VideoListingTest {
 
     private String newKey(String who) throws Exception {
         return ApiKeys.create(mvc, signUp(mvc, "Listing " + who, uniqueEmail(who)), "videos");
+    }
+
+    private ResultActions api(MultipartForm form, String key) throws Exception {
+        return api(form.request(), key);
     }
 
     private ResultActions api(AbstractMockHttpServletRequestBuilder<?> request, String key) throws Exception {

@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.closeTo;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -36,6 +35,7 @@ import com.jayway.jsonpath.JsonPath;
 import io.atrium.shared.AtriumProperties;
 import io.atrium.testsupport.ApiKeys;
 import io.atrium.testsupport.IntegrationTest;
+import io.atrium.testsupport.MultipartForm;
 import io.atrium.testsupport.TestVideos;
 
 /** Uploading real videos through {@code POST /v1.3/tasks} and working with them (api.md, Tasks and Videos). */
@@ -125,16 +125,16 @@ class VideoUploadTest {
         String index = index(key, "Careful");
         MockMultipartFile file = new MockMultipartFile("video_file", "match.mp4", "video/mp4", Files.readAllBytes(fiveSeconds));
 
-        api(multipart("/v1.3/tasks").file(file), key).andExpect(status().isBadRequest())
+        api(MultipartForm.post("/v1.3/tasks").file(file), key).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("parameter_not_provided"));
-        api(multipart("/v1.3/tasks").param("index_id", index), key).andExpect(status().isBadRequest());
-        api(multipart("/v1.3/tasks").file(file).param("index_id", index).param("video_url", "https://example.com/a.mp4"), key)
+        api(MultipartForm.post("/v1.3/tasks").param("index_id", index), key).andExpect(status().isBadRequest());
+        api(MultipartForm.post("/v1.3/tasks").file(file).param("index_id", index).param("video_url", "https://example.com/a.mp4"), key)
                 .andExpect(status().isBadRequest());
-        api(multipart("/v1.3/tasks").file(file).param("index_id", "0123456789abcdef01234567"), key)
+        api(MultipartForm.post("/v1.3/tasks").file(file).param("index_id", "0123456789abcdef01234567"), key)
                 .andExpect(status().isNotFound());
-        api(multipart("/v1.3/tasks").file(file).param("index_id", index).param("user_metadata", "{\"nested\":{\"a\":1}}"), key)
+        api(MultipartForm.post("/v1.3/tasks").file(file).param("index_id", index).param("user_metadata", "{\"nested\":{\"a\":1}}"), key)
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("parameter_invalid"));
-        api(multipart("/v1.3/tasks").file(file).param("index_id", index).param("user_metadata", "not json"), key)
+        api(MultipartForm.post("/v1.3/tasks").file(file).param("index_id", index).param("user_metadata", "not json"), key)
                 .andExpect(status().isBadRequest());
 
         api(get("/v1.3/tasks").param("index_id", index), key).andExpect(jsonPath("$.data.length()").value(0));
@@ -232,7 +232,7 @@ class VideoUploadTest {
         api(get("/v1.3/indexes/" + index + "/videos"), stranger).andExpect(status().isNotFound());
         api(get("/v1.3/indexes/" + strangerIndex + "/videos/" + videoId), stranger).andExpect(status().isNotFound());
         api(get("/v1.3/tasks"), stranger).andExpect(jsonPath("$.data.length()").value(0));
-        api(multipart("/v1.3/tasks").file(new MockMultipartFile("video_file", "x.mp4", "video/mp4", Files.readAllBytes(fiveSeconds)))
+        api(MultipartForm.post("/v1.3/tasks").file(new MockMultipartFile("video_file", "x.mp4", "video/mp4", Files.readAllBytes(fiveSeconds)))
                 .param("index_id", index), stranger).andExpect(status().isNotFound());
         api(get("/v1.3/indexes/" + otherIndex + "/videos/" + videoId), key).andExpect(status().isNotFound());
         api(get(path), key).andExpect(status().isOk());
@@ -318,7 +318,7 @@ class VideoUploadTest {
         assertThat(jpeg).startsWith(0xFF, 0xD8);
 
         MockMultipartFile part = new MockMultipartFile("video_file", "quiet.mp4", "video/mp4", Files.readAllBytes(fiveSeconds));
-        String created = api(multipart("/v1.3/tasks").file(part).param("index_id", index).param("enable_video_stream", "false"), key)
+        String created = api(MultipartForm.post("/v1.3/tasks").file(part).param("index_id", index).param("enable_video_stream", "false"), key)
                 .andReturn().getResponse().getContentAsString();
         awaitStatus(key, JsonPath.read(created, "$._id"), "ready");
         api(get("/v1.3/indexes/" + index + "/videos/" + JsonPath.read(created, "$.video_id")), key)
@@ -367,7 +367,7 @@ class VideoUploadTest {
     private ResultActions upload(String key, String index, Path file, String metadata) throws Exception {
         MockMultipartFile part = new MockMultipartFile("video_file", file.getFileName().toString(), "video/mp4",
                 Files.readAllBytes(file));
-        var request = multipart("/v1.3/tasks").file(part).param("index_id", index);
+        var request = MultipartForm.post("/v1.3/tasks").file(part).param("index_id", index);
         if (metadata != null) {
             request.param("user_metadata", metadata);
         }
@@ -404,6 +404,10 @@ class VideoUploadTest {
         try (Stream<Path> files = Files.list(directory)) {
             return files.toList();
         }
+    }
+
+    private ResultActions api(MultipartForm form, String key) throws Exception {
+        return api(form.request(), key);
     }
 
     private ResultActions api(AbstractMockHttpServletRequestBuilder<?> request, String key) throws Exception {

@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -38,6 +37,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import io.atrium.testsupport.ApiKeys;
 import io.atrium.testsupport.IntegrationTest;
+import io.atrium.testsupport.MultipartForm;
 import io.atrium.testsupport.TestVideos;
 
 /**
@@ -199,7 +199,7 @@ class VideoUrlUploadTest {
     }
 
     private ResultActions fromUrl(String key, String index, String url, String metadata) throws Exception {
-        var request = multipart("/v1.3/tasks").param("index_id", index).param("video_url", url);
+        var request = MultipartForm.post("/v1.3/tasks").param("index_id", index).param("video_url", url);
         if (metadata != null) {
             request.param("user_metadata", metadata);
         }
@@ -223,6 +223,10 @@ class VideoUrlUploadTest {
 
     private String newKey(String who) throws Exception {
         return ApiKeys.create(mvc, signUp(mvc, "Url " + who, uniqueEmail(who)), "videos");
+    }
+
+    private ResultActions api(MultipartForm form, String key) throws Exception {
+        return api(form.request(), key);
     }
 
     private ResultActions api(AbstractMockHttpServletRequestBuilder<?> request, String key) throws Exception {

@@ -1,0 +1,230 @@
+package io.atrium.video;
+
+import static io.atrium.testsupport.Visitors.PASSWORD;
+import static io.atrium.testsupport.Visitors.uniqueEmail;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.TestPropertySource;
+
+import com.jayway.jsonpath.JsonPath;
+
+import io.atrium.shared.AtriumProperties;
+import io.atrium.testsupport.ApiKeys;
+import io.atrium.testsupport.HttpVisitor;
+import io.atrium.testsupport.MultipartForm;
+import io.atrium.testsupport.ServerTest;
+import io.atrium.testsupport.TestVideos;
+
+/**
+ * {@code POST /v1.3/tasks} through a real servlet container, which is where the body is read as it arrives: the
+ * size limit (announced and not), the form's fields in any order around the file, and refusals that store nothing.
+ */
+@ServerTest
+@TestPropertySource(properties = "atrium.videos.max-file-size=3MB")
+class StreamedUploadTest {
+
+    private static final String INDEX = "{\"index_name\":\"%s\",\"models\":[{\"model_name\":\"marengo3.0\",\"model_options\":[\"visual\"]}]}";
+
+    @TempDir
+    static Path files;
+    static Path clip;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    AtriumProperties properties;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void makeVideo() throws Exception {
+        clip = TestVideos.testPattern(files, "harbour.mp4", 5, 640, 360, 25);
+    }
+
+    @Test
+    void fieldsAfterTheFileAreReadAndTheTaskBecomesAVideo() throws Exception {
+        String key = newKey("order");
+        String index = index(key, "Order");
+        MultipartForm form = MultipartForm.post("/v1.3/tasks").file(clipPart())
+                .param("user_metadata", "{\"camera\":\"north\"}").param("index_id", index)
+                .param("enable_video_stream", "false");
+
+        HttpResponse<String> created = send(key, form.contentType(), form.body(), true);
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String task = JsonPath.read(created.body(), "$._id");
+        await().atMost(Duration.ofSeconds(30)).until(() -> JsonPath.read(get(key, "/v1.3/tasks/" + task).body(), "$.status"),
+                "ready"::equals);
+        String video = get(key, "/v1.3/indexes/" + index + "/videos/" + JsonPath.read(created.body(), "$.video_id")).body();
+        assertThat(JsonPath.<String>read(video, "$.user_metadata.camera")).isEqualTo("north");
+        assertThat(JsonPath.<String>read(video, "$.system_metadata.filename")).isEqualTo("harbour.mp4");
+        assertThat(JsonPath.<Integer>read(video, "$.system_metadata.width")).isEqualTo(640);
+        assertThat((Object) JsonPath.read(video, "$.hls")).isNull();
+    }
+
+    @Test
+    void aBodyWithoutContentLengthIsReadAsItArrives() throws Exception {
+        String key = newKey("chunked");
+        String index = index(key, "Chunked");
+        MultipartForm form = MultipartForm.post("/v1.3/tasks").param("index_id", index).file(clipPart());
+
+        HttpResponse<String> created = send(key, form.contentType(), form.body(), false);
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(storedFiles(key)).hasSize(1);
+        assertThat(Files.size(storedFiles(key).get(0))).isEqualTo(Files.size(clip));
+    }
+
+    @Test
+    void anAnnouncedBodyOverTheLimitIsRefusedWith413AndStoresNothing() throws Exception {
+        String key = newKey("big");
+        String index = index(key, "Big");
+        MultipartForm form = MultipartForm.post("/v1.3/tasks").param("index_id", index)
+                .file(new MockMultipartFile("video_file", "big.mp4", "video/mp4", new byte[5 * 1024 * 1024]));
+
+        HttpResponse<String> response = send(key, form.contentType(), form.body(), true);
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("\"code\":\"video_filesize_too_large\"");
+        assertNothingStored(key, index);
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIsRefusedWith413OnceItPassesTheLimitAndStoresNothing() throws Exception {
+        String key = newKey("bigchunked");
+        String index = index(key, "Big chunked");
+        MultipartForm form = MultipartForm.post("/v1.3/tasks").param("index_id", index)
+                .file(new MockMultipartFile("video_file", "big.mp4", "video/mp4", new byte[5 * 1024 * 1024]));
+
+        HttpResponse<String> response = send(key, form.contentType(), form.body(), false);
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("\"code\":\"video_filesize_too_large\"");
+        assertNothingStored(key, index);
+    }
+
+    @Test
+    void anotherAccountsIndexAnswers404WhetherItIsNamedBeforeOrAfterTheFile() throws Exception {
+        String owner = newKey("owner");
+        String index = index(owner, "Private");
+        String stranger = newKey("stranger");
+
+        MultipartForm before = MultipartForm.post("/v1.3/tasks").param("index_id", index).file(clipPart());
+        MultipartForm after = MultipartForm.post("/v1.3/tasks").file(clipPart()).param("index_id", index);
+
+        assertThat(send(stranger, before.contentType(), before.body(), true).statusCode()).isEqualTo(404);
+        assertThat(send(stranger, after.contentType(), after.body(), true).statusCode()).isEqualTo(404);
+        assertThat(storedFiles(stranger)).isEmpty();
+        assertNothingStored(owner, index);
+    }
+
+    @Test
+    void refusedFormsStoreNothing() throws Exception {
+        String key = newKey("refused");
+        String index = index(key, "Refused");
+
+        MultipartForm badMetadata = MultipartForm.post("/v1.3/tasks").file(clipPart()).param("index_id", index)
+                .param("user_metadata", "{\"nested\":{\"a\":1}}");
+        HttpResponse<String> refused = send(key, badMetadata.contentType(), badMetadata.body(), true);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("\"code\":\"parameter_invalid\"");
+
+        MultipartForm both = MultipartForm.post("/v1.3/tasks").file(clipPart()).param("index_id", index)
+                .param("video_url", "https://example.com/a.mp4");
+        assertThat(send(key, both.contentType(), both.body(), true).statusCode()).isEqualTo(400);
+
+        MultipartForm noIndex = MultipartForm.post("/v1.3/tasks").file(clipPart());
+        HttpResponse<String> missing = send(key, noIndex.contentType(), noIndex.body(), true);
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.body()).contains("\"code\":\"parameter_not_provided\"");
+
+        MultipartForm badFlag = MultipartForm.post("/v1.3/tasks").file(clipPart()).param("index_id", index)
+                .param("enable_video_stream", "perhaps");
+        assertThat(send(key, badFlag.contentType(), badFlag.body(), true).statusCode()).isEqualTo(400);
+
+        byte[] whole = MultipartForm.post("/v1.3/tasks").param("index_id", index).file(clipPart()).body();
+        byte[] cut = java.util.Arrays.copyOf(whole, whole.length / 2);
+        HttpResponse<String> malformed = send(key, noIndex.contentType(), cut, true);
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).contains("The multipart body cannot be read");
+
+        HttpResponse<String> noBoundary = send(key, "multipart/form-data", whole, true);
+        assertThat(noBoundary.statusCode()).isEqualTo(400);
+
+        assertNothingStored(key, index);
+    }
+
+    private MockMultipartFile clipPart() throws IOException {
+        return new MockMultipartFile("video_file", "harbour.mp4", "video/mp4", Files.readAllBytes(clip));
+    }
+
+    private void assertNothingStored(String key, String index) throws Exception {
+        assertThat(storedFiles(key)).isEmpty();
+        assertThat(jdbc.sql("select count(*) from video_tasks where index_id = :i").param("i", index).query(Long.class).single())
+                .isZero();
+    }
+
+    /** Sends the body with its length announced, or chunked (a stream of unknown length). */
+    private HttpResponse<String> send(String key, String contentType, byte[] body, boolean announced)
+            throws IOException, InterruptedException {
+        HttpRequest.BodyPublisher publisher = announced ? HttpRequest.BodyPublishers.ofByteArray(body)
+                : HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body));
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1.3/tasks"))
+                .header("x-api-key", key).header("Content-Type", contentType).POST(publisher).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String key, String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("x-api-key", key).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String index(String key, String name) throws IOException, InterruptedException {
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1.3/indexes"))
+                .header("x-api-key", key).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(INDEX.formatted(name))).build(), HttpResponse.BodyHandlers.ofString());
+        return JsonPath.read(created.body(), "$._id");
+    }
+
+    private String newKey(String who) throws IOException, InterruptedException {
+        HttpVisitor visitor = new HttpVisitor(port);
+        visitor.signUp("Streamed " + who, uniqueEmail(who), PASSWORD);
+        visitor.submit("/settings/api-keys", "/settings/api-keys", Map.of("name", "uploads", "expiration", "12"));
+        return ApiKeys.find(visitor.get("/settings/api-keys").body());
+    }
+
+    /** The files stored for the account that owns the key (its personal account), partial ones included. */
+    private List<Path> storedFiles(String key) throws Exception {
+        String account = JsonPath.read(get(key, "/api/v1/account").body(), "$._id");
+        Path directory = properties.dataDir().resolve("objects").resolve(account);
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> stored = Files.list(directory)) {
+            return stored.toList();
+        }
+    }
+}
