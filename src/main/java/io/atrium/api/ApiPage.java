@@ -3,6 +3,7 @@ package io.atrium.api;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -67,6 +68,15 @@ public record ApiPage<T>(List<T> data, @JsonProperty("page_info") PageInfo pageI
     public static <T> ApiPage<T> of(List<T> page, Request request, long totalResults) {
         int totalPages = (int) ((totalResults + request.limit() - 1) / request.limit());
         return new ApiPage<>(page, new PageInfo(request.limit(), request.page(), totalPages, (int) totalResults));
+    }
+
+    /**
+     * A page cut by the database, counting the whole list only when the page does not show where it ends (a
+     * short page, or an empty first page).
+     */
+    public static <T> ApiPage<T> of(List<T> page, Request request, LongSupplier totalResults) {
+        boolean endShown = page.size() < request.limit() && (!page.isEmpty() || request.offset() == 0);
+        return of(page, request, endShown ? request.offset() + page.size() : totalResults.getAsLong());
     }
 
     /**

@@ -209,20 +209,11 @@ class TasksApiController {
             @RequestParam(required = false) Integer height,
             @RequestParam(name = "created_at", required = false) String createdAt,
             @RequestParam(name = "updated_at", required = false) String updatedAt) {
-        LocalDate createdOn = day("created_at", createdAt);
-        LocalDate updatedOn = day("updated_at", updatedAt);
-        List<TaskJson> matching = tasks.list(caller.accountId()).stream()
-                .filter(task -> indexId == null || task.indexId().equals(indexId))
-                .filter(task -> statuses == null || statuses.isEmpty() || statuses.contains(task.status()))
-                .filter(task -> filename == null || task.filename().equals(filename))
-                .filter(task -> duration == null || duration.equals(task.duration()))
-                .filter(task -> width == null || width.equals(task.width()))
-                .filter(task -> height == null || height.equals(task.height()))
-                .filter(task -> createdOn == null || task.createdAt().atZone(ZoneOffset.UTC).toLocalDate().equals(createdOn))
-                .filter(task -> updatedOn == null || task.updatedAt().atZone(ZoneOffset.UTC).toLocalDate().equals(updatedOn))
-                .map(task -> TaskJson.of(task, null))
-                .toList();
-        return ApiPage.of(matching, page, pageLimit, sortBy, sortOption, TaskJson::createdAt, TaskJson::updatedAt);
+        ApiPage.Request paging = ApiPage.request(page, pageLimit, sortBy, sortOption);
+        TaskFilter filter = new TaskFilter(indexId, statuses, filename, duration, width, height,
+                day("created_at", createdAt), day("updated_at", updatedAt));
+        ApiPage<TaskView> found = tasks.list(caller.accountId(), filter, paging);
+        return new ApiPage<>(found.data().stream().map(task -> TaskJson.of(task, null)).toList(), found.pageInfo());
     }
 
     @GetMapping("/{taskId}")

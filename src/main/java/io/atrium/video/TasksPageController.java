@@ -1,6 +1,5 @@
 package io.atrium.video;
 
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -11,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import io.atrium.account.AtriumPrincipal;
+import io.atrium.api.ApiPage;
 import io.atrium.index.IndexFilter;
 import io.atrium.index.IndexService;
 import io.atrium.index.IndexView;
@@ -36,15 +36,17 @@ class TasksPageController {
     String list(@AuthenticationPrincipal AtriumPrincipal principal, @RequestParam(defaultValue = "1") int page,
             Model model) {
         String account = activeAccounts.of(principal.userId()).id();
-        List<TaskView> all = tasks.list(account);
-        int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-        int current = Math.min(Math.max(page, 1), pages);
-        int from = (current - 1) * PAGE_SIZE;
+        ApiPage<TaskView> first = tasks.list(account, TaskFilter.NONE, new ApiPage.Request(Math.max(page, 1), PAGE_SIZE,
+                "created_at", true));
+        int pages = Math.max(1, first.pageInfo().totalPage());
+        // A page past the end (the list shrank since the link was made) shows the last page instead.
+        ApiPage<TaskView> shown = first.pageInfo().page() <= pages ? first
+                : tasks.list(account, TaskFilter.NONE, new ApiPage.Request(pages, PAGE_SIZE, "created_at", true));
         Map<String, String> indexNames = indexes.list(account, IndexFilter.NONE).stream()
                 .collect(Collectors.toMap(IndexView::id, IndexView::name, (a, b) -> a));
-        model.addAttribute("tasks", all.subList(from, Math.min(from + PAGE_SIZE, all.size())));
+        model.addAttribute("tasks", shown.data());
         model.addAttribute("indexNames", indexNames);
-        model.addAttribute("page", current);
+        model.addAttribute("page", shown.pageInfo().page());
         model.addAttribute("pages", pages);
         return "video/tasks";
     }

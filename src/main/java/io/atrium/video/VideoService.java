@@ -58,9 +58,7 @@ public class VideoService {
         indexes.requireExists(accountId, indexId);
         List<VideoSummary> page = videos.page(accountId, indexId, filter, paging.sortBy(), paging.descending(),
                 paging.limit(), paging.offset());
-        boolean endShown = page.size() < paging.limit() && (!page.isEmpty() || paging.offset() == 0);
-        long total = endShown ? paging.offset() + page.size() : videos.count(accountId, indexId, filter);
-        return ApiPage.of(page, paging, total);
+        return ApiPage.of(page, paging, () -> videos.count(accountId, indexId, filter));
     }
 
     /** Signed thumbnail links of those of the account's videos that have a thumbnail, by video id. */

@@ -15,6 +15,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.atrium.api.ApiPage;
 import io.atrium.index.IndexService;
 import io.atrium.plan.PlanService;
 import io.atrium.plan.PlanSettings;
@@ -191,8 +192,11 @@ public class VideoTasks {
                 .collect(Collectors.toMap(TaskView::id, task -> task));
     }
 
-    public List<TaskView> list(String accountId) {
-        return tasks.ofAccount(accountId).stream().map(TaskView::of).toList();
+    /** One page of the account's tasks that meet the filter; the database reads only the page (and the count). */
+    public ApiPage<TaskView> list(String accountId, TaskFilter filter, ApiPage.Request paging) {
+        List<TaskView> page = tasks.page(accountId, filter, paging.sortBy(), paging.descending(), paging.limit(),
+                paging.offset()).stream().map(TaskView::of).toList();
+        return ApiPage.of(page, paging, () -> tasks.count(accountId, filter));
     }
 
     /** @throws NotFoundException when the index is not the account's */
