@@ -1,9 +1,16 @@
 package io.atrium.plan;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 
 import io.atrium.account.AccountService;
 import io.atrium.account.AccountView;
@@ -13,26 +20,41 @@ import io.atrium.organization.ActiveAccounts;
 import io.atrium.shared.InvalidInputException;
 import io.atrium.shared.NotFoundException;
 
-/** Which plan an account is on, what it allows, and changing it (R-PLAN-1). */
+/**
+ * Which plan an account is on, what it allows, and changing it (R-PLAN-1). The rate limiter asks for the plan on
+ * every API request, so the plan is cached per account for at most {@link #MAX_STALENESS} (the same bound as API
+ * keys): a busy account costs about two lookups a second, a change made here is seen here at once, and one made
+ * on another node within a second.
+ */
 @Service
 public class PlanService {
 
     public static final List<String> PLANS = List.of("free", "developer", "enterprise");
 
+    static final Duration MAX_STALENESS = Duration.ofMillis(900);
+    static final Duration REFRESH_AFTER = Duration.ofMillis(400);
+
     private final PlanSettings settings;
     private final AccountService accounts;
     private final ActiveAccounts activeAccounts;
     private final AuditLog audit;
+    private final LoadingCache<String, Optional<String>> plansByAccount;
 
     PlanService(PlanSettings settings, AccountService accounts, ActiveAccounts activeAccounts, AuditLog audit) {
         this.settings = settings;
         this.accounts = accounts;
         this.activeAccounts = activeAccounts;
         this.audit = audit;
+        this.plansByAccount = Caffeine.newBuilder()
+                .maximumSize(100_000)
+                .refreshAfterWrite(REFRESH_AFTER)
+                .expireAfterWrite(MAX_STALENESS)
+                .build(accountId -> accounts.findAccount(accountId).map(AccountView::plan));
     }
 
+    /** @throws NotFoundException when there is no such account */
     public String planOf(String accountId) {
-        return accounts.findAccount(accountId).map(AccountView::plan).orElseThrow(() -> new NotFoundException("Account"));
+        return plansByAccount.get(accountId).orElseThrow(() -> new NotFoundException("Account"));
     }
 
     public PlanSettings.Plan limitsOf(String accountId) {
@@ -69,6 +91,13 @@ public class PlanService {
             return;
         }
         accounts.changePlan(active.id(), plan);
+        // After the commit, so that a request in between cannot cache the old plan again.
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                plansByAccount.invalidate(active.id());
+            }
+        });
         audit.record(active.id(), userId, "account.plan_changed", active.account().name(), "from=" + before + ", to=" + plan);
     }
 }

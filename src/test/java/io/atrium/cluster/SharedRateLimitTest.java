@@ -3,11 +3,13 @@ package io.atrium.cluster;
 import static io.atrium.testsupport.Visitors.PASSWORD;
 import static io.atrium.testsupport.Visitors.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,6 +78,24 @@ class SharedRateLimitTest {
                 .containsExactly("1", "2", "3", "4", "4");
         assertThat(answers.get(4).body()).contains("\"code\":\"too_many_requests\"");
         assertThat(call(nodeB, key.group()).statusCode()).isEqualTo(429);
+    }
+
+    @Test
+    void aPlanChangedOnOneNodeGovernsTheOtherWithinASecond() throws Exception {
+        HttpVisitor onA = new HttpVisitor(Nodes.port(nodeA));
+        onA.signUp("Plan Mover", uniqueEmail("planmover"), PASSWORD);
+        onA.submit("/settings/api-keys", "/settings/api-keys", Map.of("name", "plan", "expiration", "12"));
+        Matcher key = KEY.matcher(onA.get("/settings/api-keys").body());
+        assertThat(key.find()).isTrue();
+        // node B has the free plan cached
+        assertThat(call(nodeB, key.group()).headers().firstValue("X-Ratelimit-Limit")).contains("4");
+
+        onA.submit("/settings/billing", "/settings/billing", Map.of("plan", "developer"));
+        assertThat(call(nodeA, key.group()).headers().firstValue("X-Ratelimit-Limit")).contains("1200");
+
+        // the cached plan lives at most 0.9 s; the rest is slack for a busy test machine
+        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
+                assertThat(call(nodeB, key.group()).headers().firstValue("X-Ratelimit-Limit")).contains("1200"));
     }
 
     private HttpResponse<String> call(ConfigurableApplicationContext node, String key) throws Exception {
