@@ -46,9 +46,9 @@ class ApiKeyBrowserTest {
                 "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
         Browser.signUp(browser, base, "Clara Copier", uniqueEmail("clara"));
 
-        browser.findElement(By.cssSelector("nav a[href='/settings/api-keys']")).click();
+        Browser.clickToLoad(browser, By.cssSelector("nav a[href='/settings/api-keys']"));
         browser.findElement(By.id("key-name")).sendKeys("Notebook");
-        browser.findElement(By.xpath("//button[text()='Create']")).click();
+        Browser.clickToLoad(browser, By.xpath("//button[text()='Create']"));
         String shown = browser.findElement(By.id("new-key-value")).getAttribute("value");
         browser.findElement(By.cssSelector("button.copy-button")).click();
 
@@ -63,8 +63,8 @@ class ApiKeyBrowserTest {
 
         browser.navigate().refresh();
         assertThat(browser.findElements(By.id("new-key-value"))).isEmpty();
-        browser.findElement(By.linkText("Revoke")).click();
-        browser.findElement(By.xpath("//button[text()='Revoke key']")).click();
+        Browser.clickToLoad(browser, By.linkText("Revoke"));
+        Browser.clickToLoad(browser, By.xpath("//button[text()='Revoke key']"));
 
         Browser.awaitTextContaining(browser, By.cssSelector(".alert-success"), "was revoked");
         HttpResponse<String> refused = account(key);

@@ -61,21 +61,21 @@ class ImportAndUsageBrowserTest {
         Browser.signUp(browser, base, "Ines Importer", uniqueEmail("ines"));
         browser.get(base + "/indexes/new");
         browser.findElement(By.id("index-name")).sendKeys("Breakwaters");
-        browser.findElement(By.cssSelector("main button[type=submit]")).click();
+        Browser.clickToLoad(browser, By.cssSelector("main button[type=submit]"));
 
-        browser.findElement(By.cssSelector("nav a[href='/integrations']")).click();
-        browser.findElement(By.linkText("Add integration")).click();
+        Browser.clickToLoad(browser, By.cssSelector("nav a[href='/integrations']"));
+        Browser.clickToLoad(browser, By.linkText("Add integration"));
         browser.findElement(By.id("integration-name")).sendKeys("Harbour footage");
         browser.findElement(By.id("integration-bucket")).sendKeys("browser-footage");
         browser.findElement(By.id("integration-endpoint")).sendKeys("http://127.0.0.1:" + s3.getUri().getPort());
         browser.findElement(By.id("integration-prefix")).sendKeys("reels/");
         browser.findElement(By.id("integration-access-key-id")).sendKeys(s3.getAccessKey());
         browser.findElement(By.id("integration-secret")).sendKeys(s3.getSecretKey());
-        browser.findElement(By.xpath("//button[text()='Add integration']")).click();
+        Browser.clickToLoad(browser, By.xpath("//button[text()='Add integration']"));
         Browser.awaitTextContaining(browser, By.cssSelector(".alert-success"), "Atrium can read the bucket");
 
         new Select(browser.findElement(By.id("import-index"))).selectByVisibleText("Breakwaters");
-        browser.findElement(By.xpath("//button[text()='Import videos']")).click();
+        Browser.clickToLoad(browser, By.xpath("//button[text()='Import videos']"));
         Browser.awaitTextContaining(browser, By.cssSelector(".alert-success"), "Import started: 1 video to import");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         // the page follows the import and reloads once it has ended
@@ -83,10 +83,10 @@ class ImportAndUsageBrowserTest {
         assertThat(browser.findElement(By.id("import-progress-text")).getText()).isEqualTo("1 of 1 videos finished");
         assertThat(browser.findElement(By.id("import-logs")).getText()).contains("1 ready of 1");
 
-        browser.findElement(By.cssSelector("#import-logs a")).click();
+        Browser.clickToLoad(browser, By.cssSelector("#import-logs a"));
         Browser.awaitTextContaining(browser, By.id("videos"), "breakwater.mp4");
 
-        browser.findElement(By.cssSelector("nav a[href='/settings/usage']")).click();
+        Browser.clickToLoad(browser, By.cssSelector("nav a[href='/settings/usage']"));
         wait.until(driver -> driver.findElements(By.cssSelector(".usage-chart canvas")).size() == 4);
         assertThat(browser.findElement(By.id("total-tasks")).getText()).isEqualTo("1");
     }

@@ -76,17 +76,17 @@ class InvitationJourneyBrowserTest {
         browser.findElement(By.id("email")).sendKeys(adminEmail);
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
         submit();
-        browser.findElement(By.cssSelector("nav a[href='/settings/organization']")).click();
+        Browser.clickToLoad(browser, By.cssSelector("nav a[href='/settings/organization']"));
         browser.findElement(By.id("org-name")).sendKeys("Blue Harbor");
-        browser.findElement(By.xpath("//button[text()='Create Organization']")).click();
+        Browser.clickToLoad(browser, By.xpath("//button[text()='Create Organization']"));
         awaitAvatar("BH");
 
         // Settings > Members > Invite: two addresses separated by commas, one role, Add members.
-        browser.findElement(By.cssSelector("nav a[href='/settings/members']")).click();
-        browser.findElement(By.linkText("Invite")).click();
+        Browser.clickToLoad(browser, By.cssSelector("nav a[href='/settings/members']"));
+        Browser.clickToLoad(browser, By.linkText("Invite"));
         browser.findElement(By.id("emails")).sendKeys(invitee + ", " + secondInvitee);
         new Select(browser.findElement(By.id("role"))).selectByVisibleText("Regular user");
-        browser.findElement(By.xpath("//button[text()='Add members']")).click();
+        Browser.clickToLoad(browser, By.xpath("//button[text()='Add members']"));
         assertThat(browser.findElements(By.cssSelector("#invite-results li[data-result=INVITED]"))).hasSize(2);
         logOut();
 
@@ -96,7 +96,7 @@ class InvitationJourneyBrowserTest {
         String link = "http://localhost:" + port + "/invitations/" + Outbox.invitationToken(SmtpServer.part(mail, "text/plain"));
         browser.get(link);
         Browser.awaitText(browser, By.tagName("h1"), "Join Blue Harbor");
-        browser.findElement(By.linkText("Sign up to accept")).click();
+        Browser.clickToLoad(browser, By.linkText("Sign up to accept"));
         assertThat(browser.findElement(By.id("email")).getAttribute("value")).isEqualTo(invitee);
         assertThat(browser.findElement(By.id("email")).getAttribute("readonly")).isNotNull();
         browser.findElement(By.id("name")).sendKeys("Tom Member");
@@ -121,7 +121,7 @@ class InvitationJourneyBrowserTest {
     }
 
     private void submit() {
-        browser.findElement(By.cssSelector("main button[type=submit]")).click();
+        Browser.clickToLoad(browser, By.cssSelector("main button[type=submit]"));
     }
 
     private void awaitAvatar(String initials) {
@@ -130,7 +130,7 @@ class InvitationJourneyBrowserTest {
 
     private void logOut() {
         browser.findElement(By.cssSelector("summary.avatar")).click();
-        browser.findElement(By.xpath("//button[text()='Log out']")).click();
+        Browser.clickToLoad(browser, By.xpath("//button[text()='Log out']"));
     }
 
     private void switchTo(String accountName) {

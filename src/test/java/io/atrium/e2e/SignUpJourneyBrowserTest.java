@@ -40,11 +40,11 @@ class SignUpJourneyBrowserTest {
         browser.get("http://localhost:" + port + "/");
         assertThat(browser.getCurrentUrl()).endsWith("/login");
 
-        browser.findElement(By.linkText("Create an account")).click();
+        Browser.clickToLoad(browser, By.linkText("Create an account"));
         browser.findElement(By.id("name")).sendKeys("Katherine Johnson");
         browser.findElement(By.id("email")).sendKeys(email);
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        Browser.clickToLoad(browser, By.cssSelector("button[type=submit]"));
 
         Browser.awaitText(browser, By.tagName("h1"), "Welcome, Katherine Johnson");
         assertThat(browser.findElement(By.cssSelector("summary.avatar")).getText()).isEqualTo("KJ");
@@ -52,14 +52,14 @@ class SignUpJourneyBrowserTest {
         browser.findElement(By.cssSelector("summary.avatar")).click();
         assertThat(browser.findElement(By.cssSelector(".menu-identity")).getText())
                 .contains("Katherine Johnson").contains(email);
-        browser.findElement(By.xpath("//button[text()='Log out']")).click();
+        Browser.clickToLoad(browser, By.xpath("//button[text()='Log out']"));
         Browser.awaitText(browser, By.cssSelector(".alert-info"), "You have been logged out.");
 
         browser.get("http://localhost:" + port + "/profile");
         assertThat(browser.getCurrentUrl()).endsWith("/login");
         browser.findElement(By.id("email")).sendKeys(email);
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        Browser.clickToLoad(browser, By.cssSelector("button[type=submit]"));
 
         Browser.awaitText(browser, By.cssSelector("summary.avatar"), "KJ");
         assertThat(browser.getCurrentUrl()).endsWith("/profile");

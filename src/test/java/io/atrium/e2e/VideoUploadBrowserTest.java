@@ -47,12 +47,12 @@ class VideoUploadBrowserTest {
         String base = "http://localhost:" + port;
         Browser.signUp(browser, base, "Vera Uploader", uniqueEmail("vera"));
 
-        browser.findElement(By.cssSelector("nav a[href='/indexes']")).click();
-        browser.findElement(By.linkText("Create index")).click();
+        Browser.clickToLoad(browser, By.cssSelector("nav a[href='/indexes']"));
+        Browser.clickToLoad(browser, By.linkText("Create index"));
         browser.findElement(By.id("index-name")).sendKeys("Coastline");
         browser.findElement(By.cssSelector("input[name=thumbnail]")).click();
-        browser.findElement(By.cssSelector("main button[type=submit]")).click();
-        browser.findElement(By.linkText("Videos")).click();
+        Browser.clickToLoad(browser, By.cssSelector("main button[type=submit]"));
+        Browser.clickToLoad(browser, By.linkText("Videos"));
 
         browser.findElement(By.id("video-file")).sendKeys(clip.toString());
         browser.findElement(By.id("upload-button")).click();
@@ -65,7 +65,7 @@ class VideoUploadBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#videos a")));
         assertThat(browser.findElement(By.id("videos")).getText()).contains("lighthouse.webm").contains("640×360");
         assertThat(browser.findElement(By.id("tasks-card")).isDisplayed()).isFalse();
-        browser.findElement(By.linkText("lighthouse.webm")).click();
+        Browser.clickToLoad(browser, By.linkText("lighthouse.webm"));
 
         wait.until(driver -> ((Number) browser.executeScript("return document.getElementById('player').readyState;"))
                 .intValue() >= 1);

@@ -10,6 +10,7 @@ import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -54,13 +55,23 @@ public final class Browser {
         new WebDriverWait(driver, NAVIGATION).until(ExpectedConditions.textToBePresentInElementLocated(locator, expected));
     }
 
+    /**
+     * Clicks a link or a submit button and waits until the page it was on is gone, so that the next lookup reads
+     * the page it leads to (a lookup right after the click may otherwise find the old page and lose it midway).
+     */
+    public static void clickToLoad(WebDriver driver, By locator) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        driver.findElement(locator).click();
+        new WebDriverWait(driver, NAVIGATION).until(ExpectedConditions.stalenessOf(page));
+    }
+
     /** Signs a new user up through the sign-up form, which lands them in the Playground. */
     public static void signUp(ChromeDriver driver, String baseUrl, String name, String email) {
         driver.get(baseUrl + "/signup");
         driver.findElement(By.id("name")).sendKeys(name);
         driver.findElement(By.id("email")).sendKeys(email);
         driver.findElement(By.id("password")).sendKeys(Visitors.PASSWORD);
-        driver.findElement(By.cssSelector("main button[type=submit]")).click();
+        clickToLoad(driver, By.cssSelector("main button[type=submit]"));
     }
 
     public static ChromeDriver start() {
