@@ -1,11 +1,9 @@
 package io.atrium.integration;
 
 import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
@@ -17,7 +15,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -136,30 +134,15 @@ class BucketAccess {
                 .region(Region.of(config.region()))
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(config.accessKeyId(), config.secretAccessKey())))
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
+                .httpClientBuilder(Apache5HttpClient.builder()
+                        .dnsResolver(policy.dnsResolver())
                         .connectionTimeout(settings.timeout())
                         .socketTimeout(settings.timeout()))
                 .overrideConfiguration(override -> override.apiCallTimeout(settings.timeout().multipliedBy(3)));
         if (config.endpoint() != null) {
-            builder.endpointOverride(permittedEndpoint(config.endpoint())).forcePathStyle(true);
+            builder.endpointOverride(URI.create(config.endpoint())).forcePathStyle(true);
         }
         return builder.build();
-    }
-
-    private URI permittedEndpoint(String endpoint) {
-        URI uri = URI.create(endpoint);
-        InetAddress[] addresses;
-        try {
-            addresses = InetAddress.getAllByName(uri.getHost());
-        } catch (UnknownHostException e) {
-            throw new BucketProblem("endpoint", "integration_endpoint_unreachable",
-                    "The endpoint's host, " + uri.getHost() + ", could not be found.");
-        }
-        if (Arrays.stream(addresses).noneMatch(policy::permits)) {
-            throw new BucketProblem("endpoint", "integration_endpoint_blocked", "The endpoint is on a loopback, "
-                    + "link-local or private address, which this server does not connect to.");
-        }
-        return uri;
     }
 
     private static RuntimeException translate(BucketConfig config, RuntimeException e) {
@@ -185,12 +168,30 @@ class BucketAccess {
             return new BucketProblem("bucket", "integration_bucket_unusable",
                     "The bucket answered " + s3.statusCode() + (code.isEmpty() ? "" : " " + code) + ".");
         }
+        if (e instanceof SdkClientException && cause(e, AddressPolicy.RefusedAddress.class)) {
+            return new BucketProblem("endpoint", "integration_endpoint_blocked", "The endpoint is on a loopback, "
+                    + "link-local or private address, which this server does not connect to.");
+        }
+        if (e instanceof SdkClientException && cause(e, UnknownHostException.class)) {
+            return new BucketProblem("endpoint", "integration_endpoint_unreachable", config.endpoint() == null
+                    ? "S3 in region " + config.region() + " could not be found."
+                    : "The endpoint's host, " + URI.create(config.endpoint()).getHost() + ", could not be found.");
+        }
         if (e instanceof SdkClientException) {
             return new BucketProblem("endpoint", "integration_endpoint_unreachable",
                     "Could not reach " + (config.endpoint() == null ? "S3 in region " + config.region()
                             : "the endpoint " + config.endpoint()) + ": " + firstLine(e.getMessage()));
         }
         return e;
+    }
+
+    private static boolean cause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String firstLine(String message) {

@@ -5,7 +5,11 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.List;
+
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 
 /**
  * Which addresses the server may connect to on a user's behalf (a {@code video_url}, an S3 integration's
@@ -14,6 +18,14 @@ import java.util.List;
  * allow-list names them.
  */
 public final class AddressPolicy {
+
+    /** A host whose every address the policy refuses. */
+    public static final class RefusedAddress extends UnknownHostException {
+
+        RefusedAddress(String host) {
+            super(host);
+        }
+    }
 
     /** A CIDR range: the first address and how many leading bits must match. */
     private record Range(byte[] network, int bits) {
@@ -41,6 +53,31 @@ public final class AddressPolicy {
      */
     public AddressPolicy(List<String> allowedAddresses) {
         this.allowed = allowedAddresses.stream().map(AddressPolicy::range).toList();
+    }
+
+    /**
+     * A resolver for Apache HttpClient 5 that answers only with the addresses this policy permits, so that every
+     * connection (the first, each redirect, each retry) is checked against the DNS answer it actually uses: a
+     * host that resolved to a public address when it was checked and to an inside one later is not connected to.
+     * A host left with no address is refused with {@link RefusedAddress}.
+     */
+    public DnsResolver dnsResolver() {
+        return new DnsResolver() {
+            @Override
+            public InetAddress[] resolve(String host) throws UnknownHostException {
+                InetAddress[] permitted = Arrays.stream(SystemDefaultDnsResolver.INSTANCE.resolve(host))
+                        .filter(AddressPolicy.this::permits).toArray(InetAddress[]::new);
+                if (permitted.length == 0) {
+                    throw new RefusedAddress(host);
+                }
+                return permitted;
+            }
+
+            @Override
+            public String resolveCanonicalHostname(String host) throws UnknownHostException {
+                return SystemDefaultDnsResolver.INSTANCE.resolveCanonicalHostname(host);
+            }
+        };
     }
 
     public boolean permits(InetAddress address) {

@@ -15,8 +15,6 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Function;
 
-import org.apache.hc.client5.http.DnsResolver;
-import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -57,13 +55,6 @@ class VideoDownloader implements DisposableBean {
     }
 
     /** Thrown by the resolver: a host with only refused addresses. */
-    private static final class RefusedAddress extends UnknownHostException {
-
-        RefusedAddress(String host) {
-            super(host);
-        }
-    }
-
     static final int MAX_URL_LENGTH = 2048;
     private static final int MAX_REDIRECTS = 5;
 
@@ -78,25 +69,9 @@ class VideoDownloader implements DisposableBean {
         this.settings = settings;
         this.limits = limits;
         this.clock = clock;
-        DnsResolver permittedOnly = new DnsResolver() {
-            @Override
-            public InetAddress[] resolve(String host) throws UnknownHostException {
-                InetAddress[] permitted = Arrays.stream(SystemDefaultDnsResolver.INSTANCE.resolve(host))
-                        .filter(policy::permits).toArray(InetAddress[]::new);
-                if (permitted.length == 0) {
-                    throw new RefusedAddress(host);
-                }
-                return permitted;
-            }
-
-            @Override
-            public String resolveCanonicalHostname(String host) throws UnknownHostException {
-                return SystemDefaultDnsResolver.INSTANCE.resolveCanonicalHostname(host);
-            }
-        };
         this.client = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDnsResolver(permittedOnly)
+                        .setDnsResolver(policy.dnsResolver())
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(Timeout.of(settings.connectTimeout()))
                                 .setSocketTimeout(Timeout.of(settings.readTimeout()))
@@ -163,7 +138,7 @@ class VideoDownloader implements DisposableBean {
             return client.execute(request, response -> stored(request, response, store, maxBytes, deadline));
         } catch (DownloadFailure failure) {
             throw failure;
-        } catch (RefusedAddress refused) {
+        } catch (AddressPolicy.RefusedAddress refused) {
             throw new DownloadFailure("video_url_blocked", "video_url, or a redirect from it, points to a loopback, "
                     + "link-local or private address, which this server does not download from.");
         } catch (UnknownHostException e) {

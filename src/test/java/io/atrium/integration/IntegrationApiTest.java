@@ -121,6 +121,11 @@ class IntegrationApiTest {
         api(post("/api/v1/integrations"), key, body("Nobody home", bucket, s3.getSecretKey())
                 .replace(endpoint(), "http://127.0.0.1:" + closedPort))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("integration_endpoint_unreachable"));
+        api(post("/api/v1/integrations"), key, body("Nowhere", bucket, s3.getSecretKey())
+                .replace(endpoint(), "http://no-such-host.invalid:9000"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("integration_endpoint_unreachable"))
+                .andExpect(jsonPath("$.message").value("The endpoint's host, no-such-host.invalid, could not be found."));
+        // Refused by the DNS resolver of the S3 client itself, on every connection it makes
         for (String inside : new String[] {"http://127.0.0.2:" + s3.getUri().getPort(), "http://169.254.169.254",
                 "http://10.1.2.3:9000"}) {
             api(post("/api/v1/integrations"), key, body("Inside", bucket, s3.getSecretKey()).replace(endpoint(), inside))
