@@ -32,24 +32,34 @@ public final class MultipartReader {
         }
     }
 
-    /** A part is longer than the reader (or the reader of a text field) accepts. */
+    /** A part, or the whole body, is longer than the reader (or the reader of a text field) accepts. */
     public static final class TooLargeException extends IOException {
         private final String partName;
         private final long limit;
 
         TooLargeException(String partName, long limit) {
-            super(partName + " is longer than " + limit + " bytes.");
+            super((partName == null ? "The body" : partName) + " is longer than " + limit + " bytes.");
             this.partName = partName;
             this.limit = limit;
         }
 
-        /** The form field name of the part. */
+        /** The form field name of the part; {@code null} when the body as a whole is too long. */
         public String partName() {
             return partName;
         }
 
         public long limit() {
             return limit;
+        }
+    }
+
+    /**
+     * The body could not be read from the connection (the client went away, or stopped sending); the cause says
+     * how. Told apart from a failure to store what was read, which is not the client's.
+     */
+    public static final class InterruptedBodyException extends IOException {
+        InterruptedBodyException(IOException cause) {
+            super("The body could not be read to its end: " + cause, cause);
         }
     }
 
@@ -77,6 +87,8 @@ public final class MultipartReader {
     private final byte[] delimiter;
     private final int[] shifts = new int[256];
     private final long maxPartSize;
+    private final long maxBodySize;
+    private long bodyBytes;
     private final byte[] buffer = new byte[BUFFER_SIZE];
     private int position;
     private int limit;
@@ -89,10 +101,13 @@ public final class MultipartReader {
      * @param in the request body
      * @param boundary the boundary from the request's content type (see {@link #boundary(String)})
      * @param maxPartSize the most bytes one part may have; reading past it throws {@link TooLargeException}
+     * @param maxBodySize the most bytes the whole body may have, parts skipped unread included; reading past it
+     *     throws {@link TooLargeException} with no part name
      */
-    public MultipartReader(InputStream in, String boundary, long maxPartSize) {
+    public MultipartReader(InputStream in, String boundary, long maxPartSize, long maxBodySize) {
         this.in = in;
         this.maxPartSize = maxPartSize;
+        this.maxBodySize = maxBodySize;
         // Every delimiter is CRLF "--" boundary; the body's first one has no CRLF before it, so one is put
         // in front of the body, which also makes a preamble an ordinary, skipped, part.
         this.delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
@@ -178,7 +193,9 @@ public final class MultipartReader {
                 ContentDisposition disposition;
                 try {
                     disposition = ContentDisposition.parse(value);
-                } catch (IllegalArgumentException e) {
+                } catch (RuntimeException e) {
+                    // Spring's parser fails with more than IllegalArgumentException on some broken values
+                    // (an unclosed quote): all of them are the client's malformed header.
                     throw new MalformedException("A part's Content-Disposition cannot be read: " + e.getMessage());
                 }
                 name = disposition.getName();
@@ -245,10 +262,19 @@ public final class MultipartReader {
             position = 0;
         }
         while (limit < buffer.length) {
-            int read = in.read(buffer, limit, buffer.length - limit);
+            int read;
+            try {
+                read = in.read(buffer, limit, buffer.length - limit);
+            } catch (IOException e) {
+                throw new InterruptedBodyException(e);
+            }
             if (read < 0) {
                 endOfInput = true;
                 return;
+            }
+            bodyBytes += read;
+            if (bodyBytes > maxBodySize) {
+                throw new TooLargeException(null, maxBodySize);
             }
             limit += read;
         }
@@ -295,8 +321,14 @@ public final class MultipartReader {
 
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            if (!advance()) {
+                return -1;
+            }
+            if (count + 1 > maxPartSize) {
+                throw new TooLargeException(name, maxPartSize);
+            }
+            count++;
+            return buffer[position++] & 0xff;
         }
 
         @Override

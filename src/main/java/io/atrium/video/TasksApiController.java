@@ -2,6 +2,7 @@ package io.atrium.video;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -97,40 +98,41 @@ class TasksApiController {
         String boundary = MultipartReader.boundary(request.getContentType()).orElseThrow(() -> new InvalidInputException(
                 "video_file", "parameter_invalid", "The body must be multipart/form-data with a boundary."));
         long maxFileSize = limits.maxFileSize().toBytes();
-        if (request.getContentLengthLong() > maxFileSize + FORM_FIELDS_ALLOWANCE) {
+        long maxBodySize = maxFileSize + FORM_FIELDS_ALLOWANCE;
+        if (request.getContentLengthLong() > maxBodySize) {
             throw new MaxUploadSizeExceededException(maxFileSize);
         }
-        MultipartReader form = new MultipartReader(request.getInputStream(), boundary, maxFileSize);
+        MultipartReader form = new MultipartReader(request.getInputStream(), boundary, maxFileSize, maxBodySize);
         Map<String, String> fields = new HashMap<>();
         VideoTasks.StoredUpload stored = null;
         try {
             for (MultipartReader.Part part = form.next(); part != null; part = form.next()) {
                 if (part.name().equals("video_file")) {
-                    if (stored != null || fields.containsKey("video_url")) {
+                    if (stored != null || blankToNull(fields.get("video_url")) != null) {
                         throw exactlyOneSource(true);
                     }
+                    // What came before the file is checked before a byte of it is stored.
+                    flag("enable_video_stream", fields.get("enable_video_stream"));
+                    tasks.checkUserMetadata(fields.get("user_metadata"));
                     stored = tasks.store(caller.accountId(), blankToNull(fields.get("index_id")), part.filename(),
                             part.content());
+                    if (stored.size() == 0) {
+                        // An empty file part is what a form sends when no file was chosen.
+                        tasks.discard(stored);
+                        stored = null;
+                    }
                 } else if (FORM_FIELDS.contains(part.name())) {
                     fields.put(part.name(), part.text(MAX_FIELD_BYTES));
                 }
             }
         } catch (IOException | RuntimeException e) {
-            if (stored != null) {
-                tasks.discard(stored);
-            }
-            throw refusal(e);
+            throw discarding(stored, refusal(e));
         }
         return queue(caller.accountId(), fields, stored);
     }
 
     /** The task of a read form: from the stored file, or from the URL. */
     private Created queue(String accountId, Map<String, String> fields, VideoTasks.StoredUpload stored) {
-        if (stored != null && stored.size() == 0) {
-            // An empty file part is what a form sends when no file was chosen.
-            tasks.discard(stored);
-            stored = null;
-        }
         try {
             String indexId = blankToNull(fields.get("index_id"));
             if (indexId == null) {
@@ -147,11 +149,20 @@ class TasksApiController {
                     : tasks.queue(stored, indexId, enableVideoStream, fields.get("user_metadata"));
             return new Created(created.taskId(), created.videoId());
         } catch (RuntimeException e) {
-            if (stored != null) {
-                tasks.discard(stored);
-            }
-            throw e;
+            throw discarding(stored, e);
         }
+    }
+
+    /** Deletes the stored file of a refused upload; a failure to delete does not hide why it was refused. */
+    private RuntimeException discarding(VideoTasks.StoredUpload stored, RuntimeException refusal) {
+        if (stored != null) {
+            try {
+                tasks.discard(stored);
+            } catch (RuntimeException e) {
+                refusal.addSuppressed(e);
+            }
+        }
+        return refusal;
     }
 
     private static InvalidInputException exactlyOneSource(boolean both) {
@@ -160,36 +171,41 @@ class TasksApiController {
     }
 
     /**
-     * What the client is told when its body could not be read: too large (413), malformed (400). A failure to
-     * store is not the client's and goes on as it is; so does a connection the client closed.
+     * What the client is told when its body could not be read: too large (413), malformed or cut off (400). A
+     * failure to store is not the client's and goes on as it is.
      */
-    private static RuntimeException refusal(Exception e) throws IOException {
+    private static RuntimeException refusal(Exception e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof MultipartReader.TooLargeException tooLarge) {
-                if (tooLarge.partName().equals("video_file")) {
+                if (tooLarge.partName() == null || tooLarge.partName().equals("video_file")) {
                     return new MaxUploadSizeExceededException(tooLarge.limit());
                 }
-                return new InvalidInputException("video_file", "parameter_invalid", cause.getMessage());
+                return new InvalidInputException(tooLarge.partName(), "parameter_invalid", cause.getMessage());
             }
             if (cause instanceof MultipartReader.MalformedException) {
                 return new InvalidInputException("video_file", "parameter_invalid",
                         "The multipart body cannot be read: " + cause.getMessage());
             }
+            if (cause instanceof MultipartReader.InterruptedBodyException) {
+                // Most often the client has gone and will not read this; it is no failure of the server's.
+                return new InvalidInputException("video_file", "parameter_invalid",
+                        "The upload stopped before the body ended; nothing was stored.");
+            }
         }
-        if (e instanceof IOException io) {
-            throw io;
-        }
-        return (RuntimeException) e;
+        return e instanceof RuntimeException runtime ? runtime : new UncheckedIOException(
+                "The upload could not be stored", (IOException) e);
     }
 
+    /** A form flag, read as Spring reads a boolean request parameter (true/false, on/off, yes/no, 1/0). */
     private static boolean flag(String name, String value) {
-        if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("true")) {
+        if (value == null || value.isBlank()) {
             return true;
         }
-        if (value.strip().equalsIgnoreCase("false")) {
-            return false;
-        }
-        throw new InvalidInputException(name, "parameter_invalid", name + " must be true or false.");
+        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "on", "yes", "1" -> true;
+            case "false", "off", "no", "0" -> false;
+            default -> throw new InvalidInputException(name, "parameter_invalid", name + " must be true or false.");
+        };
     }
 
     private static String blankToNull(String value) {

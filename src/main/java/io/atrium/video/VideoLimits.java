@@ -6,8 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
- * What a video must be to be indexed (api.md, Tasks). The largest upload is also
- * {@code spring.servlet.multipart.max-file-size}, which refuses a bigger body before reading it.
+ * What a video must be to be indexed (api.md, Tasks). {@code maxFileSize} is also the largest file
+ * {@code POST /v1.3/tasks} reads (413 beyond it); the Playground's form is limited by
+ * {@code spring.servlet.multipart.max-file-size}.
  */
 @ConfigurationProperties("atrium.videos")
 record VideoLimits(Duration minDuration, Duration maxDuration, int minResolution, int maxWidth, int maxHeight,

@@ -75,7 +75,7 @@ public class VideoTasks {
      */
     public CreatedTask upload(String accountId, String indexId, String originalFilename, InputStream content,
             boolean enableVideoStream, String userMetadataJson) {
-        UserMetadata.parse(json, userMetadataJson);
+        checkUserMetadata(userMetadataJson);
         StoredUpload stored = store(accountId, indexId, originalFilename, content);
         return queue(stored, indexId, enableVideoStream, userMetadataJson);
     }
@@ -129,6 +129,15 @@ public class VideoTasks {
             discard(stored);
             throw e;
         }
+    }
+
+    /**
+     * Checks user metadata before a file is stored for it.
+     *
+     * @throws InvalidInputException for metadata that is not a flat JSON object of allowed values
+     */
+    void checkUserMetadata(String userMetadataJson) {
+        UserMetadata.parse(json, userMetadataJson);
     }
 
     /** Deletes a stored file whose task will not be queued. */

@@ -59,7 +59,7 @@ class MultipartReaderTest {
                 field("index_id", "abc"));
         byte[] withEpilogue = Arrays.copyOf(body, body.length + 9);
         System.arraycopy("epilogue!".getBytes(StandardCharsets.US_ASCII), 0, withEpilogue, body.length, 9);
-        MultipartReader reader = new MultipartReader(new ByteArrayInputStream(withEpilogue), BOUNDARY, Long.MAX_VALUE);
+        MultipartReader reader = new MultipartReader(new ByteArrayInputStream(withEpilogue), BOUNDARY, Long.MAX_VALUE, Long.MAX_VALUE);
 
         assertThat(reader.next().name()).isEqualTo("video_file");
         MultipartReader.Part field = reader.next();
@@ -71,7 +71,7 @@ class MultipartReaderTest {
     @Test
     void aPartOverTheLimitIsRefusedWhileItIsRead() throws IOException {
         byte[] body = body(BOUNDARY, "", file("video_file", "a.mp4", "video/mp4", new byte[10_001]));
-        MultipartReader reader = new MultipartReader(new ByteArrayInputStream(body), BOUNDARY, 10_000);
+        MultipartReader reader = new MultipartReader(new ByteArrayInputStream(body), BOUNDARY, 10_000, Long.MAX_VALUE);
         InputStream content = reader.next().content();
 
         assertThatThrownBy(() -> content.transferTo(OutputStream.nullOutputStream()))
@@ -79,9 +79,72 @@ class MultipartReaderTest {
     }
 
     @Test
+    void partsSkippedUnreadAndThePreambleCountAgainstTheBodysLimit() throws IOException {
+        byte[] skipped = body(BOUNDARY, "", file("junk", "junk.bin", "application/octet-stream", new byte[300_000]),
+                field("index_id", "abc"));
+        MultipartReader reader = new MultipartReader(new ByteArrayInputStream(skipped), BOUNDARY, 10, 100_000);
+        assertThatThrownBy(() -> {
+            reader.next();
+            reader.next();
+        }).isInstanceOf(MultipartReader.TooLargeException.class)
+                .satisfies(e -> assertThat(((MultipartReader.TooLargeException) e).partName()).isNull());
+
+        byte[] preamble = body(BOUNDARY, "x".repeat(300_000), field("index_id", "abc"));
+        MultipartReader withPreamble = new MultipartReader(new ByteArrayInputStream(preamble), BOUNDARY, 10, 100_000);
+        assertThatThrownBy(withPreamble::next).isInstanceOf(MultipartReader.TooLargeException.class);
+    }
+
+    @Test
+    void aBrokenContentDispositionIsMalformed() {
+        for (String disposition : List.of("form-data; name=\"", "form-data; name=\"video_file\"; filename=\"",
+                "form-data; filename=\"a.mp4\"")) {
+            byte[] body = ("--" + BOUNDARY + "\r\nContent-Disposition: " + disposition + "\r\n\r\nabc\r\n--" + BOUNDARY
+                    + "--\r\n").getBytes(StandardCharsets.UTF_8);
+            MultipartReader reader = new MultipartReader(new ByteArrayInputStream(body), BOUNDARY, Long.MAX_VALUE,
+                    Long.MAX_VALUE);
+            assertThatThrownBy(reader::next).as(disposition).isInstanceOf(MultipartReader.MalformedException.class);
+        }
+    }
+
+    @Test
+    void aConnectionThatFailsIsAnInterruptedBodyNotAStorageFailure() throws IOException {
+        byte[] body = body(BOUNDARY, "", file("video_file", "a.mp4", "video/mp4", new byte[400_000]));
+        InputStream failing = new FilterInputStream(new ByteArrayInputStream(body, 0, 300_000)) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                if (n < 0) {
+                    throw new java.net.SocketTimeoutException("Read timed out");
+                }
+                return n;
+            }
+        };
+        MultipartReader reader = new MultipartReader(failing, BOUNDARY, Long.MAX_VALUE, Long.MAX_VALUE);
+        InputStream content = reader.next().content();
+
+        assertThatThrownBy(() -> content.transferTo(OutputStream.nullOutputStream()))
+                .isInstanceOf(MultipartReader.InterruptedBodyException.class)
+                .hasCauseInstanceOf(java.net.SocketTimeoutException.class);
+    }
+
+    @Test
+    void partsReadByteByByteComeOutWhole() throws IOException {
+        byte[] content = new byte[1000];
+        new Random(3).nextBytes(content);
+        byte[] body = body(BOUNDARY, "", file("video_file", "a.mp4", "video/mp4", content));
+        InputStream part = new MultipartReader(new ByteArrayInputStream(body), BOUNDARY, Long.MAX_VALUE, Long.MAX_VALUE)
+                .next().content();
+        ByteArrayOutputStream read = new ByteArrayOutputStream();
+        for (int b = part.read(); b >= 0; b = part.read()) {
+            read.write(b);
+        }
+        assertThat(read.toByteArray()).isEqualTo(content);
+    }
+
+    @Test
     void aTextFieldOverItsLimitIsRefused() throws IOException {
         byte[] body = body(BOUNDARY, "", field("user_metadata", "x".repeat(101)));
-        MultipartReader.Part part = new MultipartReader(new ByteArrayInputStream(body), BOUNDARY, Long.MAX_VALUE).next();
+        MultipartReader.Part part = new MultipartReader(new ByteArrayInputStream(body), BOUNDARY, Long.MAX_VALUE, Long.MAX_VALUE).next();
 
         assertThatThrownBy(() -> part.text(100)).isInstanceOf(MultipartReader.TooLargeException.class)
                 .hasMessageContaining("user_metadata");
@@ -91,7 +154,7 @@ class MultipartReaderTest {
     void aBodyCutOffInsideAPartIsMalformed() throws IOException {
         byte[] body = body(BOUNDARY, "", file("video_file", "a.mp4", "video/mp4", new byte[50_000]));
         byte[] cut = Arrays.copyOf(body, 30_000);
-        MultipartReader reader = new MultipartReader(new ByteArrayInputStream(cut), BOUNDARY, Long.MAX_VALUE);
+        MultipartReader reader = new MultipartReader(new ByteArrayInputStream(cut), BOUNDARY, Long.MAX_VALUE, Long.MAX_VALUE);
         InputStream content = reader.next().content();
 
         assertThatThrownBy(() -> content.transferTo(OutputStream.nullOutputStream()))
@@ -103,7 +166,7 @@ class MultipartReaderTest {
         for (String bad : List.of("", "no boundary at all", "--" + BOUNDARY + "\r\nContent-Type: text/plain\r\n\r\nx\r\n--"
                 + BOUNDARY + "--", "--" + BOUNDARY + "garbage", "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"a\"\r\n")) {
             MultipartReader reader = new MultipartReader(new ByteArrayInputStream(bad.getBytes(StandardCharsets.US_ASCII)),
-                    BOUNDARY, Long.MAX_VALUE);
+                    BOUNDARY, Long.MAX_VALUE, Long.MAX_VALUE);
             assertThatThrownBy(() -> {
                 for (MultipartReader.Part part = reader.next(); part != null; part = reader.next()) {
                     part.content().transferTo(OutputStream.nullOutputStream());
@@ -126,7 +189,7 @@ class MultipartReaderTest {
     }
 
     private static List<Read> readAll(InputStream in, String boundary, long maxPartSize) throws IOException {
-        MultipartReader reader = new MultipartReader(in, boundary, maxPartSize);
+        MultipartReader reader = new MultipartReader(in, boundary, maxPartSize, Long.MAX_VALUE);
         List<Read> parts = new ArrayList<>();
         for (MultipartReader.Part part = reader.next(); part != null; part = reader.next()) {
             ByteArrayOutputStream content = new ByteArrayOutputStream();

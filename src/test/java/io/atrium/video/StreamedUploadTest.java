@@ -127,6 +127,43 @@ class StreamedUploadTest {
     }
 
     @Test
+    void aBlankVideoUrlBeforeTheFileIsNoSecondSource() throws Exception {
+        String key = newKey("blankurl");
+        String index = index(key, "Blank URL");
+        MultipartForm form = MultipartForm.post("/v1.3/tasks").param("index_id", index).param("video_url", "")
+                .file(clipPart());
+
+        assertThat(send(key, form.contentType(), form.body(), true).statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void aChunkedBodyWhosePartsAreSkippedIsStillLimited() throws Exception {
+        String key = newKey("junk");
+        String index = index(key, "Junk");
+        MultipartForm form = MultipartForm.post("/v1.3/tasks").param("index_id", index)
+                .file(new MockMultipartFile("junk", "junk.bin", "application/octet-stream", new byte[5 * 1024 * 1024]))
+                .file(clipPart());
+
+        HttpResponse<String> response = send(key, form.contentType(), form.body(), false);
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertNothingStored(key, index);
+    }
+
+    @Test
+    void aBrokenPartHeaderIsABadRequestNotAServerError() throws Exception {
+        String key = newKey("header");
+        String boundary = "atrium-test-7d4f0c2b9e";
+        byte[] body = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"video_file\"; filename=\"\r\n\r\nabc\r\n--"
+                + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        HttpResponse<String> response = send(key, "multipart/form-data; boundary=" + boundary, body, true);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"code\":\"parameter_invalid\"");
+    }
+
+    @Test
     void anotherAccountsIndexAnswers404WhetherItIsNamedBeforeOrAfterTheFile() throws Exception {
         String owner = newKey("owner");
         String index = index(owner, "Private");
@@ -164,6 +201,9 @@ class StreamedUploadTest {
         MultipartForm badFlag = MultipartForm.post("/v1.3/tasks").file(clipPart()).param("index_id", index)
                 .param("enable_video_stream", "perhaps");
         assertThat(send(key, badFlag.contentType(), badFlag.body(), true).statusCode()).isEqualTo(400);
+        MultipartForm badMetadataFirst = MultipartForm.post("/v1.3/tasks").param("index_id", index)
+                .param("user_metadata", "[1, 2]").file(clipPart());
+        assertThat(send(key, badMetadataFirst.contentType(), badMetadataFirst.body(), true).statusCode()).isEqualTo(400);
 
         byte[] whole = MultipartForm.post("/v1.3/tasks").param("index_id", index).file(clipPart()).body();
         byte[] cut = java.util.Arrays.copyOf(whole, whole.length / 2);
