@@ -11,8 +11,14 @@ import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 
 import io.atrium.shared.AtriumProperties;
 
@@ -140,6 +146,44 @@ class LocalFileStorage implements ObjectStorage {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not delete the objects of account " + accountId, e);
         }
+    }
+
+    @Override
+    public void forEachVideo(Consumer<StoredVideo> action) {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        try (var accounts = Files.list(root)) {
+            for (Path account : accounts.filter(Files::isDirectory).toList()) {
+                String accountId = account.getFileName().toString();
+                if (StorageKeys.isId(accountId)) {
+                    videosOf(accountId, account).forEach(action);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not list the stored objects", e);
+        }
+    }
+
+    /** The account's videos from its file names ({@code <video id>.<ext>}, {@code <video id>-thumbnail.jpg}, and partial writes). */
+    private static List<StoredVideo> videosOf(String accountId, Path directory) throws IOException {
+        Map<String, Instant> lastWritten = new TreeMap<>();
+        try (var files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                String videoId = StorageKeys.videoIdOf(file.getFileName().toString());
+                if (videoId != null) {
+                    Instant written;
+                    try {
+                        written = Files.getLastModifiedTime(file).toInstant();
+                    } catch (NoSuchFileException deletedMeanwhile) {
+                        continue;
+                    }
+                    lastWritten.merge(videoId, written, (a, b) -> a.isAfter(b) ? a : b);
+                }
+            }
+        }
+        return lastWritten.entrySet().stream()
+                .map(entry -> new StoredVideo(accountId, entry.getKey(), entry.getValue())).toList();
     }
 
     private Path path(String key) {

@@ -3,7 +3,9 @@ package io.atrium.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 
 /**
  * Where stored videos and what is made from them (thumbnails) live, addressed by keys such as
@@ -46,6 +48,19 @@ public interface ObjectStorage {
      * temporary copy that is deleted afterwards for S3. The function must only read the file.
      */
     <T> T withLocalCopy(String key, LocalFileFunction<T> function) throws IOException, InterruptedException;
+
+    /**
+     * One video's objects as storage holds them: whose they are and when the newest of them (its file, a
+     * thumbnail, or an unfinished write) was written.
+     */
+    record StoredVideo(String accountId, String videoId, Instant lastWritten) {
+    }
+
+    /**
+     * Calls {@code action} once for every video that has objects in storage, account by account, so that objects
+     * nothing refers to any more can be found. Holds at most one account's videos in memory.
+     */
+    void forEachVideo(Consumer<StoredVideo> action);
 
     /** Deletes the object, if there is one. */
     void delete(String key);

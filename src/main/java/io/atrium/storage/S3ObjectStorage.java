@@ -11,9 +11,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -30,6 +34,7 @@ import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Objects in an S3 bucket (AWS S3 or an S3-compatible store), named {@code <prefix><key>}. Uploads of unknown
@@ -203,6 +208,41 @@ final class S3ObjectStorage implements ObjectStorage, AutoCloseable {
     @Override
     public void deleteAccount(String accountId) {
         deleteAllStartingWith(accountPrefix(accountId));
+    }
+
+    /**
+     * Lists the bucket under the prefix page by page. Keys come in order, so one video's objects are next to each
+     * other and one account's videos too: only one account's videos are held at a time.
+     */
+    @Override
+    public void forEachVideo(Consumer<StoredVideo> action) {
+        String account = null;
+        Map<String, Instant> lastWritten = new TreeMap<>();
+        for (ListObjectsV2Response page : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix))) {
+            for (S3Object object : page.contents()) {
+                String key = object.key().substring(prefix.length());
+                int slash = key.indexOf('/');
+                if (slash < 0 || !StorageKeys.isId(key.substring(0, slash))) {
+                    continue;
+                }
+                String videoId = StorageKeys.videoIdOf(key.substring(slash + 1));
+                if (videoId == null) {
+                    continue;
+                }
+                String accountId = key.substring(0, slash);
+                if (!accountId.equals(account)) {
+                    report(account, lastWritten, action);
+                    account = accountId;
+                }
+                lastWritten.merge(videoId, object.lastModified(), (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
+        report(account, lastWritten, action);
+    }
+
+    private static void report(String accountId, Map<String, Instant> lastWritten, Consumer<StoredVideo> action) {
+        lastWritten.forEach((videoId, written) -> action.accept(new StoredVideo(accountId, videoId, written)));
+        lastWritten.clear();
     }
 
     /** Lists and deletes page by page: a page holds at most 1,000 keys, as many as one batch delete takes. */

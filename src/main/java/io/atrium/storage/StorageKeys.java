@@ -25,6 +25,22 @@ final class StorageKeys {
         return id;
     }
 
+    static boolean isId(String value) {
+        return value != null && ID.matcher(value).matches();
+    }
+
+    /**
+     * The video an object's name (the part of its key after the account) belongs to: its first 24 characters,
+     * when they are an id and a {@code .} or {@code -} follows; {@code null} for anything else.
+     */
+    static String videoIdOf(String name) {
+        if (name.length() < 26 || (name.charAt(24) != '.' && name.charAt(24) != '-')) {
+            return null;
+        }
+        String videoId = name.substring(0, 24);
+        return isId(videoId) ? videoId : null;
+    }
+
     /** What every key of one video starts with: its file and its thumbnails. */
     static String videoPrefix(String accountId, String videoId) {
         return requireId(accountId) + "/" + requireId(videoId);

@@ -29,6 +29,19 @@ class VideoRepository {
         this.jdbc = jdbc;
     }
 
+    /** Those of the account's video ids that a video or an upload task still refers to. */
+    Set<String> referenced(String accountId, Collection<String> videoIds) {
+        if (videoIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("""
+                select id from videos where account_id = :accountId and id in (:ids)
+                union
+                select video_id from video_tasks where account_id = :accountId and video_id in (:ids)""")
+                .param("accountId", accountId).param("ids", videoIds)
+                .query(String.class).list());
+    }
+
     /**
      * Adds the video of a finished task and its user metadata, once: a task resumed after a crash finds it
      * already there. Call it within a transaction, so the video never exists without its metadata rows.

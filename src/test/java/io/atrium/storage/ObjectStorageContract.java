@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -32,6 +33,25 @@ abstract class ObjectStorageContract {
 
     final String account = Ids.newId(Instant.now());
     final String video = Ids.newId(Instant.now());
+
+    @Test
+    void everyVideoWithObjectsIsListedOnceWithItsNewestWrite() {
+        Instant before = Instant.now().minusSeconds(5);
+        String other = Ids.newId(Instant.now());
+        String otherAccount = Ids.newId(Instant.now());
+        storage().store(videoKey(account, video), new ByteArrayInputStream(randomBytes(10)));
+        storage().store(account + "/" + video + "-thumbnail.jpg", new ByteArrayInputStream(randomBytes(10)));
+        storage().store(videoKey(account, other), new ByteArrayInputStream(randomBytes(10)));
+        storage().store(videoKey(otherAccount, video), new ByteArrayInputStream(randomBytes(10)));
+
+        List<ObjectStorage.StoredVideo> listed = new ArrayList<>();
+        storage().forEachVideo(listed::add);
+
+        assertThat(listed).extracting(v -> v.accountId() + "/" + v.videoId()).containsExactlyInAnyOrder(
+                account + "/" + video, account + "/" + other, otherAccount + "/" + video);
+        assertThat(listed).allSatisfy(v -> assertThat(v.lastWritten()).isAfter(before)
+                .isBefore(Instant.now().plusSeconds(5)));
+    }
 
     @Test
     void aStoredObjectIsReadWholeAndByRange() throws IOException {
