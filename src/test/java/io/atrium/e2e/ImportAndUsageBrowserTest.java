@@ -13,8 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -77,7 +80,8 @@ class ImportAndUsageBrowserTest {
         new Select(browser.findElement(By.id("import-index"))).selectByVisibleText("Breakwaters");
         Browser.clickToLoad(browser, By.xpath("//button[text()='Import videos']"));
         Browser.awaitTextContaining(browser, By.cssSelector(".alert-success"), "Import started: 1 video to import");
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        // a page the script reloads answers with errors of any kind while it is replaced: they are waited out
+        FluentWait<WebDriver> wait = new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(WebDriverException.class);
         // the page follows the import and reloads once it has ended
         wait.until(ExpectedConditions.textToBe(By.id("progress-heading"), "Last import"));
         assertThat(browser.findElement(By.id("import-progress-text")).getText()).isEqualTo("1 of 1 videos finished");

@@ -11,8 +11,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -56,7 +59,8 @@ class VideoUploadBrowserTest {
 
         browser.findElement(By.id("video-file")).sendKeys(clip.toString());
         browser.findElement(By.id("upload-button")).click();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        // a page the script reloads answers with errors of any kind while it is replaced: they are waited out
+        FluentWait<WebDriver> wait = new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(WebDriverException.class);
         wait.until(ExpectedConditions.textToBe(By.id("upload-progress-text"),
                 "lighthouse.webm was uploaded and is being checked."));
         assertThat(browser.findElement(By.id("upload-bar")).getAttribute("value")).isEqualTo("100");

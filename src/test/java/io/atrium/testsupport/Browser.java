@@ -6,11 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.UUID;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -47,22 +49,28 @@ public final class Browser {
      * page that should follow (the wait looks the element up again each time) proves the navigation happened.
      */
     public static void awaitText(WebDriver driver, By locator, String expected) {
-        new WebDriverWait(driver, NAVIGATION).until(ExpectedConditions.textToBe(locator, expected));
+        new WebDriverWait(driver, NAVIGATION).ignoring(WebDriverException.class).until(ExpectedConditions.textToBe(locator, expected));
     }
 
     /** Like {@link #awaitText} for a text the element must contain. */
     public static void awaitTextContaining(WebDriver driver, By locator, String expected) {
-        new WebDriverWait(driver, NAVIGATION).until(ExpectedConditions.textToBePresentInElementLocated(locator, expected));
+        new WebDriverWait(driver, NAVIGATION).ignoring(WebDriverException.class).until(ExpectedConditions.textToBePresentInElementLocated(locator, expected));
     }
 
     /**
-     * Clicks a link or a submit button and waits until the page it was on is gone, so that the next lookup reads
-     * the page it leads to (a lookup right after the click may otherwise find the old page and lose it midway).
+     * Clicks a link or a submit button and waits until the page it leads to has loaded, so that the next lookup
+     * reads that page (a lookup right after the click may otherwise find the old page and lose it midway). The old
+     * page is marked with a script variable that a new document does not have; while the browser is between the
+     * two, its answers may be errors of any kind, which are waited out.
      */
     public static void clickToLoad(WebDriver driver, By locator) {
-        WebElement page = driver.findElement(By.tagName("html"));
+        JavascriptExecutor script = (JavascriptExecutor) driver;
+        String marker = UUID.randomUUID().toString();
+        script.executeScript("window.atriumPageMarker = arguments[0];", marker);
         driver.findElement(locator).click();
-        new WebDriverWait(driver, NAVIGATION).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, NAVIGATION).ignoring(WebDriverException.class).until(browser ->
+                !marker.equals(script.executeScript("return window.atriumPageMarker || null;"))
+                        && "complete".equals(script.executeScript("return document.readyState;")));
     }
 
     /** Signs a new user up through the sign-up form, which lands them in the Playground. */
