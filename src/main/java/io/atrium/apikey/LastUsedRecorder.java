@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import jakarta.annotation.PreDestroy;
+
 /**
  * "Last used" without a write per request (R-KEY-7): uses are noted in memory and written in one batch
  * every few seconds, and a key's time is written at most once a minute by each node.
@@ -37,6 +39,8 @@ class LastUsedRecorder {
         }
     }
 
+    /** Also when the node shuts down, while the database is still there (beans that use it go first). */
+    @PreDestroy
     @Scheduled(fixedDelayString = "${atrium.api-keys.last-used-flush-interval:10s}")
     void flush() {
         if (pending.isEmpty()) {

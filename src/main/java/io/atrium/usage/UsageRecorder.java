@@ -15,6 +15,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import jakarta.annotation.PreDestroy;
+
 import io.atrium.index.IndexDeleted;
 import io.atrium.video.TaskCreated;
 import io.atrium.video.VideoIndexed;
@@ -23,7 +25,8 @@ import io.atrium.video.VideosRemoved;
 
 /**
  * Collects usage in memory on each node (no write per request) and adds it to the day's row every
- * {@code atrium.usage.flush-interval}. A node that stops loses at most that interval of counts.
+ * {@code atrium.usage.flush-interval}, and once more when the node shuts down. A node that dies without shutting
+ * down loses at most that interval of counts.
  */
 @Component
 class UsageRecorder {
@@ -103,6 +106,12 @@ class UsageRecorder {
             storageChanged.remove(accountId);
             write(() -> usage.setStorage(accountId, today(), videos.storedBytes(accountId)));
         }
+    }
+
+    /** While the database is still there (beans that use it go first). */
+    @PreDestroy
+    void flushOnShutdown() {
+        flush();
     }
 
     private void write(Runnable write) {
