@@ -2,7 +2,6 @@ package io.atrium.video;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -23,7 +22,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -72,8 +70,6 @@ class TasksApiController {
     private static final Set<String> FORM_FIELDS = Set.of("index_id", "video_url", "enable_video_stream", "user_metadata");
     /** The most bytes one form field may have (user metadata is the longest). */
     private static final int MAX_FIELD_BYTES = 64 * 1024;
-    /** What a body may hold besides the file: the fields and the parts' headers. */
-    private static final long FORM_FIELDS_ALLOWANCE = 1024 * 1024;
 
     private final VideoTasks tasks;
     private final VideoService videos;
@@ -95,14 +91,7 @@ class TasksApiController {
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     Created upload(@AuthenticationPrincipal ApiCaller caller, HttpServletRequest request) throws IOException {
-        String boundary = MultipartReader.boundary(request.getContentType()).orElseThrow(() -> new InvalidInputException(
-                "video_file", "parameter_invalid", "The body must be multipart/form-data with a boundary."));
-        long maxFileSize = limits.maxFileSize().toBytes();
-        long maxBodySize = maxFileSize + FORM_FIELDS_ALLOWANCE;
-        if (request.getContentLengthLong() > maxBodySize) {
-            throw new MaxUploadSizeExceededException(maxFileSize);
-        }
-        MultipartReader form = new MultipartReader(request.getInputStream(), boundary, maxFileSize, maxBodySize);
+        MultipartReader form = UploadBodies.open(request, limits);
         Map<String, String> fields = new HashMap<>();
         VideoTasks.StoredUpload stored = null;
         try {
@@ -126,7 +115,7 @@ class TasksApiController {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            throw discarding(stored, refusal(e));
+            throw UploadBodies.discarding(tasks, stored, UploadBodies.refusal(e));
         }
         return queue(caller.accountId(), fields, stored);
     }
@@ -149,51 +138,13 @@ class TasksApiController {
                     : tasks.queue(stored, indexId, enableVideoStream, fields.get("user_metadata"));
             return new Created(created.taskId(), created.videoId());
         } catch (RuntimeException e) {
-            throw discarding(stored, e);
+            throw UploadBodies.discarding(tasks, stored, e);
         }
-    }
-
-    /** Deletes the stored file of a refused upload; a failure to delete does not hide why it was refused. */
-    private RuntimeException discarding(VideoTasks.StoredUpload stored, RuntimeException refusal) {
-        if (stored != null) {
-            try {
-                tasks.discard(stored);
-            } catch (RuntimeException e) {
-                refusal.addSuppressed(e);
-            }
-        }
-        return refusal;
     }
 
     private static InvalidInputException exactlyOneSource(boolean both) {
         return new InvalidInputException("video_file", both ? "parameter_invalid" : "parameter_not_provided",
                 "Send exactly one of video_file and video_url.");
-    }
-
-    /**
-     * What the client is told when its body could not be read: too large (413), malformed or cut off (400). A
-     * failure to store is not the client's and goes on as it is.
-     */
-    private static RuntimeException refusal(Exception e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof MultipartReader.TooLargeException tooLarge) {
-                if (tooLarge.partName() == null || tooLarge.partName().equals("video_file")) {
-                    return new MaxUploadSizeExceededException(tooLarge.limit());
-                }
-                return new InvalidInputException(tooLarge.partName(), "parameter_invalid", cause.getMessage());
-            }
-            if (cause instanceof MultipartReader.MalformedException) {
-                return new InvalidInputException("video_file", "parameter_invalid",
-                        "The multipart body cannot be read: " + cause.getMessage());
-            }
-            if (cause instanceof MultipartReader.InterruptedBodyException) {
-                // Most often the client has gone and will not read this; it is no failure of the server's.
-                return new InvalidInputException("video_file", "parameter_invalid",
-                        "The upload stopped before the body ended; nothing was stored.");
-            }
-        }
-        return e instanceof RuntimeException runtime ? runtime : new UncheckedIOException(
-                "The upload could not be stored", (IOException) e);
     }
 
     /** A form flag, read as Spring reads a boolean request parameter (true/false, on/off, yes/no, 1/0). */

@@ -7,8 +7,8 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * What a video must be to be indexed (api.md, Tasks). {@code maxFileSize} is also the largest file
- * {@code POST /v1.3/tasks} reads (413 beyond it); the Playground's form is limited by
- * {@code spring.servlet.multipart.max-file-size}.
+ * {@code POST /v1.3/tasks} and the Playground's upload script read (413 beyond it); the form posted without
+ * JavaScript is limited by {@code spring.servlet.multipart.max-file-size}.
  */
 @ConfigurationProperties("atrium.videos")
 record VideoLimits(Duration minDuration, Duration maxDuration, int minResolution, int maxWidth, int maxHeight,

@@ -22,14 +22,18 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.WebUtils;
 
 import io.atrium.account.AtriumPrincipal;
 import io.atrium.api.ApiPage;
+import io.atrium.api.MultipartReader;
 import io.atrium.index.IndexService;
 import io.atrium.index.IndexView;
 import io.atrium.organization.ActiveAccounts;
 import io.atrium.shared.InvalidInputException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -86,28 +90,30 @@ class VideoPagesController {
     }
 
     /**
-     * Takes the upload from the form. The page's script asks for JSON (and shows a progress bar); a plain form
-     * post is redirected back to the list.
+     * Takes the upload from the form. The page's script asks for JSON (and shows a progress bar) and sends its
+     * CSRF token as a header, so nothing has read the body yet: it is read here as it arrives, the file going
+     * straight to storage, as for {@code POST /v1.3/tasks}. A plain form post (no script) carries the token inside
+     * the body, which the servlet container has therefore parsed already; its file is taken from there. Either way
+     * a plain form post is redirected back to the list.
      */
     @PostMapping
     Object upload(@AuthenticationPrincipal AtriumPrincipal principal, @PathVariable String indexId,
-            @RequestParam(name = "video_file", required = false) MultipartFile file,
-            @RequestHeader(name = "Accept", defaultValue = "") String accept, RedirectAttributes redirect)
+            HttpServletRequest request, @RequestHeader(name = "Accept", defaultValue = "") String accept,
+            @RequestHeader(name = "X-CSRF-TOKEN", required = false) String tokenHeader, RedirectAttributes redirect)
             throws IOException {
         String account = account(principal);
         boolean script = accept.contains(MediaType.APPLICATION_JSON_VALUE);
-        if (file == null || file.isEmpty()) {
-            indexes.get(account, indexId);
-            String message = "Choose a video file to upload.";
-            if (script) {
-                return ResponseEntity.badRequest().body(new UploadAnswer(null, null, message));
-            }
-            redirect.addFlashAttribute("uploadError", message);
-            return "redirect:/indexes/" + indexId + "/videos";
-        }
         VideoTasks.CreatedTask created;
-        try (InputStream content = file.getInputStream()) {
-            created = tasks.upload(account, indexId, file.getOriginalFilename(), content, true, null);
+        String filename;
+        try {
+            VideoTasks.StoredUpload stored = tokenHeader != null ? streamedFile(account, indexId, request)
+                    : parsedFile(account, indexId, request);
+            if (stored == null) {
+                indexes.get(account, indexId);
+                throw new InvalidInputException("video_file", "parameter_not_provided", "Choose a video file to upload.");
+            }
+            filename = stored.filename();
+            created = tasks.queue(stored, indexId, true, null);
         } catch (InvalidInputException refused) {
             if (script) {
                 return ResponseEntity.status(refused.hasCode("too_many_requests") ? HttpStatus.TOO_MANY_REQUESTS
@@ -116,12 +122,52 @@ class VideoPagesController {
             redirect.addFlashAttribute("uploadError", refused.getMessage());
             return "redirect:/indexes/" + indexId + "/videos";
         }
-        String message = VideoTasks.filename(file.getOriginalFilename()) + " was uploaded and is being checked.";
+        String message = filename + " was uploaded and is being checked.";
         if (script) {
             return ResponseEntity.status(HttpStatus.CREATED).body(new UploadAnswer(created.taskId(), created.videoId(), message));
         }
         redirect.addFlashAttribute("notice", message);
         return "redirect:/indexes/" + indexId + "/videos";
+    }
+
+    /** The file of a body nothing has read yet, stored as it arrives; {@code null} when no file was chosen. */
+    private VideoTasks.StoredUpload streamedFile(String account, String indexId, HttpServletRequest request)
+            throws IOException {
+        MultipartReader form = UploadBodies.open(request, limits);
+        VideoTasks.StoredUpload stored = null;
+        try {
+            for (MultipartReader.Part part = form.next(); part != null; part = form.next()) {
+                // the form's other fields (its CSRF token) are skipped, as is any second file
+                if (part.name().equals("video_file") && stored == null) {
+                    stored = nonEmpty(tasks.store(account, indexId, part.filename(), part.content()));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw UploadBodies.discarding(tasks, stored, UploadBodies.refusal(e));
+        }
+        return stored;
+    }
+
+    /** The file of a body the servlet container has parsed; {@code null} when no file was chosen. */
+    private VideoTasks.StoredUpload parsedFile(String account, String indexId, HttpServletRequest request)
+            throws IOException {
+        MultipartHttpServletRequest multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
+        MultipartFile file = multipart == null ? null : multipart.getFile("video_file");
+        if (file == null || file.isEmpty()) {
+            return null;
+        }
+        try (InputStream content = file.getInputStream()) {
+            return tasks.store(account, indexId, file.getOriginalFilename(), content);
+        }
+    }
+
+    /** An empty file part is what a form sends when no file was chosen. */
+    private VideoTasks.StoredUpload nonEmpty(VideoTasks.StoredUpload stored) {
+        if (stored.size() > 0) {
+            return stored;
+        }
+        tasks.discard(stored);
+        return null;
     }
 
     /** The unfinished and failed uploads of the index, for the list page's script to follow. */

@@ -37,6 +37,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import com.jayway.jsonpath.JsonPath;
 
 import io.atrium.testsupport.IntegrationTest;
+import io.atrium.testsupport.MultipartForm;
 import io.atrium.testsupport.TestVideos;
 
 /** The Playground's video pages: upload, follow the task, watch, edit metadata, delete (user-guide.md). */
@@ -120,6 +121,31 @@ class VideoPagesTest {
         mvc.perform(get(videos + "/" + videoId).session(user)).andExpect(status().isNotFound());
         assertThat(jdbc.sql("select count(*) from videos where id = :id").param("id", videoId).query(Integer.class).single())
                 .isZero();
+    }
+
+    @Test
+    void theScriptsUploadIsReadAsItArrivesAndRefusedLikeTheForms() throws Exception {
+        MockHttpSession user = signUp(mvc, "Script Uploader", uniqueEmail("scriptuploader"));
+        MockHttpSession outsider = signUp(mvc, "Script Outsider", uniqueEmail("scriptoutsider"));
+        String index = index(user, "Script cams", false);
+        String videos = "/indexes/" + index + "/videos";
+        // what the page's script sends: the form's fields (its token too) and the file, the token also as a header
+        MultipartForm form = MultipartForm.post(videos).param("_csrf", "in-the-body-too").file(file(clip));
+
+        String answer = mvc.perform(form.request().session(user).with(csrf().asHeader()).accept(MediaType.APPLICATION_JSON))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.message").value("harbour.mp4 was uploaded and is being checked."))
+                .andReturn().getResponse().getContentAsString();
+        await().atMost(Duration.ofSeconds(30)).until(() -> taskStatus(JsonPath.read(answer, "$.taskId")).equals("ready"));
+
+        mvc.perform(MultipartForm.post(videos).param("_csrf", "only-a-token").request().session(user)
+                        .with(csrf().asHeader()).accept(MediaType.APPLICATION_JSON))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message").value("Choose a video file to upload."));
+        mvc.perform(form.request().session(outsider).with(csrf().asHeader()).accept(MediaType.APPLICATION_JSON))
+                .andExpect(status().isNotFound());
+        assertThat(jdbc.sql("select count(*) from video_tasks where index_id = :index").param("index", index)
+                .query(Integer.class).single()).isEqualTo(1);
     }
 
     @Test

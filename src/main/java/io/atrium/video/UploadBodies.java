@@ -1,0 +1,79 @@
+package io.atrium.video;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+
+import io.atrium.api.MultipartReader;
+import io.atrium.shared.InvalidInputException;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Reading an upload's multipart body as it arrives, for the API and the Playground alike: the limits, and what
+ * the client is told when the body cannot be read.
+ */
+final class UploadBodies {
+
+    /** What a body may hold besides the file: the form's other fields and the parts' headers. */
+    static final long FORM_FIELDS_ALLOWANCE = 1024 * 1024;
+
+    private UploadBodies() {
+    }
+
+    /**
+     * A reader of the request's body, refusing at once a body that is not multipart or that announces more than
+     * the largest file (and its fields) allows.
+     *
+     * @throws InvalidInputException for a body that is not multipart/form-data with a boundary
+     * @throws MaxUploadSizeExceededException for an announced length over the limit (413)
+     */
+    static MultipartReader open(HttpServletRequest request, VideoLimits limits) throws IOException {
+        String boundary = MultipartReader.boundary(request.getContentType()).orElseThrow(() -> new InvalidInputException(
+                "video_file", "parameter_invalid", "The body must be multipart/form-data with a boundary."));
+        long maxFileSize = limits.maxFileSize().toBytes();
+        long maxBodySize = maxFileSize + FORM_FIELDS_ALLOWANCE;
+        if (request.getContentLengthLong() > maxBodySize) {
+            throw new MaxUploadSizeExceededException(maxFileSize);
+        }
+        return new MultipartReader(request.getInputStream(), boundary, maxFileSize, maxBodySize);
+    }
+
+    /**
+     * What the client is told when its body could not be read: too large (413), malformed or cut off (400). A
+     * failure to store is not the client's and goes on as it is.
+     */
+    static RuntimeException refusal(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MultipartReader.TooLargeException tooLarge) {
+                if (tooLarge.partName() == null || tooLarge.partName().equals("video_file")) {
+                    return new MaxUploadSizeExceededException(tooLarge.limit());
+                }
+                return new InvalidInputException(tooLarge.partName(), "parameter_invalid", cause.getMessage());
+            }
+            if (cause instanceof MultipartReader.MalformedException) {
+                return new InvalidInputException("video_file", "parameter_invalid",
+                        "The multipart body cannot be read: " + cause.getMessage());
+            }
+            if (cause instanceof MultipartReader.InterruptedBodyException) {
+                // Most often the client has gone and will not read this; it is no failure of the server's.
+                return new InvalidInputException("video_file", "parameter_invalid",
+                        "The upload stopped before the body ended; nothing was stored.");
+            }
+        }
+        return e instanceof RuntimeException runtime ? runtime : new UncheckedIOException(
+                "The upload could not be stored", (IOException) e);
+    }
+
+    /** Deletes the stored file of a refused upload; a failure to delete does not hide why it was refused. */
+    static RuntimeException discarding(VideoTasks tasks, VideoTasks.StoredUpload stored, RuntimeException refusal) {
+        if (stored != null) {
+            try {
+                tasks.discard(stored);
+            } catch (RuntimeException e) {
+                refusal.addSuppressed(e);
+            }
+        }
+        return refusal;
+    }
+}
