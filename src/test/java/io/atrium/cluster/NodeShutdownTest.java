@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -34,8 +33,7 @@ class NodeShutdownTest {
         try {
             HttpVisitor visitor = new HttpVisitor(Nodes.port(node));
             visitor.signUp("Last Caller", uniqueEmail("shutdown"), PASSWORD);
-            visitor.submit("/settings/api-keys", "/settings/api-keys", Map.of("name", "shutdown", "expiration", "12"));
-            key = ApiKeys.find(visitor.get("/settings/api-keys").body());
+            key = ApiKeys.create(visitor, "shutdown");
             HttpClient http = HttpClient.newHttpClient();
             for (int i = 0; i < 3; i++) {
                 HttpResponse<String> answer = http.send(HttpRequest.newBuilder(

@@ -14,14 +14,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import io.atrium.testsupport.ApiKeys;
 import io.atrium.testsupport.HttpVisitor;
 import io.atrium.testsupport.Nodes;
 import io.atrium.testsupport.TestDatabases;
@@ -31,8 +30,6 @@ import io.atrium.testsupport.TestDatabases;
  * account's rate limit is one budget, whichever node its calls land on (R-PLAN-2).
  */
 class SharedRateLimitTest {
-
-    private static final Pattern KEY = Pattern.compile("atk_[0-9A-Za-z]{12}_[0-9A-Za-z]{38}");
 
     private static ConfigurableApplicationContext nodeA;
     private static ConfigurableApplicationContext nodeB;
@@ -60,9 +57,7 @@ class SharedRateLimitTest {
     void callsToEitherNodeDrawOnTheAccountsSingleBudget() throws Exception {
         HttpVisitor onA = new HttpVisitor(Nodes.port(nodeA));
         onA.signUp("Budget Sharer", uniqueEmail("sharer"), PASSWORD);
-        onA.submit("/settings/api-keys", "/settings/api-keys", Map.of("name", "shared budget", "expiration", "12"));
-        Matcher key = KEY.matcher(onA.get("/settings/api-keys").body());
-        assertThat(key.find()).isTrue();
+        String key = ApiKeys.create(onA, "shared budget");
         // all five calls in one minute window
         while (Instant.now().getEpochSecond() % 60 > 45) {
             Thread.sleep(500);
@@ -70,32 +65,30 @@ class SharedRateLimitTest {
 
         List<HttpResponse<String>> answers = new ArrayList<>();
         for (ConfigurableApplicationContext node : List.of(nodeA, nodeB, nodeA, nodeB, nodeA)) {
-            answers.add(call(node, key.group()));
+            answers.add(call(node, key));
         }
 
         assertThat(answers.stream().map(HttpResponse::statusCode)).containsExactly(200, 200, 200, 200, 429);
         assertThat(answers.stream().map(answer -> answer.headers().firstValue("X-Ratelimit-Used").orElse("")))
                 .containsExactly("1", "2", "3", "4", "4");
         assertThat(answers.get(4).body()).contains("\"code\":\"too_many_requests\"");
-        assertThat(call(nodeB, key.group()).statusCode()).isEqualTo(429);
+        assertThat(call(nodeB, key).statusCode()).isEqualTo(429);
     }
 
     @Test
     void aPlanChangedOnOneNodeGovernsTheOtherWithinASecond() throws Exception {
         HttpVisitor onA = new HttpVisitor(Nodes.port(nodeA));
         onA.signUp("Plan Mover", uniqueEmail("planmover"), PASSWORD);
-        onA.submit("/settings/api-keys", "/settings/api-keys", Map.of("name", "plan", "expiration", "12"));
-        Matcher key = KEY.matcher(onA.get("/settings/api-keys").body());
-        assertThat(key.find()).isTrue();
+        String key = ApiKeys.create(onA, "plan");
         // node B has the free plan cached
-        assertThat(call(nodeB, key.group()).headers().firstValue("X-Ratelimit-Limit")).contains("4");
+        assertThat(call(nodeB, key).headers().firstValue("X-Ratelimit-Limit")).contains("4");
 
         onA.submit("/settings/billing", "/settings/billing", Map.of("plan", "developer"));
-        assertThat(call(nodeA, key.group()).headers().firstValue("X-Ratelimit-Limit")).contains("1200");
+        assertThat(call(nodeA, key).headers().firstValue("X-Ratelimit-Limit")).contains("1200");
 
         // the cached plan lives at most 0.9 s; the rest is slack for a busy test machine
         await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
-                assertThat(call(nodeB, key.group()).headers().firstValue("X-Ratelimit-Limit")).contains("1200"));
+                assertThat(call(nodeB, key).headers().firstValue("X-Ratelimit-Limit")).contains("1200"));
     }
 
     private HttpResponse<String> call(ConfigurableApplicationContext node, String key) throws Exception {

@@ -47,8 +47,7 @@ class TwelveLabsSdkCompatibilityTest {
         installPinnedSdk();
         HttpVisitor visitor = new HttpVisitor(port);
         visitor.signUp("SDK User", uniqueEmail("sdk"), PASSWORD);
-        visitor.submit("/settings/api-keys", "/settings/api-keys", Map.of("name", "twelvelabs-js", "expiration", "12"));
-        String key = ApiKeys.find(visitor.get("/settings/api-keys").body());
+        String key = ApiKeys.create(visitor, "twelvelabs-js");
         Path video = TestVideos.testPattern(workDirectory, "harbor-tour.mp4", 5, 640, 360, 25);
 
         Run check = run(List.of("node", "check.mjs"), Map.of(

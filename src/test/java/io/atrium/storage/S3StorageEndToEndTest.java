@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,8 +82,7 @@ class S3StorageEndToEndTest {
     void apiKey() throws Exception {
         HttpVisitor visitor = new HttpVisitor(port);
         visitor.signUp("S3 Uploader", uniqueEmail("s3"), PASSWORD);
-        visitor.submit("/settings/api-keys", "/settings/api-keys", Map.of("name", "s3", "expiration", "12"));
-        key = ApiKeys.find(visitor.get("/settings/api-keys").body());
+        key = ApiKeys.create(visitor, "s3");
     }
 
     @Test

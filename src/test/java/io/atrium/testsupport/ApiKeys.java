@@ -6,6 +6,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
+import java.io.IOException;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,6 +28,12 @@ public final class ApiKeys {
                         .param("name", name).param("expiration", "12"))
                 .andExpect(redirectedUrl("/settings/api-keys"));
         return find(mvc.perform(get("/settings/api-keys").session(session)).andReturn().getResponse().getContentAsString());
+    }
+
+    /** The same through a real servlet container: the visitor submits the form and reads the page it leads to. */
+    public static String create(HttpVisitor visitor, String name) throws IOException, InterruptedException {
+        visitor.submit("/settings/api-keys", "/settings/api-keys", Map.of("name", name, "expiration", "12"));
+        return find(visitor.get("/settings/api-keys").body());
     }
 
     public static String find(String text) {
