@@ -80,6 +80,8 @@ class UsageRecorder {
         storageChanged.add(deleted.accountId());
     }
 
+    /** Also when the node shuts down, while the database is still there (beans that use it go first). */
+    @PreDestroy
     @Scheduled(fixedDelayString = "${atrium.usage.flush-interval:10s}")
     void flush() {
         LocalDate today = today();
@@ -106,12 +108,6 @@ class UsageRecorder {
             storageChanged.remove(accountId);
             write(() -> usage.setStorage(accountId, today(), videos.storedBytes(accountId)));
         }
-    }
-
-    /** While the database is still there (beans that use it go first). */
-    @PreDestroy
-    void flushOnShutdown() {
-        flush();
     }
 
     private void write(Runnable write) {

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.core.convert.ConversionException;
+import org.springframework.core.convert.support.DefaultConversionService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -103,13 +105,8 @@ class TasksApiController {
                     // What came before the file is checked before a byte of it is stored.
                     flag("enable_video_stream", fields.get("enable_video_stream"));
                     tasks.checkUserMetadata(fields.get("user_metadata"));
-                    stored = tasks.store(caller.accountId(), blankToNull(fields.get("index_id")), part.filename(),
-                            part.content());
-                    if (stored.size() == 0) {
-                        // An empty file part is what a form sends when no file was chosen.
-                        tasks.discard(stored);
-                        stored = null;
-                    }
+                    stored = UploadBodies.nonEmpty(tasks, tasks.store(caller.accountId(),
+                            blankToNull(fields.get("index_id")), part.filename(), part.content()));
                 } else if (FORM_FIELDS.contains(part.name())) {
                     fields.put(part.name(), part.text(MAX_FIELD_BYTES));
                 }
@@ -149,14 +146,12 @@ class TasksApiController {
 
     /** A form flag, read as Spring reads a boolean request parameter (true/false, on/off, yes/no, 1/0). */
     private static boolean flag(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return true;
+        try {
+            Boolean flag = DefaultConversionService.getSharedInstance().convert(value, Boolean.class);
+            return flag == null || flag;
+        } catch (ConversionException e) {
+            throw new InvalidInputException(name, "parameter_invalid", name + " must be true or false.");
         }
-        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
-            case "true", "on", "yes", "1" -> true;
-            case "false", "off", "no", "0" -> false;
-            default -> throw new InvalidInputException(name, "parameter_invalid", name + " must be true or false.");
-        };
     }
 
     private static String blankToNull(String value) {

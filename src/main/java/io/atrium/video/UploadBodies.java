@@ -65,6 +65,18 @@ final class UploadBodies {
                 "The upload could not be stored", (IOException) e);
     }
 
+    /**
+     * The stored file, or {@code null} (and nothing stored) when it is empty: an empty file part is what a form
+     * sends when no file was chosen.
+     */
+    static VideoTasks.StoredUpload nonEmpty(VideoTasks tasks, VideoTasks.StoredUpload stored) {
+        if (stored.size() > 0) {
+            return stored;
+        }
+        tasks.discard(stored);
+        return null;
+    }
+
     /** Deletes the stored file of a refused upload; a failure to delete does not hide why it was refused. */
     static RuntimeException discarding(VideoTasks tasks, VideoTasks.StoredUpload stored, RuntimeException refusal) {
         if (stored != null) {

@@ -139,7 +139,7 @@ class VideoPagesController {
             for (MultipartReader.Part part = form.next(); part != null; part = form.next()) {
                 // the form's other fields (its CSRF token) are skipped, as is any second file
                 if (part.name().equals("video_file") && stored == null) {
-                    stored = nonEmpty(tasks.store(account, indexId, part.filename(), part.content()));
+                    stored = UploadBodies.nonEmpty(tasks, tasks.store(account, indexId, part.filename(), part.content()));
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -159,15 +159,6 @@ class VideoPagesController {
         try (InputStream content = file.getInputStream()) {
             return tasks.store(account, indexId, file.getOriginalFilename(), content);
         }
-    }
-
-    /** An empty file part is what a form sends when no file was chosen. */
-    private VideoTasks.StoredUpload nonEmpty(VideoTasks.StoredUpload stored) {
-        if (stored.size() > 0) {
-            return stored;
-        }
-        tasks.discard(stored);
-        return null;
     }
 
     /** The unfinished and failed uploads of the index, for the list page's script to follow. */

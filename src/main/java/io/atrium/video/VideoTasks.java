@@ -67,21 +67,7 @@ public class VideoTasks {
     }
 
     /**
-     * Streams the upload to storage and queues its task. If anything fails, the stored file is removed and no
-     * task exists.
-     *
-     * @throws NotFoundException when the index is not the account's
-     * @throws InvalidInputException for a bad file name or user metadata
-     */
-    public CreatedTask upload(String accountId, String indexId, String originalFilename, InputStream content,
-            boolean enableVideoStream, String userMetadataJson) {
-        checkUserMetadata(userMetadataJson);
-        StoredUpload stored = store(accountId, indexId, originalFilename, content);
-        return queue(stored, indexId, enableVideoStream, userMetadataJson);
-    }
-
-    /**
-     * The first half of an upload whose form may name the index and the options after the file (a multipart
+     * The first half of an upload, whose form may name the index and the options after the file (a multipart
      * body is read in the order the client wrote it): checks what is known so far, so that a refused upload is
      * refused before its body is read, then streams the file to storage.
      *
