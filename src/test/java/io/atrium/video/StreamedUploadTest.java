@@ -15,12 +15,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -98,28 +99,16 @@ class StreamedUploadTest {
         assertThat(Files.size(storedFiles(key).get(0))).isEqualTo(Files.size(clip));
     }
 
-    @Test
-    void anAnnouncedBodyOverTheLimitIsRefusedWith413AndStoresNothing() throws Exception {
+    /** Announced, it is refused before it is read; chunked, once it passes the limit. */
+    @ParameterizedTest(name = "length announced: {0}")
+    @ValueSource(booleans = {true, false})
+    void aBodyOverTheLimitIsRefusedWith413AndStoresNothing(boolean announced) throws Exception {
         String key = newKey("big");
         String index = index(key, "Big");
         MultipartForm form = MultipartForm.post("/v1.3/tasks").param("index_id", index)
                 .file(new MockMultipartFile("video_file", "big.mp4", "video/mp4", new byte[5 * 1024 * 1024]));
 
-        HttpResponse<String> response = send(key, form.contentType(), form.body(), true);
-
-        assertThat(response.statusCode()).isEqualTo(413);
-        assertThat(response.body()).contains("\"code\":\"video_filesize_too_large\"");
-        assertNothingStored(key, index);
-    }
-
-    @Test
-    void aChunkedBodyOverTheLimitIsRefusedWith413OnceItPassesTheLimitAndStoresNothing() throws Exception {
-        String key = newKey("bigchunked");
-        String index = index(key, "Big chunked");
-        MultipartForm form = MultipartForm.post("/v1.3/tasks").param("index_id", index)
-                .file(new MockMultipartFile("video_file", "big.mp4", "video/mp4", new byte[5 * 1024 * 1024]));
-
-        HttpResponse<String> response = send(key, form.contentType(), form.body(), false);
+        HttpResponse<String> response = send(key, form.contentType(), form.body(), announced);
 
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.body()).contains("\"code\":\"video_filesize_too_large\"");
@@ -252,8 +241,7 @@ class StreamedUploadTest {
     private String newKey(String who) throws IOException, InterruptedException {
         HttpVisitor visitor = new HttpVisitor(port);
         visitor.signUp("Streamed " + who, uniqueEmail(who), PASSWORD);
-        visitor.submit("/settings/api-keys", "/settings/api-keys", Map.of("name", "uploads", "expiration", "12"));
-        return ApiKeys.find(visitor.get("/settings/api-keys").body());
+        return ApiKeys.create(visitor, "uploads");
     }
 
     /** The files stored for the account that owns the key (its personal account), partial ones included. */
