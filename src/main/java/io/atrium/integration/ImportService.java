@@ -31,6 +31,7 @@ import io.atrium.shared.Ids;
 import io.atrium.shared.InvalidInputException;
 import io.atrium.shared.NotFoundException;
 import io.atrium.video.TaskView;
+import io.atrium.video.VideoContainer;
 import io.atrium.video.VideoService;
 import io.atrium.video.VideoTasks;
 
@@ -43,8 +44,6 @@ import io.atrium.video.VideoTasks;
 @Service
 public class ImportService {
 
-    static final Set<String> VIDEO_EXTENSIONS = Set.of("mp4", "m4v", "mov", "mkv", "webm", "avi", "wmv", "flv", "mpg",
-            "mpeg", "ts", "mts", "m2ts", "3gp", "ogv", "mxf");
     static final List<String> STATUSES = List.of("validating", "pending", "queued", "indexing", "ready", "failed");
 
     /** A video the import created, by the task that makes it. */
@@ -208,7 +207,7 @@ public class ImportService {
             listed.add(object.key());
             ItemRow item = lastByKey.get(object.key());
             if (item == null) {
-                if (VIDEO_EXTENSIONS.contains(extension(object.key()))) {
+                if (VideoContainer.EXTENSIONS.contains(extension(object.key()))) {
                     notImported.add(new StatusItem(filename(object.key()), object.key(), null, object.size(), null, null, null));
                 }
                 continue;
@@ -304,8 +303,8 @@ public class ImportService {
     }
 
     private String refusal(BucketObject object, String filename) {
-        if (!VIDEO_EXTENSIONS.contains(extension(object.key()))) {
-            return "Not a video file: " + filename + ". Files ending in " + String.join(", ", VIDEO_EXTENSIONS.stream()
+        if (!VideoContainer.EXTENSIONS.contains(extension(object.key()))) {
+            return "Not a video file: " + filename + ". Files ending in " + String.join(", ", VideoContainer.EXTENSIONS.stream()
                     .sorted().toList()) + " are imported.";
         }
         if (object.size() == 0) {

@@ -2,16 +2,15 @@ package io.atrium.video;
 
 import java.io.InputStream;
 import java.util.List;
-import java.util.Locale;
 
 import org.springframework.core.io.AbstractResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRange;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.MediaTypeFactory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -59,8 +58,10 @@ class MediaController {
             throw new NotFoundException("Media");
         }
         long size = storage.size(key).orElseThrow(() -> new NotFoundException("Media"));
+        // The type FFmpeg found in the file, never one its name suggests: a stored "report.html" is still a video.
         MediaType type = what.equals("thumbnail") ? MediaType.IMAGE_JPEG
-                : MediaTypeFactory.getMediaType(video.filename().toLowerCase(Locale.ROOT)).orElse(MediaType.APPLICATION_OCTET_STREAM);
+                : VideoContainer.ofStored(video.container()).map(container -> container.mediaType(video.filename()))
+                        .orElse(MediaType.APPLICATION_OCTET_STREAM);
         HttpRange single = singleRange(range);
         boolean partial = single != null && size > 0 && single.getRangeStart(size) < size;
         long start = partial ? single.getRangeStart(size) : 0;
@@ -68,11 +69,27 @@ class MediaController {
         ResponseEntity.BodyBuilder response = ResponseEntity.status(partial ? HttpStatus.PARTIAL_CONTENT : HttpStatus.OK)
                 .contentType(type)
                 .cacheControl(CacheControl.noStore())
-                .header(HttpHeaders.ACCEPT_RANGES, "bytes");
+                .header(HttpHeaders.ACCEPT_RANGES, "bytes")
+                // Uploaded bytes are served from Atrium's own origin: no browser may sniff them into a page, and
+                // were one to render them anyway, they run sandboxed, with no script and no access to the origin.
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "sandbox; default-src 'none'")
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename(what.equals("thumbnail") ? "thumbnail.jpg" : safeFilename(video.filename()))
+                        .build().toString());
         if (partial) {
             response.header(HttpHeaders.CONTENT_RANGE, "bytes " + start + "-" + end + "/" + size);
         }
         return response.body(new StoredObject(storage, key, start, end - start + 1));
+    }
+
+    /**
+     * The stored name reduced to ASCII letters, digits and a few marks, so that it cannot break out of the header or
+     * name a path; what is left of a name made only of other characters is {@code video}.
+     */
+    static String safeFilename(String filename) {
+        String safe = filename.replaceAll("[^A-Za-z0-9 ._()-]", "_").replaceAll("^[. ]+", "").strip();
+        return safe.isEmpty() || safe.chars().allMatch(c -> c == '_') ? "video" : safe;
     }
 
     private static HttpRange singleRange(String header) {

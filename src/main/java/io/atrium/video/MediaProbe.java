@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -21,12 +22,17 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads a video's duration, frame rate and size from the file itself with FFmpeg's ffprobe, which ships
  * inside the {@code org.bytedeco:ffmpeg} artifact and is unpacked on first use.
+ *
+ * <p>The file is an upload, so FFmpeg is told to read it as nothing but a video container: only the demuxers of
+ * {@link VideoContainer} may open it and only the {@code file} protocol may be used. A playlist (HLS), a concat
+ * list or an image sequence would otherwise make FFmpeg open other files on this server, such as another
+ * account's stored video, and report them as the upload's own content.
  */
 @Component
 class MediaProbe {
 
-    /** What ffprobe found in a file with at least one video stream. */
-    record MediaInfo(double duration, double fps, int width, int height) {
+    /** What ffprobe found in a file with at least one video stream, in one of the allowed containers. */
+    record MediaInfo(double duration, double fps, int width, int height, VideoContainer container) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(MediaProbe.class);
@@ -42,8 +48,10 @@ class MediaProbe {
 
     /** Empty when the file is not a readable video. */
     Optional<MediaInfo> probe(Path file) throws IOException, InterruptedException {
-        Process process = command(ffprobe(), "-v", "error", "-print_format", "json", "-show_format",
-                "-show_streams", file.toString())
+        List<String> arguments = new ArrayList<>(List.of("-v", "error"));
+        arguments.addAll(restrictedInput(file));
+        arguments.addAll(List.of("-print_format", "json", "-show_format", "-show_streams"));
+        Process process = command(ffprobe(), arguments.toArray(String[]::new))
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         byte[] output = process.getInputStream().readAllBytes();
@@ -55,6 +63,10 @@ class MediaProbe {
             return Optional.empty();
         }
         JsonNode root = json.readTree(new String(output, StandardCharsets.UTF_8));
+        Optional<VideoContainer> container = VideoContainer.ofDemuxer(root.path("format").path("format_name").asString(""));
+        if (container.isEmpty()) {
+            return Optional.empty();
+        }
         for (JsonNode stream : root.path("streams")) {
             if ("video".equals(stream.path("codec_type").asString("")) && stream.path("width").asInt(0) > 0) {
                 double duration = number(root.path("format").path("duration").asString(""));
@@ -65,7 +77,7 @@ class MediaProbe {
                     return Optional.empty();
                 }
                 return Optional.of(new MediaInfo(duration, rate(stream.path("avg_frame_rate").asString("0/1")),
-                        stream.path("width").asInt(), stream.path("height").asInt()));
+                        stream.path("width").asInt(), stream.path("height").asInt(), container.get()));
             }
         }
         return Optional.empty();
@@ -76,8 +88,10 @@ class MediaProbe {
         if (ffmpeg == null) {
             ffmpeg = runnable(extracted(org.bytedeco.ffmpeg.ffmpeg.class));
         }
-        Process process = command(ffmpeg, "-v", "error", "-y", "-ss", String.valueOf(seconds), "-i",
-                video.toString(), "-frames:v", "1", "-vf", "scale='min(640,iw)':-2", jpeg.toString())
+        List<String> arguments = new ArrayList<>(List.of("-v", "error", "-y", "-ss", String.valueOf(seconds)));
+        arguments.addAll(restrictedInput(video));
+        arguments.addAll(List.of("-frames:v", "1", "-vf", "scale='min(640,iw)':-2", "file:" + jpeg.toAbsolutePath()));
+        Process process = command(ffmpeg, arguments.toArray(String[]::new))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
         if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
@@ -85,6 +99,16 @@ class MediaProbe {
             return false;
         }
         return process.exitValue() == 0 && java.nio.file.Files.size(jpeg) > 0;
+    }
+
+    /**
+     * The input options that confine FFmpeg to the one file: the allowed demuxers only (no playlist, concat or
+     * image demuxer), the {@code file} protocol only, and the path given as a {@code file:} URL so that a name
+     * can never be read as another protocol or as an image sequence pattern.
+     */
+    private static List<String> restrictedInput(Path file) {
+        return List.of("-protocol_whitelist", "file", "-format_whitelist", VideoContainer.DEMUXERS,
+                "-i", "file:" + file.toAbsolutePath());
     }
 
     /**

@@ -20,7 +20,7 @@ class TaskRepository {
 
     private static final String COLUMNS = "id, account_id, index_id, video_id, status, error_code, error_message, "
             + "filename, object_key, size, duration, fps, width, height, enable_video_stream, user_metadata, created_at, updated_at, "
-            + "source_url";
+            + "source_url, container";
 
     private final JdbcClient jdbc;
 
@@ -175,10 +175,11 @@ class TaskRepository {
     void recordMedia(String id, MediaProbe.MediaInfo media, Instant now) {
         jdbc.sql("""
                 update video_tasks set duration = :duration, fps = :fps, width = :width, height = :height,
-                    status = 'pending', updated_at = :now
+                    container = :container, status = 'pending', updated_at = :now
                 where id = :id""")
                 .param("id", id).param("duration", media.duration()).param("fps", media.fps())
-                .param("width", media.width()).param("height", media.height()).param("now", utc(now))
+                .param("width", media.width()).param("height", media.height())
+                .param("container", media.container().name()).param("now", utc(now))
                 .update();
     }
 
@@ -225,7 +226,8 @@ class TaskRepository {
                 rs.getObject("width", Integer.class), rs.getObject("height", Integer.class),
                 rs.getBoolean("enable_video_stream"), rs.getString("user_metadata"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("updated_at", OffsetDateTime.class).toInstant(), rs.getString("source_url"));
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant(), rs.getString("source_url"),
+                rs.getString("container"));
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
 class VideoRepository {
 
     private static final String COLUMNS = "id, account_id, index_id, filename, duration, fps, width, height, size, "
-            + "user_metadata, object_key, enable_video_stream, created_at, updated_at, indexed_at";
+            + "user_metadata, object_key, enable_video_stream, created_at, updated_at, indexed_at, container";
 
     private final JdbcClient jdbc;
 
@@ -52,15 +52,15 @@ class VideoRepository {
     boolean insertIfAbsent(TaskRow task, Map<String, String> metadataTexts, Instant now) {
         int inserted = jdbc.sql("""
                 insert into videos (id, account_id, index_id, filename, duration, fps, width, height, size,
-                    user_metadata, object_key, enable_video_stream, created_at, updated_at, indexed_at)
+                    user_metadata, object_key, enable_video_stream, created_at, updated_at, indexed_at, container)
                 select :id, :accountId, :indexId, :filename, :duration, :fps, :width, :height, :size,
-                    :metadata, :objectKey, :stream, :createdAt, :now, :now
+                    :metadata, :objectKey, :stream, :createdAt, :now, :now, :container
                 where not exists (select 1 from videos where id = :id)""")
                 .param("id", task.videoId()).param("accountId", task.accountId()).param("indexId", task.indexId())
                 .param("filename", task.filename()).param("duration", task.duration()).param("fps", task.fps())
                 .param("width", task.width()).param("height", task.height()).param("size", task.size())
                 .param("metadata", task.userMetadata()).param("objectKey", task.objectKey())
-                .param("stream", task.enableVideoStream())
+                .param("stream", task.enableVideoStream()).param("container", task.container())
                 .param("createdAt", utc(task.createdAt())).param("now", utc(now))
                 .update();
         if (inserted == 1) {
@@ -226,7 +226,8 @@ class VideoRepository {
                 rs.getObject("width", Integer.class), rs.getObject("height", Integer.class), rs.getLong("size"),
                 rs.getString("user_metadata"), rs.getString("object_key"), rs.getBoolean("enable_video_stream"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("updated_at", OffsetDateTime.class).toInstant(), indexed == null ? null : indexed.toInstant());
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant(), indexed == null ? null : indexed.toInstant(),
+                rs.getString("container"));
     }
 
     private static OffsetDateTime utc(Instant instant) {

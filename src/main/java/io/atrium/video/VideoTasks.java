@@ -82,6 +82,7 @@ public class VideoTasks {
         }
         requireIndexingAllowance(accountId);
         String filename = filename(originalFilename);
+        requireVideoName(filename);
         String videoId = Ids.newId(clock.instant());
         String key = accountId + "/" + videoId + "." + extension(filename);
         long size = storage.store(key, content);
@@ -105,7 +106,7 @@ public class VideoTasks {
             String taskId = Ids.newId(now);
             TaskRow task = new TaskRow(taskId, accountId, indexId, stored.videoId(), "validating", null, null,
                     stored.filename(), stored.key(), stored.size(), null, null, null, null, enableVideoStream,
-                    metadata.isEmpty() ? null : json.writeValueAsString(metadata), now, now, null);
+                    metadata.isEmpty() ? null : json.writeValueAsString(metadata), now, now, null, null);
             transactions.executeWithoutResult(status -> {
                 tasks.insert(task);
                 events.publishEvent(new TaskCreated(accountId, taskId));
@@ -149,7 +150,7 @@ public class VideoTasks {
         String videoId = Ids.newId(now);
         TaskRow task = new TaskRow(taskId, accountId, indexId, videoId, "validating", null, null,
                 VideoDownloader.filename(source), null, 0, null, null, null, null, enableVideoStream,
-                metadata.isEmpty() ? null : json.writeValueAsString(metadata), now, now, source.toString());
+                metadata.isEmpty() ? null : json.writeValueAsString(metadata), now, now, source.toString(), null);
         transactions.executeWithoutResult(status -> {
             tasks.insert(task);
             events.publishEvent(new TaskCreated(accountId, taskId));
@@ -173,7 +174,7 @@ public class VideoTasks {
         String videoId = Ids.newId(now);
         TaskRow task = new TaskRow(taskId, accountId, indexId, videoId, "validating", null, null, filename(filename),
                 null, 0, null, null, null, null, true, metadata.isEmpty() ? null : json.writeValueAsString(metadata),
-                now, now, source);
+                now, now, source, null);
         transactions.executeWithoutResult(status -> {
             tasks.insert(task);
             events.publishEvent(new TaskCreated(accountId, taskId));
@@ -249,9 +250,26 @@ public class VideoTasks {
         return name.length() > 255 ? name.substring(name.length() - 255) : name;
     }
 
+    /**
+     * The extension a stored file is given: its name's, when that is a video container's. Nothing else (such as
+     * {@code m3u8}, which alone makes FFmpeg read a file as a playlist) ever reaches storage.
+     */
     static String extension(String filename) {
-        int dot = filename.lastIndexOf('.');
-        String extension = dot < 0 ? "" : filename.substring(dot + 1).toLowerCase(Locale.ROOT);
-        return extension.matches("[a-z0-9]{1,8}") ? extension : "bin";
+        return VideoContainer.allowsName(filename)
+                ? filename.substring(filename.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "bin";
+    }
+
+    /**
+     * The same rule as S3 imports: a file is taken only under a video container's name; its content is checked
+     * by FFmpeg afterwards.
+     *
+     * @throws InvalidInputException with code {@code video_file_broken} for any other name
+     */
+    static void requireVideoName(String filename) {
+        if (!VideoContainer.allowsName(filename)) {
+            throw new InvalidInputException("video_file", "video_file_broken", "Not a video file: " + filename
+                    + ". Files ending in " + String.join(", ", VideoContainer.EXTENSIONS.stream().sorted().toList())
+                    + " are accepted.");
+        }
     }
 }

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -139,6 +140,38 @@ class VideoUploadTest {
 
         api(get("/v1.3/tasks").param("index_id", index), key).andExpect(jsonPath("$.data.length()").value(0));
         assertThat(storedFiles(index)).isEmpty();
+    }
+
+    @Test
+    void aPlaylistOrAListNamingAnotherAccountsStoredVideoIsRefusedOrBrokenAndNeverBecomesAVideo() throws Exception {
+        String victimKey = newKey("victim");
+        String victimIndex = index(victimKey, "Private footage");
+        readyVideo(victimKey, victimIndex, null);
+        Path victimFile = storedFiles(victimIndex).stream().filter(file -> file.toString().endsWith(".mp4")).findFirst()
+                .orElseThrow();
+        String attackerKey = newKey("playlister");
+        String attackerIndex = index(attackerKey, "Borrowed");
+        String playlist = "#EXTM3U\n#EXT-X-TARGETDURATION:10\n#EXTINF:5.0,\n" + victimFile + "\n#EXT-X-ENDLIST\n";
+        String concat = "ffconcat version 1.0\nfile '" + victimFile + "'\n";
+
+        for (String[] named : new String[][] {{"x.m3u8", playlist}, {"list.txt", concat}, {"list.ffconcat", concat}}) {
+            api(MultipartForm.post("/v1.3/tasks").param("index_id", attackerIndex).file(new MockMultipartFile("video_file",
+                    named[0], "video/mp4", named[1].getBytes(java.nio.charset.StandardCharsets.UTF_8))), attackerKey)
+                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("video_file_broken"));
+        }
+        java.util.List<String> tasks = new java.util.ArrayList<>();
+        for (String[] named : new String[][] {{"playlist.mp4", playlist}, {"concat.mp4", concat}}) {
+            tasks.add(JsonPath.read(api(MultipartForm.post("/v1.3/tasks").param("index_id", attackerIndex)
+                    .file(new MockMultipartFile("video_file", named[0], "video/mp4",
+                            named[1].getBytes(java.nio.charset.StandardCharsets.UTF_8))), attackerKey)
+                    .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$._id"));
+        }
+        for (String task : tasks) {
+            awaitStatus(attackerKey, task, "failed");
+            api(get("/v1.3/tasks/" + task), attackerKey).andExpect(jsonPath("$.error.code").value("video_file_broken"));
+        }
+        api(get("/v1.3/indexes/" + attackerIndex + "/videos"), attackerKey).andExpect(jsonPath("$.data.length()").value(0));
+        assertThat(storedFiles(attackerIndex)).isEmpty();
     }
 
     @Test
@@ -287,6 +320,9 @@ class VideoUploadTest {
                 .andReturn().getResponse().getContentAsByteArray();
         assertThat(part).isEqualTo(java.util.Arrays.copyOfRange(whole, 100, 200));
 
+        mvc.perform(get(link)).andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(header().string("Content-Security-Policy", "sandbox; default-src 'none'"))
+                .andExpect(header().string("Content-Disposition", "inline; filename=\"" + fiveSeconds.getFileName() + "\""));
         mvc.perform(get(link.replaceAll("signature=.", "signature=A"))).andExpect(status().isNotFound());
         mvc.perform(get(link.replace("/video?", "/thumbnail?"))).andExpect(status().isNotFound());
         long past = java.time.Instant.now().minusSeconds(1).getEpochSecond();

@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -77,6 +79,15 @@ class VideoUrlUploadTest {
                 out.write(video);
             }
         });
+        source.createContext("/playlists/", exchange -> {
+            byte[] playlist = ("#EXTM3U\n#EXT-X-TARGETDURATION:10\n#EXTINF:5.0,\n" + clip.toAbsolutePath()
+                    + "\n#EXT-X-ENDLIST\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/vnd.apple.mpegurl");
+            exchange.sendResponseHeaders(200, playlist.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(playlist);
+            }
+        });
         source.createContext("/to-metadata-service", exchange -> redirect(exchange, "http://169.254.169.254/latest/meta-data/"));
         source.createContext("/to-other-loopback", exchange -> redirect(exchange,
                 "http://127.0.0.2:" + source.getAddress().getPort() + "/clips/pier.mp4"));
@@ -128,6 +139,36 @@ class VideoUrlUploadTest {
                 .andExpect(jsonPath("$.system_metadata.duration", closeTo(5.0, 0.1)))
                 .andExpect(jsonPath("$.user_metadata.source").value("web"))
                 .andExpect(jsonPath("$.hls.video_url").isNotEmpty());
+    }
+
+    @Test
+    void aVideoWhoseNameSaysHtmlIsServedAsTheVideoItIsNeverAsAPage() throws Exception {
+        String key = newKey("htmlname");
+        String index = index(key, "Names lie");
+
+        String created = fromUrl(key, index, origin + "/clips/re%22port%0D%0A.html", null)
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        awaitStatus(key, JsonPath.read(created, "$._id"), "ready");
+        String video = api(get("/v1.3/indexes/" + index + "/videos/" + JsonPath.read(created, "$.video_id")), key)
+                .andReturn().getResponse().getContentAsString();
+        java.net.URI link = java.net.URI.create(JsonPath.read(video, "$.hls.video_url"));
+
+        mvc.perform(get(link.getRawPath() + "?" + link.getRawQuery())).andExpect(status().isOk())
+                .andExpect(content().contentType("video/mp4"))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(header().string("Content-Security-Policy", "sandbox; default-src 'none'"))
+                .andExpect(header().string("Content-Disposition", "inline; filename=\"re_port.html\""));
+    }
+
+    @Test
+    void aPlaylistAtAUrlIsABrokenVideo() throws Exception {
+        String key = newKey("playlisturl");
+        String index = index(key, "Playlists");
+
+        String task = taskId(fromUrl(key, index, origin + "/playlists/list.m3u8", null));
+
+        awaitStatus(key, task, "failed");
+        api(get("/v1.3/tasks/" + task), key).andExpect(jsonPath("$.error.code").value("video_file_broken"));
     }
 
     @Test
