@@ -1,5 +1,6 @@
 package io.atrium.mail;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,11 +11,18 @@ import io.atrium.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The development inbox: every message this server would have sent, readable by logged-in users. It exists
- * only while no SMTP host is configured (embedded mode); with SMTP its URLs answer 404.
+ * The development inbox: the messages this server would have sent to the logged-in user's own address. It exists
+ * only while no SMTP host is configured (embedded mode); with SMTP its URLs answer 404. Each user sees only mail
+ * addressed to them, exactly as with a real mailbox: an invitation's link proves the invitee holds the address,
+ * so nobody else may read it. Another user's message answers 404, like a missing one.
  */
 @Controller
 class DevInboxController {
+
+    /** Shown above a message opened as HTML, so that a link followed from it is known to come from here. */
+    private static final String DEVELOPMENT_BANNER = "<div style=\"font:14px sans-serif;background:#fff4ce;"
+            + "border-bottom:1px solid #e0c068;padding:8px 12px;margin:0 0 12px\">Development inbox: this server has no "
+            + "SMTP server, so this message was not sent. It is shown only to its recipient.</div>";
 
     private final OutboxRepository outbox;
     private final DeliveryChannel channel;
@@ -25,19 +33,21 @@ class DevInboxController {
     }
 
     @GetMapping("/dev/inbox")
-    String inbox(Model model) {
+    String inbox(Authentication user, Model model) {
         requireDevelopmentMode();
-        model.addAttribute("messages", outbox.newest(100));
+        model.addAttribute("recipient", user.getName());
+        model.addAttribute("messages", outbox.newestTo(user.getName(), 100));
         return "mail/inbox";
     }
 
     @GetMapping(value = "/dev/inbox/{id}", produces = "text/html")
     @ResponseBody
-    String message(@PathVariable String id, HttpServletResponse response) {
+    String message(@PathVariable String id, Authentication user, HttpServletResponse response) {
         requireDevelopmentMode();
         // Mail HTML carries its styles inline, as mail clients need; it has no scripts and may load nothing.
         response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
-        return outbox.find(id).orElseThrow(() -> new NotFoundException("Message")).htmlBody();
+        return DEVELOPMENT_BANNER + outbox.findTo(user.getName(), id)
+                .orElseThrow(() -> new NotFoundException("Message")).htmlBody();
     }
 
     private void requireDevelopmentMode() {

@@ -77,9 +77,16 @@ class OutboxRepository {
                 .param("id", id).param("attempts", attempts).param("error", error).update();
     }
 
-    List<OutboxRow> newest(int limit) {
-        return jdbc.sql("select " + COLUMNS + " from mail_outbox order by created_at desc, id desc limit :limit")
-                .param("limit", limit).query(OutboxRepository::map).list();
+    /** The newest messages to one address (compared without regard to case, as addresses are). */
+    List<OutboxRow> newestTo(String recipient, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from mail_outbox where lower(recipient) = lower(:recipient) "
+                        + "order by created_at desc, id desc limit :limit")
+                .param("recipient", recipient).param("limit", limit).query(OutboxRepository::map).list();
+    }
+
+    Optional<OutboxRow> findTo(String recipient, String id) {
+        return jdbc.sql("select " + COLUMNS + " from mail_outbox where id = :id and lower(recipient) = lower(:recipient)")
+                .param("id", id).param("recipient", recipient).query(OutboxRepository::map).optional();
     }
 
     private static OutboxRow map(ResultSet rs, int row) throws SQLException {
