@@ -49,7 +49,9 @@ final class UploadBodies {
                 if (tooLarge.partName() == null || tooLarge.partName().equals("video_file")) {
                     return new MaxUploadSizeExceededException(tooLarge.limit());
                 }
-                return new InvalidInputException(tooLarge.partName(), "parameter_invalid", cause.getMessage());
+                // user_metadata has limits of its own, named the same on every path that writes it
+                return new InvalidInputException(tooLarge.partName(), tooLarge.partName().equals("user_metadata")
+                        ? "user_metadata_too_large" : "parameter_invalid", cause.getMessage());
             }
             if (cause instanceof MultipartReader.MalformedException) {
                 return new InvalidInputException("video_file", "parameter_invalid",

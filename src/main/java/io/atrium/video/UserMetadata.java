@@ -8,10 +8,17 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** User metadata of a video: a flat JSON object of strings, numbers and booleans (api.md, Tasks and Videos). */
+/**
+ * User metadata of a video: a flat JSON object of strings, numbers and booleans (api.md, Tasks and Videos). One set
+ * of limits holds on every path that writes it (an upload's form field, a merge, a replacement), measured on what
+ * would be stored: at most {@value #MAX_KEYS} keys of 1 to {@value #MAX_KEY_LENGTH} characters, string values of at
+ * most {@value #MAX_VALUE_LENGTH} characters, and {@value #MAX_JSON_LENGTH} characters of JSON in all.
+ */
 final class UserMetadata {
 
     static final int MAX_KEYS = 100;
+    static final int MAX_KEY_LENGTH = 100;
+    static final int MAX_VALUE_LENGTH = 2_000;
     static final int MAX_JSON_LENGTH = 10_000;
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() { };
 
@@ -23,14 +30,17 @@ final class UserMetadata {
         if (text == null || text.isBlank()) {
             return Map.of();
         }
+        // Larger JSON could only be refused once parsed, so it is refused before.
         if (text.length() > MAX_JSON_LENGTH) {
-            throw invalid("user_metadata is too long: at most " + MAX_JSON_LENGTH + " characters of JSON.");
+            throw tooLarge("user_metadata is too large: at most " + MAX_JSON_LENGTH + " characters of JSON.");
         }
+        Map<String, Object> values;
         try {
-            return requireScalars(json.readValue(text, MAP));
+            values = json.readValue(text, MAP);
         } catch (JacksonException e) {
             throw invalid("user_metadata must be a JSON object, such as {\"category\": \"news\"}.");
         }
+        return requireStorable(json, values);
     }
 
     static Map<String, Object> read(JsonMapper json, String stored) {
@@ -47,28 +57,55 @@ final class UserMetadata {
         return texts;
     }
 
-    /** Values must be strings, numbers or booleans; when {@code allowNull}, a null removes the key (merge). */
-    static Map<String, Object> requireScalars(Map<String, Object> values, boolean allowNull) {
-        if (values.size() > MAX_KEYS) {
-            throw invalid("user_metadata may have at most " + MAX_KEYS + " keys.");
+    /**
+     * Checks a change before it is merged: each key and value on its own (a {@code null} value removes its key).
+     * The merged whole is then checked with {@link #requireStorable}.
+     */
+    static void requireChange(Map<String, Object> changes) {
+        if (changes.size() > MAX_KEYS) {
+            throw tooLarge("user_metadata may have at most " + MAX_KEYS + " keys.");
         }
-        values.forEach((key, value) -> {
-            if (key.isBlank() || key.length() > 100) {
-                throw invalid("user_metadata keys must be 1 to 100 characters.");
-            }
-            boolean scalar = value instanceof String || value instanceof Number || value instanceof Boolean;
-            if (!scalar && !(allowNull && value == null)) {
-                throw invalid("The value of " + key + " must be a string, a number or a boolean.");
-            }
-        });
+        changes.forEach((key, value) -> requireEntry(key, value, true));
+    }
+
+    /**
+     * Checks metadata as it would be stored: scalar values and every limit.
+     *
+     * @throws InvalidInputException with code {@code user_metadata_too_large} for a limit, {@code parameter_invalid}
+     *     for a value of the wrong kind
+     */
+    static Map<String, Object> requireStorable(JsonMapper json, Map<String, Object> values) {
+        if (values.size() > MAX_KEYS) {
+            throw tooLarge("user_metadata may have at most " + MAX_KEYS + " keys.");
+        }
+        values.forEach((key, value) -> requireEntry(key, value, false));
+        if (json.writeValueAsString(values).length() > MAX_JSON_LENGTH) {
+            throw tooLarge("user_metadata is too large: at most " + MAX_JSON_LENGTH + " characters of JSON in all.");
+        }
         return values;
     }
 
-    private static Map<String, Object> requireScalars(Map<String, Object> values) {
-        return requireScalars(values, false);
+    private static void requireEntry(String key, Object value, boolean allowNull) {
+        if (key.isBlank()) {
+            throw invalid("user_metadata keys must not be blank.");
+        }
+        if (key.length() > MAX_KEY_LENGTH) {
+            throw tooLarge("user_metadata keys may have at most " + MAX_KEY_LENGTH + " characters.");
+        }
+        boolean scalar = value instanceof String || value instanceof Number || value instanceof Boolean;
+        if (!scalar && !(allowNull && value == null)) {
+            throw invalid("The value of " + key + " must be a string, a number or a boolean.");
+        }
+        if (value instanceof String text && text.length() > MAX_VALUE_LENGTH) {
+            throw tooLarge("The value of " + key + " is too long: at most " + MAX_VALUE_LENGTH + " characters.");
+        }
     }
 
     private static InvalidInputException invalid(String message) {
         return new InvalidInputException("user_metadata", "parameter_invalid", message);
+    }
+
+    private static InvalidInputException tooLarge(String message) {
+        return new InvalidInputException("user_metadata", "user_metadata_too_large", message);
     }
 }

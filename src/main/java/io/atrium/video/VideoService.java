@@ -86,12 +86,13 @@ public class VideoService {
     /**
      * Merges user metadata: given keys are set, a {@code null} value removes its key, others stay.
      *
-     * @throws InvalidInputException for a value that is not a string, number, boolean or null
+     * @throws InvalidInputException for a value that is not a string, number, boolean or null, or for metadata that
+     *     would pass the limits of {@link UserMetadata} once merged
      */
     @Transactional
     public VideoView mergeMetadata(String accountId, String indexId, String videoId, Map<String, Object> changes) {
         VideoRow video = videos.find(accountId, indexId, videoId).orElseThrow(() -> new NotFoundException("Video"));
-        UserMetadata.requireScalars(changes, true);
+        UserMetadata.requireChange(changes);
         Map<String, Object> merged = new LinkedHashMap<>(UserMetadata.read(json, video.userMetadata()));
         changes.forEach((key, value) -> {
             if (value == null) {
@@ -100,7 +101,7 @@ public class VideoService {
                 merged.put(key, value);
             }
         });
-        UserMetadata.requireScalars(merged, false);
+        UserMetadata.requireStorable(json, merged);
         String stored = merged.isEmpty() ? null : json.writeValueAsString(merged);
         videos.updateMetadata(accountId, indexId, videoId, stored, UserMetadata.texts(json, stored), clock.instant());
         return get(accountId, indexId, videoId);

@@ -29,6 +29,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 
 import com.jayway.jsonpath.JsonPath;
@@ -194,6 +195,47 @@ class VideoUploadTest {
                 .andExpect(status().isBadRequest());
         api(get(path), key).andExpect(jsonPath("$.user_metadata.c").value("older client"))
                 .andExpect(jsonPath("$.system_metadata.width").value(640));
+    }
+
+    @Test
+    void userMetadataOverItsLimitsIsRefusedOnEveryPathAndChangesNothing() throws Exception {
+        String key = newKey("bigmeta");
+        String index = index(key, "Big metadata");
+        String videoId = readyVideo(key, index, "{\"kept\":\"yes\"}");
+        String path = "/v1.3/indexes/" + index + "/videos/" + videoId;
+        StringBuilder manyKeys = new StringBuilder("{");
+        for (int i = 0; i <= 100; i++) {
+            manyKeys.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":1");
+        }
+        String longValue = "v".repeat(2_001);
+        String sizable = "w".repeat(1_500);
+        String[] overLimit = {manyKeys.append("}").toString(), "{\"" + "k".repeat(101) + "\":1}",
+                "{\"long\":\"" + longValue + "\"}", "{\"huge\":\"" + "x".repeat(18 * 1024 * 1024) + "\"}"};
+
+        for (String metadata : overLimit) {
+            for (var method : java.util.List.<java.util.function.Function<String, MockHttpServletRequestBuilder>>of(
+                    p -> patch(p), p -> put(p))) {
+                api(method.apply(path).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"user_metadata\":" + metadata + "}"), key)
+                        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("user_metadata_too_large"));
+            }
+            upload(key, index, fiveSeconds, metadata).andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value("user_metadata_too_large"));
+        }
+        for (int i = 0; i < 6; i++) {
+            api(patch(path).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"user_metadata\":{\"part" + i + "\":\"" + sizable + "\"}}"), key)
+                    .andExpect(status().isNoContent());
+        }
+        api(patch(path).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"user_metadata\":{\"part6\":\"" + sizable + "\"}}"), key)
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("user_metadata_too_large"));
+
+        api(get(path), key).andExpect(jsonPath("$.user_metadata.kept").value("yes"))
+                .andExpect(jsonPath("$.user_metadata.part5").value(sizable))
+                .andExpect(jsonPath("$.user_metadata.part6").doesNotExist())
+                .andExpect(jsonPath("$.user_metadata.long").doesNotExist());
+        api(get("/v1.3/tasks").param("index_id", index), key).andExpect(jsonPath("$.data.length()").value(1));
     }
 
     @Test
