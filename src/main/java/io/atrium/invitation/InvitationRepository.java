@@ -105,10 +105,26 @@ class InvitationRepository {
                 .query(InvitationRepository::map).list();
     }
 
+    /** Invitation emails the organization has queued since then, resends included. */
     long countSentSince(String accountId, Instant since) {
-        return jdbc.sql("select count(*) from invitations where account_id = :accountId and last_sent_at > :since")
+        return jdbc.sql("select count(*) from invitation_sends where account_id = :accountId and sent_at > :since")
                 .param("accountId", accountId).param("since", utc(since))
                 .query(Long.class).single();
+    }
+
+    /** Emails this invitation has queued since then. */
+    long countSentSince(String accountId, String invitationId, Instant since) {
+        return jdbc.sql("""
+                select count(*) from invitation_sends
+                where account_id = :accountId and invitation_id = :invitationId and sent_at > :since""")
+                .param("accountId", accountId).param("invitationId", invitationId).param("since", utc(since))
+                .query(Long.class).single();
+    }
+
+    void recordSent(String accountId, String invitationId, Instant now) {
+        jdbc.sql("insert into invitation_sends (account_id, invitation_id, sent_at) values (:accountId, :invitationId, :now)")
+                .param("accountId", accountId).param("invitationId", invitationId).param("now", utc(now))
+                .update();
     }
 
     private static InvitationRow map(ResultSet rs, int row) throws SQLException {

@@ -1,6 +1,7 @@
 package io.atrium.invitation;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -65,7 +66,8 @@ public class InvitationService {
      */
     @Transactional
     public List<InviteOutcome> invite(String actorUserId, String accountId, String addresses, String roleValue) {
-        organizations.requireAdmin(accountId, actorUserId);
+        // Locked until commit: two requests at once count each other's invitations against the daily limit.
+        organizations.lockAsAdmin(accountId, actorUserId);
         List<String> entries = Arrays.stream(addresses == null ? new String[0] : addresses.split("[,;\\s]+"))
                 .map(String::strip).filter(entry -> !entry.isEmpty()).toList();
         if (entries.isEmpty()) {
@@ -77,7 +79,7 @@ public class InvitationService {
         }
         Role role = Role.parse("role", roleValue);
         Instant now = clock.instant();
-        long remaining = properties.maxPerDay() - invitations.countSentSince(accountId, now.minus(java.time.Duration.ofDays(1)));
+        long remaining = properties.maxPerDay() - invitations.countSentSince(accountId, now.minus(Duration.ofDays(1)));
         AccountView organization = organization(accountId);
         UserView inviter = accounts.findUser(actorUserId).orElseThrow();
 
@@ -93,6 +95,8 @@ public class InvitationService {
             } else if (remaining <= 0) {
                 outcomes.add(new InviteOutcome(entry, Result.LIMIT_REACHED, "Not sent: this organization can send "
                         + properties.maxPerDay() + " invitations in 24 hours. Try again later."));
+            } else if (resendsUsedUp(accountId, entry, now)) {
+                outcomes.add(new InviteOutcome(entry, Result.LIMIT_REACHED, resendLimitMessage()));
             } else {
                 remaining--;
                 outcomes.add(send(organization, inviter, entry, role, now));
@@ -117,13 +121,16 @@ public class InvitationService {
     /** R-INV-3 and 4: a new link, valid for the full period again; the old link stops working. */
     @Transactional
     public void resend(String actorUserId, String accountId, String invitationId) {
-        organizations.requireAdmin(accountId, actorUserId);
+        organizations.lockAsAdmin(accountId, actorUserId);
         InvitationRow row = invitations.findPending(accountId, invitationId)
                 .orElseThrow(() -> new NotFoundException("Invitation"));
         Instant now = clock.instant();
-        if (invitations.countSentSince(accountId, now.minus(java.time.Duration.ofDays(1))) >= properties.maxPerDay()) {
+        if (invitations.countSentSince(accountId, now.minus(Duration.ofDays(1))) >= properties.maxPerDay()) {
             throw new InvalidInputException("invitation", "too_many_requests", "This organization can send "
                     + properties.maxPerDay() + " invitations in 24 hours. Try again later.");
+        }
+        if (invitations.countSentSince(accountId, row.id(), now.minus(Duration.ofHours(1))) >= properties.maxSendsPerHour()) {
+            throw new InvalidInputException("invitation", "too_many_requests", resendLimitMessage());
         }
         send(organization(accountId), accounts.findUser(actorUserId).orElseThrow(), row.email(), row.role(), now);
     }
@@ -195,14 +202,27 @@ public class InvitationService {
         if (existing.isPresent()) {
             invitations.renew(organization.id(), existing.get().id(), InvitationTokens.hash(token), role, inviter.id(),
                     mailId, now, expiresAt);
+            invitations.recordSent(organization.id(), existing.get().id(), now);
             audit.record(organization.id(), inviter.id(), "invitation.resent", email, "role=" + role.value());
             return new InviteOutcome(email, Result.RESENT, "Already invited: a new invitation was sent.");
         }
         InvitationRow row = new InvitationRow(Ids.newId(now), organization.id(), email, role, inviter.id(), "pending",
                 mailId, now, now, expiresAt);
         invitations.insert(row, InvitationTokens.hash(token));
+        invitations.recordSent(organization.id(), row.id(), now);
         audit.record(organization.id(), inviter.id(), "invitation.created", email, "role=" + role.value());
         return new InviteOutcome(email, Result.INVITED, "Invitation sent.");
+    }
+
+    /** Whether the address's pending invitation, if it has one, has sent as many emails this hour as it may. */
+    private boolean resendsUsedUp(String accountId, String email, Instant now) {
+        return invitations.findPendingFor(accountId, email).filter(pending -> invitations.countSentSince(accountId,
+                pending.id(), now.minus(Duration.ofHours(1))) >= properties.maxSendsPerHour()).isPresent();
+    }
+
+    private String resendLimitMessage() {
+        return "Not sent: one invitation can be sent " + properties.maxSendsPerHour()
+                + " times in an hour. Try again later.";
     }
 
     private Optional<InvitationRow> usable(String token) {

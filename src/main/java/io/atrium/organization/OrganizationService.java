@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.atrium.account.AccountService;
@@ -147,6 +148,17 @@ public class OrganizationService {
         // The organization's own log goes with it; the deletion is kept in the log of the admin who did it.
         audit.record(accounts.personalAccount(actorUserId).id(), actorUserId, "organization.deleted",
                 organization.name(), "organization_id=" + accountId);
+    }
+
+    /**
+     * Checks that the user is an admin of the organization and holds the organization's lock until the caller's
+     * transaction ends, so that admin actions which count what the organization did (invitations sent today) run
+     * one after another, and a demotion that commits meanwhile is seen.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockAsAdmin(String accountId, String userId) {
+        memberships.lockOrganization(accountId);
+        requireAdmin(accountId, userId);
     }
 
     /** R-ORG-3 and R-ORG-4: admins change roles; the last admin cannot be demoted. */
