@@ -1,10 +1,10 @@
 package io.atrium.apikey;
 
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
@@ -23,6 +23,7 @@ import io.atrium.organization.ActiveAccount;
 import io.atrium.organization.ActiveAccounts;
 import io.atrium.shared.InvalidInputException;
 import io.atrium.shared.NotFoundException;
+import io.atrium.shared.ServerSecret;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** Settings > API Keys of the active account (R-KEY-1, R-KEY-2). */
@@ -30,11 +31,16 @@ import jakarta.servlet.http.HttpServletResponse;
 @RequestMapping("/settings/api-keys")
 class ApiKeysPageController {
 
+    /** What a new key is sealed for while it waits in the session for the page that shows it. */
+    private static final String NEW_KEY_PURPOSE = "new-api-key";
+
     private final ApiKeyService keys;
     private final ActiveAccounts activeAccounts;
+    private final ServerSecret secret;
     private final Clock clock;
 
-    ApiKeysPageController(ApiKeyService keys, ActiveAccounts activeAccounts, Clock clock) {
+    ApiKeysPageController(ApiKeyService keys, ActiveAccounts activeAccounts, ServerSecret secret, Clock clock) {
+        this.secret = secret;
         this.keys = keys;
         this.activeAccounts = activeAccounts;
         this.clock = clock;
@@ -42,6 +48,10 @@ class ApiKeysPageController {
 
     @GetMapping
     String list(@AuthenticationPrincipal AtriumPrincipal principal, Model model) {
+        Object sealedKey = model.asMap().get("createdKeySealed");
+        if (sealedKey instanceof String sealed) {
+            model.addAttribute("createdKeyValue", secret.open(NEW_KEY_PURPOSE, principal.userId(), sealed));
+        }
         return page(principal, model, "", "12", "", Map.of());
     }
 
@@ -52,10 +62,11 @@ class ApiKeysPageController {
         ActiveAccount active = activeAccounts.of(principal.userId());
         try {
             CreatedApiKey created = keys.create(principal.userId(), active.id(), name, expiry(expiration, expiresOn));
-            // Shown on the next page only: a flash attribute lives for exactly one request. Plain strings,
-            // because the flash map travels in the (database-backed) session.
+            // Shown on the next page only: a flash attribute lives for exactly one request. The flash map travels
+            // in the (database-backed) session, so the key goes there sealed with the master secret, which the
+            // database does not hold; plain strings, so that nothing else need be serialized.
             redirect.addFlashAttribute("createdKeyName", created.key().name());
-            redirect.addFlashAttribute("createdKeyValue", created.value());
+            redirect.addFlashAttribute("createdKeySealed", secret.seal(NEW_KEY_PURPOSE, principal.userId(), created.value()));
             return "redirect:/settings/api-keys";
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -90,7 +101,7 @@ class ApiKeysPageController {
             case "custom" -> {
                 try {
                     return LocalDate.parse(expiresOn).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-                } catch (DateTimeParseException e) {
+                } catch (DateTimeException unparsableOrBeyondTheCalendar) {
                     throw new InvalidInputException("expiresOn", "parameter_invalid", "Choose a date.");
                 }
             }

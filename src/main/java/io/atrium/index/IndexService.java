@@ -139,7 +139,8 @@ public class IndexService {
                 throw new InvalidInputException("models", "parameter_invalid",
                         "Choose the model options of " + model.modelName() + ": visual, audio or both.");
             }
-            if (!MODEL_OPTIONS.containsAll(model.modelOptions()) || new HashSet<>(model.modelOptions()).size() != model.modelOptions().size()) {
+            if (model.modelOptions().contains(null) || !MODEL_OPTIONS.containsAll(model.modelOptions())
+                    || new HashSet<>(model.modelOptions()).size() != model.modelOptions().size()) {
                 throw new InvalidInputException("models", "parameter_invalid",
                         "Model options are visual and audio, each at most once.");
             }
@@ -151,7 +152,8 @@ public class IndexService {
         if (addons == null) {
             return List.of();
         }
-        if (!ADDONS.containsAll(addons) || new HashSet<>(addons).size() != addons.size()) {
+        // Set.of(...).contains(null) throws, so a JSON null in the list is refused first.
+        if (addons.contains(null) || !ADDONS.containsAll(addons) || new HashSet<>(addons).size() != addons.size()) {
             throw new InvalidInputException("addons", "parameter_invalid", "The only addon is thumbnail.");
         }
         return List.copyOf(addons);

@@ -63,7 +63,7 @@ class InvitationLinkController {
     /** Needs a log-in, so Spring Security sends the visitor to log in and back here afterwards. */
     @GetMapping("/login")
     String logInThenReturn(@PathVariable String token) {
-        return "redirect:/invitations/" + token;
+        return "redirect:/invitations/{token}";
     }
 
     @PostMapping("/accept")
@@ -77,7 +77,7 @@ class InvitationLinkController {
     @GetMapping("/signup")
     String signUpForm(@PathVariable String token, @AuthenticationPrincipal AtriumPrincipal principal, Model model) {
         if (principal != null) {
-            return "redirect:/invitations/" + token;
+            return "redirect:/invitations/{token}";
         }
         return signUpPage(model, token, "", Map.of());
     }

@@ -4,6 +4,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.view.RedirectView;
 
 import io.atrium.account.AtriumPrincipal;
 
@@ -18,10 +19,14 @@ class AccountSwitchController {
     }
 
     @PostMapping("/accounts/switch")
-    String switchAccount(@AuthenticationPrincipal AtriumPrincipal principal, @RequestParam String accountId,
+    RedirectView switchAccount(@AuthenticationPrincipal AtriumPrincipal principal, @RequestParam String accountId,
             @RequestParam(defaultValue = "/") String returnTo) {
         activeAccounts.switchTo(principal.userId(), accountId);
-        return "redirect:" + reloadTarget(returnTo);
+        // The path is the client's: taken as it is, never as a template whose {braces} name model values.
+        RedirectView reload = new RedirectView(reloadTarget(returnTo), true);
+        reload.setExpandUriTemplateVariables(false);
+        reload.setExposeModelAttributes(false);
+        return reload;
     }
 
     /**

@@ -290,6 +290,22 @@ class ApiKeyTest {
     }
 
     @Test
+    void theNewKeyWaitsInTheSessionOnlySealedAndIsShownOnce() throws Exception {
+        MockHttpSession user = signUp(mvc, "Sealed Key", uniqueEmail("sealed"));
+
+        var flash = mvc.perform(post("/settings/api-keys").session(user).with(csrf())
+                        .param("name", "sealed").param("expiration", "12"))
+                .andExpect(redirectedUrl("/settings/api-keys")).andReturn().getFlashMap();
+
+        assertThat(flash.values()).noneSatisfy(value -> assertThat(String.valueOf(value)).containsPattern(ApiKeys.KEY));
+        String page = mvc.perform(get("/settings/api-keys").session(user)).andReturn().getResponse().getContentAsString();
+        String key = ApiKeys.find(page);
+        api(get("/api/v1/account"), key).andExpect(status().isOk());
+        assertThat(mvc.perform(get("/settings/api-keys").session(user)).andReturn().getResponse().getContentAsString())
+                .doesNotContainPattern(ApiKeys.KEY);
+    }
+
+    @Test
     void creatingWithBadInputChangesNothing() throws Exception {
         MockHttpSession user = signUp(mvc, "Careful Maker", uniqueEmail("careful"));
         String key = createKey(user, "existing");
@@ -300,6 +316,11 @@ class ApiKeyTest {
         mvc.perform(post("/settings/api-keys").session(user).with(csrf()).param("name", "past")
                         .param("expiration", "custom").param("expiresOn", "2001-01-01"))
                 .andExpect(status().isBadRequest()).andExpect(content().string(containsString("in the future")));
+        for (String beyondTheCalendar : new String[] {"+999999999-12-31", "-999999999-01-01", "2030-02-30"}) {
+            mvc.perform(post("/settings/api-keys").session(user).with(csrf()).param("name", "far")
+                            .param("expiration", "custom").param("expiresOn", beyondTheCalendar))
+                    .andExpect(status().isBadRequest());
+        }
         api(post("/api/v1/api-keys").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"name\":\"both\",\"expires_in_days\":3,\"expires_at\":\"2030-01-01T00:00:00Z\"}"), key)
                 .andExpect(status().isBadRequest());

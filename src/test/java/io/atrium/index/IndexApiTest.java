@@ -83,6 +83,11 @@ class IndexApiTest {
         bad(key, "{\"index_name\":\"" + "x".repeat(101) + "\",\"models\":[{\"model_name\":\"marengo3.0\",\"model_options\":[\"visual\"]}]}",
                 "parameter_invalid");
         bad(key, "{\"index_name\":", "parameter_invalid");
+        bad(key, "{\"index_name\":\"Nulls\",\"models\":[{\"model_name\":\"marengo3.0\",\"model_options\":[\"visual\"]}],"
+                + "\"addons\":[null]}", "parameter_invalid");
+        bad(key, "{\"index_name\":\"Nulls\",\"models\":[{\"model_name\":\"marengo3.0\",\"model_options\":[null]}]}",
+                "parameter_invalid");
+        bad(key, "{\"index_name\":\"Nulls\",\"models\":[null]}", "parameter_not_provided");
 
         api(get("/v1.3/indexes"), key).andExpect(jsonPath("$.page_info.total_results").value(1));
     }

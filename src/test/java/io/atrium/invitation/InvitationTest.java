@@ -184,6 +184,8 @@ class InvitationTest {
         String revokedToken = latestInvitationToken(jdbc, revoked);
         String expiredToken = latestInvitationToken(jdbc, expired);
         String revokedId = jdbc.sql("select id from invitations where email = :e").param("e", revoked).query(String.class).single();
+        mvc.perform(get("/invitations/{token}/login", "{foo}").session(admin))
+                .andExpect(redirectedUrl("/invitations/%7Bfoo%7D"));
         mvc.perform(get("/settings/members/invitations/" + revokedId + "/revoke").session(admin)).andExpect(status().isOk());
         mvc.perform(post("/settings/members/invitations/" + revokedId + "/revoke").session(admin).with(csrf()))
                 .andExpect(redirectedUrl("/settings/members/invitations"));

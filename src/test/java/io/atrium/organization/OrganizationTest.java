@@ -171,6 +171,9 @@ class OrganizationTest {
         mvc.perform(post("/accounts/switch").session(session).with(csrf())
                         .param("accountId", personalAccountId(session)).param("returnTo", "//evil.example.com/"))
                 .andExpect(redirectedUrl("/"));
+        mvc.perform(post("/accounts/switch").session(session).with(csrf())
+                        .param("accountId", personalAccountId(session)).param("returnTo", "/{foo}"))
+                .andExpect(redirectedUrl("/{foo}"));
         mvc.perform(post("/accounts/switch").session(stranger).with(csrf())
                         .param("accountId", personalAccountId(session)).param("returnTo", "/"))
                 .andExpect(status().isNotFound());

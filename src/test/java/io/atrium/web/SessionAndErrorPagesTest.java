@@ -112,6 +112,46 @@ class SessionAndErrorPagesTest {
     }
 
     @Test
+    void theErrorPageAskedForDirectlyIsAMissingPage() throws Exception {
+        assertThat(new HttpVisitor(port).get("/error").statusCode()).isEqualTo(404);
+        HttpVisitor visitor = new HttpVisitor(port);
+        visitor.signUp("Error Asker", uniqueEmail("errorasker"), PASSWORD);
+        HttpResponse<String> page = visitor.get("/error");
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.body()).contains("Page not found");
+    }
+
+    @Test
+    void aFormSubmittedSeveralTimesAtOnceInOneSessionNeverFails() throws Exception {
+        HttpVisitor visitor = new HttpVisitor(port);
+        visitor.signUp("Double Clicker", uniqueEmail("doubleclick"), PASSWORD);
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(visitor.get("/settings/api-keys").body());
+        assertThat(token.find()).isTrue();
+
+        int clicks = 8;
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(clicks);
+        java.util.List<java.util.concurrent.Callable<Integer>> posts = new java.util.ArrayList<>();
+        for (int i = 0; i < clicks; i++) {
+            String name = "click " + i;
+            posts.add(() -> {
+                together.await();
+                return visitor.post("/settings/api-keys", Map.of("name", name, "expiration", "12",
+                        "_csrf", token.group(1))).statusCode();
+            });
+        }
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(clicks);
+        try {
+            for (java.util.concurrent.Future<Integer> status : threads.invokeAll(posts)) {
+                assertThat(status.get()).isEqualTo(302);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(visitor.get("/settings/api-keys").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void pagesCarryAContentSecurityPolicy() throws Exception {
         HttpResponse<String> page = new HttpVisitor(port).get("/login");
 
