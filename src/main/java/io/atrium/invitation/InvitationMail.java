@@ -47,7 +47,8 @@ class InvitationMail {
                 The link works once and expires on %s (UTC). If you don't have an Atrium account yet, you will \
                 create one with this email address. If you weren't expecting this invitation, you can ignore this email.
                 """.formatted(inviterName, organizationName, article(role.label()), link, expires);
-        return new OutgoingMail(to, inviterName + " invited you to join " + organizationName + " on Atrium", text, html);
+        return new OutgoingMail(to, inviterName + " invited you to join " + organizationName + " on Atrium", text, html,
+                true);
     }
 
     private static String article(String roleLabel) {

@@ -17,6 +17,8 @@ class OutboxRepository {
     private static final String COLUMNS = "id, recipient, subject, text_body, html_body, status, attempts, "
             + "next_attempt_at, last_error, created_at, sent_at";
 
+    static final String CLEARED_TEXT = "This message held a single-use link; its text was removed once it was sent.";
+
     private final JdbcClient jdbc;
 
     OutboxRepository(JdbcClient jdbc) {
@@ -25,13 +27,15 @@ class OutboxRepository {
 
     void insert(String id, OutgoingMail mail, Instant now) {
         jdbc.sql("""
-                insert into mail_outbox (id, recipient, subject, text_body, html_body, status, attempts, next_attempt_at, created_at)
-                values (:id, :to, :subject, :text, :html, 'pending', 0, :now, :now)""")
+                insert into mail_outbox (id, recipient, subject, text_body, html_body, status, attempts, next_attempt_at,
+                    created_at, holds_secret)
+                values (:id, :to, :subject, :text, :html, 'pending', 0, :now, :now, :holdsSecret)""")
                 .param("id", id)
                 .param("to", mail.to())
                 .param("subject", mail.subject())
                 .param("text", mail.textBody())
                 .param("html", mail.htmlBody())
+                .param("holdsSecret", mail.holdsSecret())
                 .param("now", utc(now))
                 .update();
     }
@@ -70,6 +74,12 @@ class OutboxRepository {
         jdbc.sql("update mail_outbox set attempts = :attempts, next_attempt_at = :next, last_error = :error where id = :id")
                 .param("id", id).param("attempts", attempts).param("next", utc(nextAttempt)).param("error", error)
                 .update();
+    }
+
+    /** Replaces the body of a message that holds a secret, keeping what its delivery state is shown from. */
+    void clearSecretBody(String id) {
+        jdbc.sql("update mail_outbox set text_body = :text, html_body = :html where id = :id and holds_secret")
+                .param("id", id).param("text", CLEARED_TEXT).param("html", "<p>" + CLEARED_TEXT + "</p>").update();
     }
 
     void markFailed(String id, int attempts, String error) {

@@ -77,6 +77,9 @@ class SmtpDeliveryTest {
         mvc.perform(get("/settings/members/invitations").session(admin))
                 .andExpect(content().string(containsString(">Sent</span>")));
         mvc.perform(get("/dev/inbox").session(admin)).andExpect(status().isNotFound());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql(
+                        "select text_body || html_body from mail_outbox where recipient = :to").param("to", invitee)
+                .query(String.class).single()).doesNotContain(token).contains("removed once it was sent"));
     }
 
     @Test
