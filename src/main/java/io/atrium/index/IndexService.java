@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -139,7 +140,7 @@ public class IndexService {
                 throw new InvalidInputException("models", "parameter_invalid",
                         "Choose the model options of " + model.modelName() + ": visual, audio or both.");
             }
-            if (model.modelOptions().contains(null) || !MODEL_OPTIONS.containsAll(model.modelOptions())
+            if (model.modelOptions().stream().anyMatch(Objects::isNull) || !MODEL_OPTIONS.containsAll(model.modelOptions())
                     || new HashSet<>(model.modelOptions()).size() != model.modelOptions().size()) {
                 throw new InvalidInputException("models", "parameter_invalid",
                         "Model options are visual and audio, each at most once.");
@@ -152,8 +153,8 @@ public class IndexService {
         if (addons == null) {
             return List.of();
         }
-        // Set.of(...).contains(null) throws, so a JSON null in the list is refused first.
-        if (addons.contains(null) || !ADDONS.containsAll(addons) || new HashSet<>(addons).size() != addons.size()) {
+        // Set.of(...).contains(null) throws (and so does List.of), so a JSON null in the list is refused first.
+        if (addons.stream().anyMatch(Objects::isNull) || !ADDONS.containsAll(addons) || new HashSet<>(addons).size() != addons.size()) {
             throw new InvalidInputException("addons", "parameter_invalid", "The only addon is thumbnail.");
         }
         return List.copyOf(addons);
