@@ -24,11 +24,14 @@ class ProfileController {
     private final AccountService accounts;
     private final LoginThrottle throttle;
     private final SessionLogin sessionLogin;
+    private final UserSessions userSessions;
 
-    ProfileController(AccountService accounts, LoginThrottle throttle, SessionLogin sessionLogin) {
+    ProfileController(AccountService accounts, LoginThrottle throttle, SessionLogin sessionLogin,
+            UserSessions userSessions) {
         this.accounts = accounts;
         this.throttle = throttle;
         this.sessionLogin = sessionLogin;
+        this.userSessions = userSessions;
     }
 
     @GetMapping
@@ -79,6 +82,9 @@ class ProfileController {
         }
         try {
             accounts.changePassword(principal.userId(), currentPassword, newPassword);
+            // Whoever knew the old password is logged out everywhere; this session goes on under a new id. Its id
+            // is taken before the new one is given, since the store still holds it under the old one.
+            userSessions.endAllExcept(user, request.getSession().getId());
             sessionLogin.logIn(user, request, response);
             redirect.addFlashAttribute("notice", "Your password was changed.");
             return "redirect:/profile";
