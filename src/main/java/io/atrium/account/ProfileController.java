@@ -1,5 +1,6 @@
 package io.atrium.account;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
@@ -58,8 +59,9 @@ class ProfileController {
             @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String currentPassword,
             Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         UserView user = user(principal);
-        if (throttle.isBlocked(user.email(), request.getRemoteAddr())) {
-            return throttled(model, response, user, "email");
+        Duration wait = throttle.waitBefore(user.email(), request.getRemoteAddr());
+        if (!wait.isZero()) {
+            return throttled(model, response, user, "email", wait);
         }
         try {
             accounts.changeEmail(principal.userId(), currentPassword, email);
@@ -77,8 +79,9 @@ class ProfileController {
             @RequestParam(defaultValue = "") String currentPassword, @RequestParam(defaultValue = "") String newPassword,
             Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         UserView user = user(principal);
-        if (throttle.isBlocked(user.email(), request.getRemoteAddr())) {
-            return throttled(model, response, user, "password");
+        Duration wait = throttle.waitBefore(user.email(), request.getRemoteAddr());
+        if (!wait.isZero()) {
+            return throttled(model, response, user, "password", wait);
         }
         try {
             accounts.changePassword(principal.userId(), currentPassword, newPassword);
@@ -104,10 +107,10 @@ class ProfileController {
         }
     }
 
-    private String throttled(Model model, HttpServletResponse response, UserView user, String form) {
+    private String throttled(Model model, HttpServletResponse response, UserView user, String form, Duration wait) {
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         return page(model, user.name(), user.email(), form, Map.of("currentPassword",
-                "Too many failed attempts. Wait " + throttle.window().toMinutes() + " minutes and try again."));
+                "Too many failed attempts. Wait " + LoginThrottle.describe(wait) + " and try again."));
     }
 
     private UserView user(AtriumPrincipal principal) {
