@@ -34,9 +34,13 @@ public final class AtriumPrincipal implements UserDetails, CredentialsContainer 
         return userId;
     }
 
+    /**
+     * The user id, not the email: it is the principal name Spring Session indexes sessions by, and it must not
+     * change when the email does, so that a password change finds every session of the user.
+     */
     @Override
     public String getUsername() {
-        return email;
+        return userId;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.atrium.account;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
@@ -10,6 +11,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import io.atrium.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,12 +35,16 @@ class AuthPagesController {
         this.sessionLogin = sessionLogin;
     }
 
+    /** {@code throttled} carries the seconds to wait; it comes from the URL, so only a plain number is shown. */
     @GetMapping("/login")
-    String login(Authentication authentication, Model model) {
+    String login(Authentication authentication, @RequestParam(required = false) String throttled, Model model) {
         if (isLoggedIn(authentication)) {
             return "redirect:/";
         }
-        model.addAttribute("windowMinutes", throttle.window().toMinutes());
+        if (throttled != null) {
+            model.addAttribute("throttledFor", throttled.matches("[1-9][0-9]{0,6}")
+                    ? LoginThrottle.describe(Duration.ofSeconds(Long.parseLong(throttled))) : "a few minutes");
+        }
         return "account/login";
     }
 
@@ -56,10 +62,10 @@ class AuthPagesController {
     String signUp(@ModelAttribute("form") SignUpForm form, Model model, HttpServletRequest request,
             HttpServletResponse response) {
         String clientAddress = request.getRemoteAddr();
-        if (throttle.isBlocked(null, clientAddress)) {
+        Duration wait = throttle.waitBefore(null, clientAddress);
+        if (!wait.isZero()) {
             return rejected(model, response, Map.of("form",
-                    "Too many attempts from your network. Wait " + throttle.window().toMinutes()
-                            + " minutes and try again."));
+                    "Too many attempts from your network. Wait " + LoginThrottle.describe(wait) + " and try again."));
         }
         try {
             UserView user = accounts.signUp(new SignUpCommand(form.name(), form.email(), form.password()));

@@ -9,14 +9,19 @@ import org.springframework.stereotype.Component;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** Back to the log-in page with one message for a wrong email or password, another for a block. */
+/**
+ * Back to the log-in page with one message for a wrong email or password, another (with the seconds to wait) for
+ * an attempt the throttle held back.
+ */
 @Component
 class LoginFailureHandler implements AuthenticationFailureHandler {
 
     @Override
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException exception) throws IOException {
-        String reason = exception instanceof LoginThrottledException ? "throttled" : "error";
-        response.sendRedirect(request.getContextPath() + "/login?" + reason);
+        String query = exception instanceof LoginThrottledException throttled
+                ? "throttled=" + Math.max(1, (throttled.waitFor().toMillis() + 999) / 1000)
+                : "error";
+        response.sendRedirect(request.getContextPath() + "/login?" + query);
     }
 }

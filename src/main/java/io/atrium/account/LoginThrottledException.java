@@ -1,11 +1,20 @@
 package io.atrium.account;
 
+import java.time.Duration;
+
 import org.springframework.security.core.AuthenticationException;
 
-/** Too many failed attempts for this email or from this address: the password was not even checked. */
+/** The throttle asks this attempt to wait: the password was not even checked. */
 class LoginThrottledException extends AuthenticationException {
 
-    LoginThrottledException() {
+    private final transient Duration wait;
+
+    LoginThrottledException(Duration wait) {
         super("Too many failed log-in attempts");
+        this.wait = wait;
+    }
+
+    Duration waitFor() {
+        return wait;
     }
 }

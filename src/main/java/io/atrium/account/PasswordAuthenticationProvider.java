@@ -1,5 +1,7 @@
 package io.atrium.account;
 
+import java.time.Duration;
+
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -31,12 +33,13 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
         String email = attempt.getName() == null ? "" : attempt.getName().strip();
         String clientAddress = attempt.getDetails() instanceof WebAuthenticationDetails details
                 ? details.getRemoteAddress() : null;
-        if (throttle.isBlocked(email, clientAddress)) {
-            throw new LoginThrottledException();
+        Duration wait = throttle.waitBefore(email, clientAddress);
+        if (!wait.isZero()) {
+            throw new LoginThrottledException(wait);
         }
         try {
             Authentication result = passwords.authenticate(attempt);
-            throttle.recordSuccess(email);
+            throttle.recordSuccess(email, clientAddress);
             return result;
         } catch (BadCredentialsException e) {
             throttle.recordFailure(email, clientAddress);

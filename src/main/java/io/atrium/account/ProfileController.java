@@ -1,5 +1,6 @@
 package io.atrium.account;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
@@ -24,11 +25,14 @@ class ProfileController {
     private final AccountService accounts;
     private final LoginThrottle throttle;
     private final SessionLogin sessionLogin;
+    private final UserSessions userSessions;
 
-    ProfileController(AccountService accounts, LoginThrottle throttle, SessionLogin sessionLogin) {
+    ProfileController(AccountService accounts, LoginThrottle throttle, SessionLogin sessionLogin,
+            UserSessions userSessions) {
         this.accounts = accounts;
         this.throttle = throttle;
         this.sessionLogin = sessionLogin;
+        this.userSessions = userSessions;
     }
 
     @GetMapping
@@ -55,8 +59,9 @@ class ProfileController {
             @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String currentPassword,
             Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         UserView user = user(principal);
-        if (throttle.isBlocked(user.email(), request.getRemoteAddr())) {
-            return throttled(model, response, user, "email");
+        Duration wait = throttle.waitBefore(user.email(), request.getRemoteAddr());
+        if (!wait.isZero()) {
+            return throttled(model, response, user, "email", wait);
         }
         try {
             accounts.changeEmail(principal.userId(), currentPassword, email);
@@ -74,11 +79,15 @@ class ProfileController {
             @RequestParam(defaultValue = "") String currentPassword, @RequestParam(defaultValue = "") String newPassword,
             Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         UserView user = user(principal);
-        if (throttle.isBlocked(user.email(), request.getRemoteAddr())) {
-            return throttled(model, response, user, "password");
+        Duration wait = throttle.waitBefore(user.email(), request.getRemoteAddr());
+        if (!wait.isZero()) {
+            return throttled(model, response, user, "password", wait);
         }
         try {
             accounts.changePassword(principal.userId(), currentPassword, newPassword);
+            // Whoever knew the old password is logged out everywhere; this session goes on under a new id. Its id
+            // is taken before the new one is given, since the store still holds it under the old one.
+            userSessions.endAllExcept(user, request.getSession().getId());
             sessionLogin.logIn(user, request, response);
             redirect.addFlashAttribute("notice", "Your password was changed.");
             return "redirect:/profile";
@@ -98,10 +107,10 @@ class ProfileController {
         }
     }
 
-    private String throttled(Model model, HttpServletResponse response, UserView user, String form) {
+    private String throttled(Model model, HttpServletResponse response, UserView user, String form, Duration wait) {
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         return page(model, user.name(), user.email(), form, Map.of("currentPassword",
-                "Too many failed attempts. Wait " + throttle.window().toMinutes() + " minutes and try again."));
+                "Too many failed attempts. Wait " + LoginThrottle.describe(wait) + " and try again."));
     }
 
     private UserView user(AtriumPrincipal principal) {

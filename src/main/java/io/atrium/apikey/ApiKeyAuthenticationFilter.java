@@ -1,7 +1,9 @@
 package io.atrium.apikey;
 
 import java.io.IOException;
+import java.time.Duration;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -20,16 +22,19 @@ import jakarta.servlet.http.HttpServletResponse;
  * Authenticates API requests by the {@code x-api-key} header (R-KEY-4). A key in the query string is refused
  * outright, since URLs end up in logs and browser histories; a bad key is answered with 401 and a reason.
  * Neither the key nor any part of its secret is ever logged or echoed. Requests without the header go on
- * unauthenticated, and the API's entry point answers them.
+ * unauthenticated, and the API's entry point answers them. A client address that has presented too many
+ * malformed or unknown keys is answered 429 before its next key is looked up ({@link InvalidKeyBudget}).
  */
 public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     private final ApiKeyVerifier verifier;
+    private final InvalidKeyBudget invalidKeys;
     private final ApiErrors errors;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-    public ApiKeyAuthenticationFilter(ApiKeyVerifier verifier, ApiErrors errors) {
+    public ApiKeyAuthenticationFilter(ApiKeyVerifier verifier, InvalidKeyBudget invalidKeys, ApiErrors errors) {
         this.verifier = verifier;
+        this.invalidKeys = invalidKeys;
         this.errors = errors;
     }
 
@@ -46,8 +51,24 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        ApiKeyVerifier.Verification verification = verifier.verify(presented.strip());
+        String key = presented.strip();
+        String address = request.getRemoteAddr();
+        Duration wait = invalidKeys.waitFor(address);
+        // An address over its budget gets no database lookup; a key this node has just checked costs none, so the
+        // busy keys of clients that share the address (behind one NAT) keep working.
+        if (!wait.isZero() && !verifier.isKnownWithoutLookup(key)) {
+            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+            response.setHeader("Retry-After", Long.toString(seconds));
+            errors.write(response, HttpStatus.TOO_MANY_REQUESTS.value(), errors.of("too_many_requests",
+                    "Too many invalid API keys came from this address. Try again in " + seconds + " seconds."));
+            return;
+        }
+        ApiKeyVerifier.Verification verification = verifier.verify(key);
         if (!verification.accepted()) {
+            if (verification.rejection() == ApiKeyVerifier.Rejection.MALFORMED
+                    || verification.rejection() == ApiKeyVerifier.Rejection.UNKNOWN) {
+                invalidKeys.recordInvalid(address);
+            }
             errors.write(response, HttpServletResponse.SC_UNAUTHORIZED, errors.withReason("api_key_invalid",
                     verification.rejection().message(), verification.rejection().reason()));
             return;

@@ -107,6 +107,19 @@ public class ApiKeyVerifier {
                 found.rowId(), found.keyId()), null);
     }
 
+    /**
+     * Whether this node holds the facts of the presented key's id (an existing key, checked in the last second),
+     * so verifying it costs no database lookup. Asks the cache without starting a refresh.
+     */
+    public boolean isKnownWithoutLookup(String presented) {
+        Optional<ApiKeyFormat.ParsedKey> parsed = ApiKeyFormat.parse(presented);
+        if (parsed.isEmpty()) {
+            return false;
+        }
+        Optional<KnownKey> cached = known.policy().getIfPresentQuietly(parsed.get().keyId());
+        return cached != null && cached.isPresent();
+    }
+
     /** Drops what this node knows about a key, so its next request here is checked against the database. */
     void forget(String keyId) {
         known.invalidate(keyId);

@@ -21,6 +21,7 @@ import io.atrium.api.ApiErrors;
 import io.atrium.api.ApiKeyRequiredEntryPoint;
 import io.atrium.apikey.ApiKeyAuthenticationFilter;
 import io.atrium.apikey.ApiKeyVerifier;
+import io.atrium.apikey.InvalidKeyBudget;
 import jakarta.servlet.DispatcherType;
 
 /**
@@ -43,10 +44,11 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeyRequiredEntryPoint apiKeyRequired,
-            ApiKeyVerifier verifier, ApiErrors apiErrors) throws Exception {
+            ApiKeyVerifier verifier, InvalidKeyBudget invalidKeys, ApiErrors apiErrors) throws Exception {
         return http.securityMatcher("/v1.3/**", "/api/v1/**")
                 // Built here rather than declared as a bean, so it runs in this chain only.
-                .addFilterBefore(new ApiKeyAuthenticationFilter(verifier, apiErrors), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(verifier, invalidKeys, apiErrors),
+                        AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 // Programs authenticate every request with a header: no session, no cookie, so no CSRF.
                 .csrf(AbstractHttpConfigurer::disable)

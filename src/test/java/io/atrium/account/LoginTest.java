@@ -11,22 +11,41 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import io.atrium.testsupport.IntegrationTest;
+import io.atrium.testsupport.MutableClock;
 
 @IntegrationTest
 class LoginTest {
 
+    @TestConfiguration
+    static class MovableTime {
+        @Bean
+        @Primary
+        MutableClock movableClock() {
+            return new MutableClock(Instant.now());
+        }
+    }
+
     @Autowired
     MockMvc mvc;
+    @Autowired
+    MutableClock clock;
 
     @Test
     void correctPasswordLogsInWithAnyCaseOfTheEmail() throws Exception {
@@ -59,27 +78,56 @@ class LoginTest {
     }
 
     @Test
-    void fiveFailuresForOneEmailBlockItEvenWithTheRightPassword() throws Exception {
-        String email = uniqueEmail("blocked");
-        signUp(mvc, "Blocked User", email);
+    void afterFiveFailuresFromOneAddressEachFurtherAttemptThereWaitsTwiceAsLongAsTheLast() throws Exception {
+        String email = uniqueEmail("delayed");
+        signUp(mvc, "Delayed User", email);
         for (int attempt = 0; attempt < 5; attempt++) {
-            logIn(new MockHttpSession(), email, "guess-" + attempt, "10.30.1." + attempt)
+            logIn(new MockHttpSession(), email, "guess-" + attempt, "10.30.1.1").andExpect(redirectedUrl("/login?error"));
+        }
+
+        logIn(new MockHttpSession(), email, PASSWORD, "10.30.1.1").andExpect(redirectedUrl("/login?throttled=1"));
+        mvc.perform(get("/login").param("throttled", "1"))
+                .andExpect(content().string(containsString("Too many failed attempts. Wait 1 second and try again.")));
+        clock.advance(Duration.ofSeconds(1));
+        logIn(new MockHttpSession(), email, "guess-5", "10.30.1.1").andExpect(redirectedUrl("/login?error"));
+        logIn(new MockHttpSession(), email, PASSWORD, "10.30.1.1").andExpect(redirectedUrl("/login?throttled=2"));
+        clock.advance(Duration.ofSeconds(2));
+        logIn(new MockHttpSession(), email, PASSWORD, "10.30.1.1").andExpect(redirectedUrl("/"));
+    }
+
+    @Test
+    void theOwnerLogsInFromTheirOwnAddressWhileSomeoneGuessingFromAnotherIsHeldBack() throws Exception {
+        String email = uniqueEmail("owner");
+        signUp(mvc, "Owner", email);
+        for (int attempt = 0; attempt < 5; attempt++) {
+            logIn(new MockHttpSession(), email, "guess-" + attempt, "10.30.2.1").andExpect(redirectedUrl("/login?error"));
+        }
+        logIn(new MockHttpSession(), email, PASSWORD, "10.30.2.1").andExpect(redirectedUrlPattern("/login?throttled*"));
+
+        logIn(new MockHttpSession(), email, PASSWORD, "10.30.2.2").andExpect(redirectedUrl("/"));
+    }
+
+    @Test
+    void guessingSpreadOverManyAddressesHoldsBackNewAddressesButNotOneWhereTheOwnerLoggedIn() throws Exception {
+        String email = uniqueEmail("spread");
+        signUp(mvc, "Spread Target", email);
+        logIn(new MockHttpSession(), email, PASSWORD, "10.30.4.250").andExpect(redirectedUrl("/"));
+        for (int attempt = 0; attempt < 20; attempt++) {
+            logIn(new MockHttpSession(), email, "guess-" + attempt, "10.30.4." + attempt)
                     .andExpect(redirectedUrl("/login?error"));
         }
 
-        logIn(new MockHttpSession(), email, PASSWORD, "10.30.1.99").andExpect(redirectedUrl("/login?throttled"));
-        mvc.perform(get("/login").param("throttled", ""))
-                .andExpect(content().string(containsString("Too many failed attempts. Wait 15 minutes")));
+        logIn(new MockHttpSession(), email, PASSWORD, "10.30.4.100").andExpect(redirectedUrl("/login?throttled=1"));
+        logIn(new MockHttpSession(), email, PASSWORD, "10.30.4.250").andExpect(redirectedUrl("/"));
     }
 
     @Test
     void unknownEmailsAreThrottledExactlyLikeKnownOnes() throws Exception {
         String email = uniqueEmail("nobody");
         for (int attempt = 0; attempt < 5; attempt++) {
-            logIn(new MockHttpSession(), email, "guess-" + attempt, "10.30.2." + attempt)
-                    .andExpect(redirectedUrl("/login?error"));
+            logIn(new MockHttpSession(), email, "guess-" + attempt, "10.30.3.1").andExpect(redirectedUrl("/login?error"));
         }
-        logIn(new MockHttpSession(), email, "guess-6", "10.30.2.99").andExpect(redirectedUrl("/login?throttled"));
+        logIn(new MockHttpSession(), email, "guess-6", "10.30.3.1").andExpect(redirectedUrl("/login?throttled=1"));
     }
 
     @Test
@@ -87,12 +135,15 @@ class LoginTest {
         String email = uniqueEmail("victim");
         signUp(mvc, "Victim User", email);
         for (int attempt = 0; attempt < 20; attempt++) {
-            logIn(new MockHttpSession(), uniqueEmail("spray"), "guess", "10.30.3.1")
+            logIn(new MockHttpSession(), uniqueEmail("spray"), "guess", "10.30.5.1")
                     .andExpect(redirectedUrl("/login?error"));
         }
 
-        logIn(new MockHttpSession(), email, PASSWORD, "10.30.3.1").andExpect(redirectedUrl("/login?throttled"));
-        logIn(new MockHttpSession(), email, PASSWORD, "10.30.3.2").andExpect(redirectedUrl("/"));
+        logIn(new MockHttpSession(), email, PASSWORD, "10.30.5.1")
+                .andExpect(redirectedUrl("/login?throttled=" + Duration.ofMinutes(15).toSeconds()));
+        mvc.perform(get("/login").param("throttled", "900"))
+                .andExpect(content().string(containsString("Too many failed attempts. Wait 15 minutes and try again.")));
+        logIn(new MockHttpSession(), email, PASSWORD, "10.30.5.2").andExpect(redirectedUrl("/"));
     }
 
     @Test

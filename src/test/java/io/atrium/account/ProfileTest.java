@@ -13,18 +13,37 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
+import java.time.Instant;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 import io.atrium.testsupport.IntegrationTest;
+import io.atrium.testsupport.MutableClock;
 
 @IntegrationTest
 class ProfileTest {
 
+    /** Frozen unless a test moves it, so a wait of a second cannot run out between two requests. */
+    @TestConfiguration
+    static class MovableTime {
+        @Bean
+        @Primary
+        MutableClock movableClock() {
+            return new MutableClock(Instant.now());
+        }
+    }
+
     @Autowired
     MockMvc mvc;
+    @Autowired
+    MutableClock clock;
 
     @Test
     void renamingShowsTheNewNameAndInitialsAtOnce() throws Exception {
@@ -105,7 +124,7 @@ class ProfileTest {
     }
 
     @Test
-    void guessingTheCurrentPasswordIsThrottled() throws Exception {
+    void guessingTheCurrentPasswordIsThrottledLikeALogIn() throws Exception {
         MockHttpSession session = signUp(mvc, "Guessed", uniqueEmail("guessed"));
         for (int attempt = 0; attempt < 5; attempt++) {
             mvc.perform(post("/profile/password").session(session).with(csrf()).with(from("10.40.1.1"))
@@ -115,7 +134,11 @@ class ProfileTest {
         mvc.perform(post("/profile/password").session(session).with(csrf()).with(from("10.40.1.1"))
                         .param("currentPassword", PASSWORD).param("newPassword", "amber-lantern-8812"))
                 .andExpect(status().isTooManyRequests())
-                .andExpect(content().string(containsString("Too many failed attempts")));
+                .andExpect(content().string(containsString("Too many failed attempts. Wait 1 second and try again.")));
+        clock.advance(Duration.ofSeconds(1));
+        mvc.perform(post("/profile/password").session(session).with(csrf()).with(from("10.40.1.1"))
+                        .param("currentPassword", PASSWORD).param("newPassword", "amber-lantern-8812"))
+                .andExpect(redirectedUrl("/profile"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static io.atrium.testsupport.Organizations.addMember;
 import static io.atrium.testsupport.Organizations.createWithAdmin;
 import static io.atrium.testsupport.Organizations.organizationId;
 import static io.atrium.testsupport.Organizations.userId;
+import static io.atrium.testsupport.Visitors.from;
 import static io.atrium.testsupport.Visitors.signUp;
 import static io.atrium.testsupport.Visitors.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,6 +17,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -122,6 +124,43 @@ class ApiKeyTest {
         mvc.perform(get("/api/v1/account").queryParam("x-api-key", key)).andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.reason").value("key_in_query"));
         api(get("/api/v1/account"), key).andExpect(status().isOk());
+    }
+
+    @Test
+    void aFloodOfMadeUpKeysFromOneAddressIsAnswered429WithoutALookupUntilTheMinuteHasPassed() throws Exception {
+        MockHttpSession user = signUp(mvc, "Flood Victim", uniqueEmail("flood"));
+        String neverLookedUp = createKey(user, "fresh");
+        for (int attempt = 0; attempt < 20; attempt++) {
+            api(get("/api/v1/account").with(from("10.60.0.1")), ApiKeyFormat.generate().value())
+                    .andExpect(status().isUnauthorized());
+        }
+
+        api(get("/api/v1/account").with(from("10.60.0.1")), ApiKeyFormat.generate().value())
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().string("Retry-After", "60"))
+                .andExpect(jsonPath("$.code").value("too_many_requests"));
+        // Had this key been looked up in the database, it would have been found and accepted.
+        api(get("/api/v1/account").with(from("10.60.0.1")), neverLookedUp).andExpect(status().isTooManyRequests());
+        api(get("/api/v1/account").with(from("10.60.0.2")), ApiKeyFormat.generate().value())
+                .andExpect(status().isUnauthorized());
+
+        clock.advance(Duration.ofMinutes(1));
+
+        api(get("/api/v1/account").with(from("10.60.0.1")), ApiKeyFormat.generate().value())
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void aValidKeyThisNodeHasJustCheckedStillWorksFromAnAddressOverItsBudget() throws Exception {
+        MockHttpSession user = signUp(mvc, "Shared Address", uniqueEmail("nat"));
+        String key = createKey(user, "busy");
+        for (int attempt = 0; attempt < 21; attempt++) {
+            api(get("/api/v1/account").with(from("10.60.1.1")), "atk_garbage");
+        }
+        api(get("/api/v1/account").with(from("10.60.1.1")), "atk_garbage").andExpect(status().isTooManyRequests());
+
+        api(get("/api/v1/account").with(from("10.60.1.2")), key).andExpect(status().isOk());
+        api(get("/api/v1/account").with(from("10.60.1.1")), key).andExpect(status().isOk());
     }
 
     @Test

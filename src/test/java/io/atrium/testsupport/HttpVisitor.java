@@ -27,14 +27,24 @@ public final class HttpVisitor {
     private final String base;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient client;
+    private final Map<String, String> extraHeaders = new LinkedHashMap<>();
 
     public HttpVisitor(int port) {
         this.base = "http://localhost:" + port;
         this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
+    /**
+     * Sends this header with every later request, as a client that writes its own {@code X-Forwarded-For} would,
+     * or as a proxy in front of the server does.
+     */
+    public HttpVisitor withHeader(String name, String value) {
+        extraHeaders.put(name, value);
+        return this;
+    }
+
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", BROWSER_ACCEPT).GET().build(),
+        return client.send(request(path).header("Accept", BROWSER_ACCEPT).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -55,11 +65,17 @@ public final class HttpVisitor {
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return client.send(HttpRequest.newBuilder(URI.create(base + path))
+        return client.send(request(path)
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .header("Accept", BROWSER_ACCEPT)
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+        extraHeaders.forEach(request::header);
+        return request;
     }
 
     public Optional<String> cookie(String name) {
