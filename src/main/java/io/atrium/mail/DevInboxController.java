@@ -1,12 +1,15 @@
 package io.atrium.mail;
 
-import org.springframework.security.core.Authentication;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseBody;
 
+import io.atrium.account.AccountService;
+import io.atrium.account.AtriumPrincipal;
+import io.atrium.account.UserView;
 import io.atrium.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -26,28 +29,38 @@ class DevInboxController {
 
     private final OutboxRepository outbox;
     private final DeliveryChannel channel;
+    private final AccountService accounts;
 
-    DevInboxController(OutboxRepository outbox, DeliveryChannel channel) {
+    DevInboxController(OutboxRepository outbox, DeliveryChannel channel, AccountService accounts) {
         this.outbox = outbox;
         this.channel = channel;
+        this.accounts = accounts;
     }
 
     @GetMapping("/dev/inbox")
-    String inbox(Authentication user, Model model) {
+    String inbox(@AuthenticationPrincipal AtriumPrincipal principal, Model model) {
         requireDevelopmentMode();
-        model.addAttribute("recipient", user.getName());
-        model.addAttribute("messages", outbox.newestTo(user.getName(), 100));
+        String email = currentEmail(principal);
+        model.addAttribute("recipient", email);
+        model.addAttribute("messages", outbox.newestTo(email, 100));
         return "mail/inbox";
     }
 
     @GetMapping(value = "/dev/inbox/{id}", produces = "text/html")
     @ResponseBody
-    String message(@PathVariable String id, Authentication user, HttpServletResponse response) {
+    String message(@PathVariable String id, @AuthenticationPrincipal AtriumPrincipal principal,
+            HttpServletResponse response) {
         requireDevelopmentMode();
         // Mail HTML carries its styles inline, as mail clients need; it has no scripts and may load nothing.
         response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
-        return DEVELOPMENT_BANNER + outbox.findTo(user.getName(), id)
+        return DEVELOPMENT_BANNER + outbox.findTo(currentEmail(principal), id)
                 .orElseThrow(() -> new NotFoundException("Message")).htmlBody();
+    }
+
+    /** The address the user has now (the one they logged in with may have changed since). */
+    private String currentEmail(AtriumPrincipal principal) {
+        return accounts.findUser(principal.userId()).map(UserView::email)
+                .orElseThrow(() -> new NotFoundException("User"));
     }
 
     private void requireDevelopmentMode() {
