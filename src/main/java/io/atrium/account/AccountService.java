@@ -62,11 +62,13 @@ public class AccountService {
         String email = check.check(() -> EmailAddresses.require("email", command.email()));
         String password = check.check(() -> passwordPolicy.require("password", command.password(), command.email()));
         check.throwIfAny();
+        // Hashed before the address is looked up, so that a registered address takes as long as a new one.
+        String passwordHash = passwordEncoder.encode(password);
         if (users.findByEmail(email).isPresent()) {
             throw new InvalidInputException("email", EMAIL_UNAVAILABLE, SIGN_UP_EMAIL_UNAVAILABLE);
         }
         Instant now = clock.instant();
-        UserRow user = new UserRow(Ids.newId(now), email, name, passwordEncoder.encode(password), now);
+        UserRow user = new UserRow(Ids.newId(now), email, name, passwordHash, now);
         try {
             users.insert(user);
         } catch (DuplicateKeyException raceWithAnotherSignUp) {

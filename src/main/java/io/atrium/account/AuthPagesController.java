@@ -73,8 +73,13 @@ class AuthPagesController {
             return "redirect:/";
         } catch (InvalidInputException e) {
             if (e.hasCode(AccountService.EMAIL_UNAVAILABLE)) {
-                // Trying addresses to see which are taken is an enumeration probe: count it like a failed log-in.
+                // R-ACC-3: a registered address gets the answer a new one gets (a new session id, on to the home
+                // page), with nobody logged in. Trying addresses is still an enumeration probe: it is counted
+                // like a failed log-in.
                 throttle.recordFailure(null, clientAddress);
+                request.getSession();
+                request.changeSessionId();
+                return "redirect:/";
             }
             return rejected(model, response, e.messagesByField());
         }

@@ -108,11 +108,32 @@ class SignUpTest {
         MockHttpSession session = new MockHttpSession();
         mvc.perform(post("/signup").session(session).with(csrf()).with(from("10.20.0.1"))
                         .param("name", "Someone Else").param("email", email.toUpperCase()).param("password", PASSWORD))
-                .andExpect(status().isBadRequest())
-                .andExpect(content().string(containsString("can&#39;t be created with this email address")));
+                .andExpect(redirectedUrl("/"));
 
         assertThat(usersWith(email)).isOne();
         mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/login"));
+    }
+
+    @Test
+    void aRegisteredAndANewAddressGetTheSameAnswer() throws Exception {
+        String registered = uniqueEmail("registered");
+        signUp("First Owner", registered, PASSWORD).andExpect(redirectedUrl("/"));
+
+        var forRegistered = answer(registered);
+        var forNew = answer(uniqueEmail("newcomer"));
+
+        assertThat(forRegistered).isEqualTo(forNew);
+        assertThat(usersWith(registered)).isOne();
+    }
+
+    /** What a visitor sees of a sign-up: the status, where it leads, the body, and whether the session id changed. */
+    private java.util.List<Object> answer(String email) throws Exception {
+        MockHttpSession session = new MockHttpSession();
+        String before = session.getId();
+        var response = mvc.perform(post("/signup").session(session).with(csrf()).with(from("10.20.0.9"))
+                .param("name", "Same Answer").param("email", email).param("password", PASSWORD)).andReturn().getResponse();
+        return java.util.List.of(response.getStatus(), String.valueOf(response.getRedirectedUrl()),
+                response.getContentAsString(), !session.getId().equals(before));
     }
 
     @Test
