@@ -1,10 +1,12 @@
 package io.atrium.api;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -17,7 +19,10 @@ import io.atrium.shared.ForbiddenException;
 import io.atrium.shared.InvalidInputException;
 import io.atrium.shared.NotFoundException;
 
-/** Turns what API controllers throw into the error format of api.md, with the proper status. */
+/**
+ * Turns what API controllers throw into the error format of api.md, with the proper status, always as JSON (see
+ * {@link ApiErrors#response}).
+ */
 @RestControllerAdvice(annotations = ApiController.class)
 class ApiExceptionHandler {
 
@@ -36,58 +41,77 @@ class ApiExceptionHandler {
         // Breaking the last-admin rule conflicts with the organization's state rather than being bad input.
         HttpStatus status = code.equals("too_many_requests") ? HttpStatus.TOO_MANY_REQUESTS
                 : code.equals("last_admin") ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
-        return ResponseEntity.status(status).body(errors.of(code, problem.message()));
+        return ApiErrors.response(status, errors.of(code, problem.message()));
     }
 
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<ApiError> conflict(ConflictException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(errors.of(e.code(), e.getMessage()));
+        return ApiErrors.response(HttpStatus.CONFLICT, errors.of(e.code(), e.getMessage()));
     }
 
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ApiError> notFound(NotFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                .body(errors.of("resource_not_exist", "The requested resource does not exist."));
+        return ApiErrors.response(HttpStatus.NOT_FOUND, errors.forStatus(HttpStatus.NOT_FOUND.value()));
     }
 
     @ExceptionHandler(ForbiddenException.class)
     ResponseEntity<ApiError> forbidden(ForbiddenException e) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(errors.of("forbidden", e.getMessage()));
+        return ApiErrors.response(HttpStatus.FORBIDDEN, errors.of("forbidden", e.getMessage()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
-        return ResponseEntity.badRequest().body(errors.of("parameter_invalid",
+        return ApiErrors.response(HttpStatus.BAD_REQUEST, errors.of("parameter_invalid",
                 "The request body is not valid JSON of the expected shape."));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<ApiError> missing(MissingServletRequestParameterException e) {
-        return ResponseEntity.badRequest().body(errors.of("parameter_not_provided",
+        return ApiErrors.response(HttpStatus.BAD_REQUEST, errors.of("parameter_not_provided",
                 e.getParameterName() + " is required."));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ApiError> mismatch(MethodArgumentTypeMismatchException e) {
-        return ResponseEntity.badRequest().body(errors.of("parameter_invalid", e.getName() + " has the wrong type."));
+        return ApiErrors.response(HttpStatus.BAD_REQUEST,
+                errors.of("parameter_invalid", e.getName() + " has the wrong type."));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
-        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(errors.of("parameter_invalid",
+        return ApiErrors.response(HttpStatus.UNSUPPORTED_MEDIA_TYPE, errors.of("parameter_invalid",
                 "Send the request body as application/json."));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
-        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).body(errors.of("method_not_allowed",
+        return ApiErrors.response(HttpStatus.METHOD_NOT_ALLOWED, errors.of("method_not_allowed",
                 "This endpoint does not accept " + e.getMethod() + "."));
+    }
+
+    /** The client accepts no JSON; the API writes nothing else, so the answer is the error, in JSON all the same. */
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ApiError> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return ApiErrors.response(HttpStatus.NOT_ACCEPTABLE, errors.notAcceptable());
+    }
+
+    /**
+     * Tomcat could not read the parameters (more than its limit of 1000, or a malformed query or form body); it
+     * says so only when a parameter is first asked for, which is here, in a controller.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ApiError> unreadableParameters(InvalidParameterException e) {
+        if (e.getErrorCode() == HttpStatus.PAYLOAD_TOO_LARGE.value()) {
+            return ApiErrors.response(HttpStatus.PAYLOAD_TOO_LARGE, errors.forStatus(e.getErrorCode()));
+        }
+        return ApiErrors.response(HttpStatus.BAD_REQUEST, errors.of("parameter_invalid", "The request's parameters "
+                + "cannot be read: there are more than this server accepts, or they are malformed."));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e) {
         log.error("API request failed", e);
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(errors.of("internal_error",
+        return ApiErrors.response(HttpStatus.INTERNAL_SERVER_ERROR, errors.of("internal_error",
                 "The server could not complete the request. Try again later."));
     }
 }

@@ -20,7 +20,7 @@ class ModelEndpointsController {
     @RequestMapping({"/v1.3/search", "/v1.3/search/**", "/v1.3/analyze", "/v1.3/analyze/**", "/v1.3/gist",
             "/v1.3/summarize", "/v1.3/generate", "/v1.3/embed", "/v1.3/embed/**"})
     ResponseEntity<ApiError> notOffered() {
-        return ResponseEntity.status(HttpStatus.NOT_IMPLEMENTED).body(errors.of("api_not_allowed",
+        return ApiErrors.response(HttpStatus.NOT_IMPLEMENTED, errors.of("api_not_allowed",
                 "This server stores indexes and videos but does not run video understanding models, so search, "
                         + "analyze, gist, summarize, generate and embed are not available here."));
     }

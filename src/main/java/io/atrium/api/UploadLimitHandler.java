@@ -26,7 +26,7 @@ class UploadLimitHandler {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {
-        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(errors.of("video_filesize_too_large",
+        return ApiErrors.response(HttpStatus.PAYLOAD_TOO_LARGE, errors.of("video_filesize_too_large",
                 "The upload is larger than this server accepts."));
     }
 }

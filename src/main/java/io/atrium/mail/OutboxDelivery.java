@@ -11,7 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Delivers due messages from the outbox. Each node runs it; a message is claimed before it is sent, so no
- * two nodes send the same one. Failures are retried with exponential backoff, then marked failed.
+ * two nodes send it at the same time. Failures are retried with exponential backoff, then marked failed. A node
+ * that dies after the SMTP server accepted a message but before marking it sent leaves it to be sent again after
+ * the lease: delivery is at least once, and {@link DeliveryChannel} gives every attempt the same Message-ID.
  */
 @Component
 class OutboxDelivery {

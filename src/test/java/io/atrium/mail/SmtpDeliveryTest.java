@@ -12,6 +12,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -112,6 +116,43 @@ class SmtpDeliveryTest {
                 return false;
             }
         }).hasSize(1);
+    }
+
+    @Test
+    void aMessageSentAgainAfterANodeDiedBeforeMarkingItSentCarriesTheSameMessageId() throws Exception {
+        SMTP.start();
+        MockHttpSession admin = createWithAdmin(mvc, "Twice Sent", uniqueEmail("twice"),
+                "Repeat " + UUID.randomUUID().toString().substring(0, 6));
+        String invitee = uniqueEmail("dedup");
+        mvc.perform(post("/settings/members/invite").session(admin).with(csrf()).param("emails", invitee).param("role", "member"));
+        String rowId = jdbc.sql("select id from mail_outbox where recipient = :to").param("to", invitee)
+                .query(String.class).single();
+        await().atMost(Duration.ofSeconds(20)).until(() -> receivedBy(invitee).size() == 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> "sent".equals(jdbc.sql(
+                "select status from mail_outbox where recipient = :to").param("to", invitee).query(String.class).single()));
+
+        // What a node that died between the SMTP server's 250 and marking the row sent leaves once its claim's
+        // lease has run out: the row pending and due, with no attempt recorded.
+        jdbc.sql("update mail_outbox set status = 'pending', attempts = 0, sent_at = null, next_attempt_at = :now "
+                        + "where id = :id")
+                .param("now", OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1)).param("id", rowId)
+                .update();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> receivedBy(invitee).size() == 2);
+        List<MimeMessage> copies = receivedBy(invitee);
+        String first = copies.get(0).getMessageID();
+        assertThat(copies.get(1).getMessageID()).as("the retry's Message-ID").isEqualTo(first);
+        assertThat(first).startsWith("<" + rowId + "@").endsWith(">");
+    }
+
+    private List<MimeMessage> receivedBy(String address) {
+        return Arrays.stream(SMTP.received()).filter(m -> {
+            try {
+                return m.getAllRecipients()[0].toString().equalsIgnoreCase(address);
+            } catch (Exception e) {
+                return false;
+            }
+        }).toList();
     }
 
     private int attempts(String recipient) {
