@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -61,6 +62,9 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+        if (NestedExceptionUtils.getRootCause(e) instanceof ApiBodyLimit.BodyTooLargeException) {
+            return ApiErrors.response(HttpStatus.PAYLOAD_TOO_LARGE, ApiBodyLimit.tooLarge(errors));
+        }
         return ApiErrors.response(HttpStatus.BAD_REQUEST, errors.of("parameter_invalid",
                 "The request body is not valid JSON of the expected shape."));
     }

@@ -55,6 +55,7 @@ class ApiErrorResponsesTest {
 
     static Stream<Arguments> refusals() {
         String manyParameters = IntStream.range(0, 1001).mapToObj(i -> "p" + i + "=1").collect(Collectors.joining("&"));
+        String oversizedJson = "{\"index_name\":\"" + "a".repeat(1200 * 1024) + "\"}";
         return Stream.of(
                 // Tomcat, before any servlet: its error report
                 refusal("an encoded slash", 400, "request_rejected", "GET /v1.3/indexes/%2f HTTP/1.1\r\nHost: a\r\n"),
@@ -105,6 +106,13 @@ class ApiErrorResponsesTest {
                 refusal("an Accept header without JSON, for something missing", 404, "resource_not_exist",
                         "GET /v1.3/indexes/0123456789abcdef01234567 HTTP/1.1\r\nHost: a\r\nx-api-key: " + KEY
                                 + "\r\nAccept: application/xml\r\n"),
+                refusal("a JSON body announced ten times larger than the limit", 413, "request_too_large",
+                        "POST /v1.3/indexes HTTP/1.1\r\nHost: a\r\nx-api-key: " + KEY
+                                + "\r\nContent-Type: application/json\r\nContent-Length: 10485760\r\n"),
+                refusal("a chunked JSON body that passes the limit", 413, "request_too_large",
+                        "POST /v1.3/indexes HTTP/1.1\r\nHost: a\r\nx-api-key: " + KEY
+                                + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n",
+                        Integer.toHexString(oversizedJson.length()) + "\r\n" + oversizedJson + "\r\n0\r\n\r\n"),
                 refusal("a body that is not JSON", 415, "parameter_invalid",
                         "POST /v1.3/indexes HTTP/1.1\r\nHost: a\r\nx-api-key: " + KEY
                                 + "\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n", "hi"));
