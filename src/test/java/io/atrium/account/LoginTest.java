@@ -15,32 +15,22 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
-import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import io.atrium.testsupport.IntegrationTest;
+import io.atrium.testsupport.MovableTime;
 import io.atrium.testsupport.MutableClock;
 
 @IntegrationTest
+@Import(MovableTime.class)
 class LoginTest {
-
-    @TestConfiguration
-    static class MovableTime {
-        @Bean
-        @Primary
-        MutableClock movableClock() {
-            return new MutableClock(Instant.now());
-        }
-    }
 
     @Autowired
     MockMvc mvc;

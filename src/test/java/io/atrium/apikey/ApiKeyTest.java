@@ -31,11 +31,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
@@ -44,20 +42,13 @@ import org.springframework.test.web.servlet.ResultActions;
 
 import io.atrium.testsupport.ApiKeys;
 import io.atrium.testsupport.IntegrationTest;
+import io.atrium.testsupport.MovableTime;
 import io.atrium.testsupport.MutableClock;
 
 @IntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
+@Import(MovableTime.class)
 class ApiKeyTest {
-
-    @TestConfiguration
-    static class MovableTime {
-        @Bean
-        @Primary
-        MutableClock movableClock() {
-            return new MutableClock(Instant.now());
-        }
-    }
 
     @Autowired
     MockMvc mvc;

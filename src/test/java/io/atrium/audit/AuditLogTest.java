@@ -37,9 +37,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.TestPropertySource;
@@ -51,6 +49,7 @@ import com.jayway.jsonpath.JsonPath;
 
 import io.atrium.testsupport.ApiKeys;
 import io.atrium.testsupport.IntegrationTest;
+import io.atrium.testsupport.MovableTime;
 import io.atrium.testsupport.MutableClock;
 import io.atrium.testsupport.Outbox;
 import io.atrium.testsupport.S3Buckets;
@@ -62,16 +61,8 @@ import io.atrium.testsupport.S3Buckets;
  */
 @IntegrationTest
 @TestPropertySource(properties = "atrium.integrations.allowed-addresses=127.0.0.1/32")
+@Import(MovableTime.class)
 class AuditLogTest {
-
-    @TestConfiguration
-    static class MovableTime {
-        @Bean
-        @Primary
-        MutableClock movableClock() {
-            return new MutableClock(Instant.now());
-        }
-    }
 
     @RegisterExtension
     static final S3ProxyExtension s3 = S3ProxyExtension.builder().withCredentials("audit-reader", "s3cr3t-Audit-Key-0042").build();
