@@ -6,6 +6,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -25,6 +27,8 @@ import io.atrium.shared.NotFoundException;
  * {@link ApiErrors#response}).
  */
 @RestControllerAdvice(annotations = ApiController.class)
+// Before the pages' advice, which would answer the API's controllers too: the API's format wins for them.
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);

@@ -10,6 +10,8 @@ import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -18,9 +20,11 @@ import io.atrium.account.AccountView;
 import io.atrium.account.UserView;
 import io.atrium.audit.AuditLog;
 import io.atrium.organization.MemberKeys;
+import io.atrium.organization.MemberRoleChanged;
 import io.atrium.organization.MembershipEnded;
 import io.atrium.organization.OrganizationService;
 import io.atrium.organization.Role;
+import io.atrium.shared.Actor;
 import io.atrium.shared.DisplayNames;
 import io.atrium.shared.Ids;
 import io.atrium.shared.InvalidInputException;
@@ -53,12 +57,14 @@ public class ApiKeyService implements MemberKeys {
     }
 
     /**
-     * @throws NotFoundException when the user cannot work in the account
+     * A key of the actor's account, made by the actor.
+     *
      * @throws InvalidInputException for a missing name or an expiry in the past or more than five years ahead
      */
     @Transactional
-    public CreatedApiKey create(String userId, String accountId, String rawName, Instant expiresAt) {
-        requireAccess(accountId, userId);
+    public CreatedApiKey create(Actor actor, String rawName, Instant expiresAt) {
+        String accountId = actor.accountId();
+        String userId = actor.userId();
         String name = DisplayNames.require("name", rawName);
         Instant now = clock.instant();
         if (expiresAt == null || !expiresAt.isAfter(now)) {
@@ -78,9 +84,9 @@ public class ApiKeyService implements MemberKeys {
     }
 
     /** R-KEY-1: admins (and a personal account's owner) see every key; members see their own. */
-    public List<ApiKeyView> list(String userId, String accountId) {
-        boolean admin = requireAccess(accountId, userId);
-        List<ApiKeyRow> rows = admin ? keys.ofAccount(accountId) : keys.ofCreator(accountId, userId);
+    public List<ApiKeyView> list(Actor actor) {
+        List<ApiKeyRow> rows = actor.admin() ? keys.ofAccount(actor.accountId())
+                : keys.ofCreator(actor.accountId(), actor.userId());
         Map<String, UserView> creators = accounts.users(rows.stream().map(ApiKeyRow::createdByUserId).distinct().toList());
         return rows.stream().map(row -> view(row, creators)).toList();
     }
@@ -91,10 +97,11 @@ public class ApiKeyService implements MemberKeys {
      * @throws NotFoundException for a key of another account, or another member's key seen by a member
      */
     @Transactional
-    public ApiKeyView revoke(String userId, String accountId, String keyRowId) {
-        boolean admin = requireAccess(accountId, userId);
+    public ApiKeyView revoke(Actor actor, String keyRowId) {
+        String accountId = actor.accountId();
+        String userId = actor.userId();
         ApiKeyRow row = keys.find(accountId, keyRowId)
-                .filter(key -> admin || key.createdByUserId().equals(userId))
+                .filter(key -> actor.admin() || key.createdByUserId().equals(userId))
                 .orElseThrow(() -> new NotFoundException("API key"));
         if (keys.revoke(accountId, keyRowId, userId, clock.instant())) {
             forgetAfterCommit(row.keyId());
@@ -116,6 +123,15 @@ public class ApiKeyService implements MemberKeys {
         }
     }
 
+    /**
+     * A key acts with its creator's current role: once a role change commits, this node forgets the creator's keys
+     * and reads their role again at the next call (other nodes within {@link ApiKeyVerifier#MAX_STALENESS}).
+     */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    public void forgetKeysOfMemberWithNewRole(MemberRoleChanged changed) {
+        keys.ofCreator(changed.accountId(), changed.userId()).forEach(row -> verifier.forget(row.keyId()));
+    }
+
     @Override
     public List<String> activeKeyNames(String accountId, String userId) {
         Instant now = clock.instant();
@@ -123,20 +139,6 @@ public class ApiKeyService implements MemberKeys {
                 .filter(row -> row.status(now).equals("active"))
                 .map(row -> row.name() + " (" + ApiKeyFormat.displayPrefix(row.keyId()) + ")")
                 .toList();
-    }
-
-    /**
-     * Whether the user may work in the account, and as its admin: the owner of a personal account is; in an
-     * organization, their current role decides.
-     *
-     * @throws NotFoundException when the user has no access
-     */
-    boolean requireAccess(String accountId, String userId) {
-        AccountView personal = accounts.personalAccount(userId);
-        if (personal.id().equals(accountId)) {
-            return true;
-        }
-        return organizations.requireMember(accountId, userId) == Role.ADMIN;
     }
 
     /**

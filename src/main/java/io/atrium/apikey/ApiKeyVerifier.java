@@ -16,6 +16,7 @@ import io.atrium.account.AccountService;
 import io.atrium.api.ApiCaller;
 import io.atrium.organization.OrganizationService;
 import io.atrium.organization.Role;
+import io.atrium.shared.Actor;
 
 /**
  * Checks a presented key (R-KEY-3…5). What the database says about a key (its hash, account, revocation,
@@ -62,7 +63,7 @@ public class ApiKeyVerifier {
 
     /** What the cache holds for one key id. */
     record KnownKey(String rowId, String keyId, String secretHash, String accountId, String creatorUserId,
-            boolean creatorIsAdmin, boolean revoked, Instant expiresAt) {
+            boolean creatorIsAdmin, boolean personal, boolean revoked, Instant expiresAt) {
     }
 
     private final LoadingCache<String, Optional<KnownKey>> known;
@@ -103,8 +104,8 @@ public class ApiKeyVerifier {
             return new Verification(null, Rejection.EXPIRED);
         }
         lastUsed.used(found.rowId());
-        return new Verification(new ApiCaller(found.accountId(), found.creatorUserId(), found.creatorIsAdmin(),
-                found.rowId(), found.keyId()), null);
+        return new Verification(new ApiCaller(new Actor(found.accountId(), found.creatorUserId(), found.creatorIsAdmin(),
+                found.personal()), found.rowId(), found.keyId()), null);
     }
 
     /**
@@ -133,7 +134,7 @@ public class ApiKeyVerifier {
             // A creator who is no longer a member has had the key revoked (R-ORG-5); refuse it even before that commits.
             boolean revoked = row.revokedAt() != null || role.isEmpty();
             return new KnownKey(row.id(), row.keyId(), row.secretHash(), row.accountId(), row.createdByUserId(),
-                    role.orElse(Role.MEMBER) == Role.ADMIN, revoked, row.expiresAt());
+                    role.orElse(Role.MEMBER) == Role.ADMIN, personal, revoked, row.expiresAt());
         });
     }
 }

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,9 +17,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import io.atrium.api.ApiCaller;
 import io.atrium.api.ApiController;
 import io.atrium.api.ApiPage;
+import io.atrium.shared.Actor;
 import io.atrium.shared.InvalidInputException;
 
 /** {@code /api/v1/api-keys}: the same rules as Settings > API Keys, for the key's account. */
@@ -64,17 +63,17 @@ class ApiKeysApiController {
     }
 
     @GetMapping
-    ApiPage<KeyJson> list(@AuthenticationPrincipal ApiCaller caller, @RequestParam(required = false) Integer page,
+    ApiPage<KeyJson> list(Actor actor, @RequestParam(required = false) Integer page,
             @RequestParam(name = "page_limit", required = false) Integer pageLimit,
             @RequestParam(name = "sort_by", required = false) String sortBy,
             @RequestParam(name = "sort_option", required = false) String sortOption) {
-        return ApiPage.of(keys.list(caller.userId(), caller.accountId()).stream().map(KeyJson::of).toList(),
+        return ApiPage.of(keys.list(actor).stream().map(KeyJson::of).toList(),
                 page, pageLimit, sortBy, sortOption, KeyJson::createdAt, KeyJson::createdAt);
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    CreatedKeyJson create(@AuthenticationPrincipal ApiCaller caller, @RequestBody CreateKeyRequest request) {
+    CreatedKeyJson create(Actor actor, @RequestBody CreateKeyRequest request) {
         if (request.expiresAt() != null && request.expiresInDays() != null) {
             throw new InvalidInputException("expires_at", "parameter_invalid",
                     "Give either expires_at or expires_in_days, not both.");
@@ -84,14 +83,14 @@ class ApiKeysApiController {
         }
         Instant expiresAt = request.expiresAt() != null ? request.expiresAt()
                 : clock.instant().plus(Duration.ofDays(request.expiresInDays() == null ? DEFAULT_DAYS : request.expiresInDays()));
-        CreatedApiKey created = keys.create(caller.userId(), caller.accountId(), request.name(), expiresAt);
+        CreatedApiKey created = keys.create(actor, request.name(), expiresAt);
         return new CreatedKeyJson(created.key().id(), created.key().name(), created.key().prefix(), created.value(),
                 created.key().createdAt(), created.key().expiresAt());
     }
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void revoke(@AuthenticationPrincipal ApiCaller caller, @PathVariable String id) {
-        keys.revoke(caller.userId(), caller.accountId(), id);
+    void revoke(Actor actor, @PathVariable String id) {
+        keys.revoke(actor, id);
     }
 }

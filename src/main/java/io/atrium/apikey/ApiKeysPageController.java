@@ -8,7 +8,6 @@ import java.time.ZoneOffset;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,9 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.atrium.account.AtriumPrincipal;
-import io.atrium.organization.ActiveAccount;
-import io.atrium.organization.ActiveAccounts;
+import io.atrium.shared.Actor;
 import io.atrium.shared.InvalidInputException;
 import io.atrium.shared.NotFoundException;
 import io.atrium.shared.ServerSecret;
@@ -35,59 +32,54 @@ class ApiKeysPageController {
     private static final String NEW_KEY_PURPOSE = "new-api-key";
 
     private final ApiKeyService keys;
-    private final ActiveAccounts activeAccounts;
     private final ServerSecret secret;
     private final Clock clock;
 
-    ApiKeysPageController(ApiKeyService keys, ActiveAccounts activeAccounts, ServerSecret secret, Clock clock) {
+    ApiKeysPageController(ApiKeyService keys, ServerSecret secret, Clock clock) {
         this.secret = secret;
         this.keys = keys;
-        this.activeAccounts = activeAccounts;
         this.clock = clock;
     }
 
     @GetMapping
-    String list(@AuthenticationPrincipal AtriumPrincipal principal, Model model) {
+    String list(Actor actor, Model model) {
         Object sealedKey = model.asMap().get("createdKeySealed");
         if (sealedKey instanceof String sealed) {
-            model.addAttribute("createdKeyValue", secret.open(NEW_KEY_PURPOSE, principal.userId(), sealed));
+            model.addAttribute("createdKeyValue", secret.open(NEW_KEY_PURPOSE, actor.userId(), sealed));
         }
-        return page(principal, model, "", "12", "", Map.of());
+        return page(actor, model, "", "12", "", Map.of());
     }
 
     @PostMapping
-    String create(@AuthenticationPrincipal AtriumPrincipal principal, @RequestParam(defaultValue = "") String name,
+    String create(Actor actor, @RequestParam(defaultValue = "") String name,
             @RequestParam(defaultValue = "12") String expiration, @RequestParam(defaultValue = "") String expiresOn,
             Model model, HttpServletResponse response, RedirectAttributes redirect) {
-        ActiveAccount active = activeAccounts.of(principal.userId());
         try {
-            CreatedApiKey created = keys.create(principal.userId(), active.id(), name, expiry(expiration, expiresOn));
+            CreatedApiKey created = keys.create(actor, name, expiry(expiration, expiresOn));
             // Shown on the next page only: a flash attribute lives for exactly one request. The flash map travels
             // in the (database-backed) session, so the key goes there sealed with the master secret, which the
             // database does not hold; plain strings, so that nothing else need be serialized.
             redirect.addFlashAttribute("createdKeyName", created.key().name());
-            redirect.addFlashAttribute("createdKeySealed", secret.seal(NEW_KEY_PURPOSE, principal.userId(), created.value()));
+            redirect.addFlashAttribute("createdKeySealed", secret.seal(NEW_KEY_PURPOSE, actor.userId(), created.value()));
             return "redirect:/settings/api-keys";
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return page(principal, model, name, expiration, expiresOn, e.messagesByField());
+            return page(actor, model, name, expiration, expiresOn, e.messagesByField());
         }
     }
 
     @GetMapping("/{id}/revoke")
-    String confirmRevoke(@AuthenticationPrincipal AtriumPrincipal principal, @PathVariable String id, Model model) {
-        ActiveAccount active = activeAccounts.of(principal.userId());
-        model.addAttribute("key", keys.list(principal.userId(), active.id()).stream()
+    String confirmRevoke(Actor actor, @PathVariable String id, Model model) {
+        model.addAttribute("key", keys.list(actor).stream()
                 .filter(key -> key.id().equals(id) && key.active()).findFirst()
                 .orElseThrow(() -> new NotFoundException("API key")));
         return "apikey/revoke";
     }
 
     @PostMapping("/{id}/revoke")
-    String revoke(@AuthenticationPrincipal AtriumPrincipal principal, @PathVariable String id,
+    String revoke(Actor actor, @PathVariable String id,
             RedirectAttributes redirect) {
-        ActiveAccount active = activeAccounts.of(principal.userId());
-        ApiKeyView key = keys.revoke(principal.userId(), active.id(), id);
+        ApiKeyView key = keys.revoke(actor, id);
         redirect.addFlashAttribute("notice", "The key " + key.name() + " was revoked. Programs using it are refused from now on.");
         return "redirect:/settings/api-keys";
     }
@@ -109,10 +101,9 @@ class ApiKeysPageController {
         }
     }
 
-    private String page(AtriumPrincipal principal, Model model, String name, String expiration, String expiresOn,
+    private String page(Actor actor, Model model, String name, String expiration, String expiresOn,
             Map<String, String> errors) {
-        ActiveAccount active = activeAccounts.of(principal.userId());
-        model.addAttribute("keys", keys.list(principal.userId(), active.id()));
+        model.addAttribute("keys", keys.list(actor));
         model.addAttribute("name", name);
         model.addAttribute("expiration", expiration);
         model.addAttribute("expiresOn", expiresOn);

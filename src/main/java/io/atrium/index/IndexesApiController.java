@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,9 +23,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import io.atrium.api.ApiCaller;
 import io.atrium.api.ApiController;
 import io.atrium.api.ApiPage;
+import io.atrium.shared.Actor;
 import io.atrium.shared.InvalidInputException;
 
 /** {@code /v1.3/indexes} of the TwelveLabs surface, acting on the key's account. */
@@ -62,13 +61,13 @@ class IndexesApiController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Created create(@AuthenticationPrincipal ApiCaller caller, @RequestBody CreateIndexRequest request) {
-        return new Created(indexes.create(caller.accountId(),
+    Created create(Actor actor, @RequestBody CreateIndexRequest request) {
+        return new Created(indexes.create(actor.accountId(),
                 new CreateIndexCommand(request.indexName(), request.models(), request.addons())).id());
     }
 
     @GetMapping
-    ApiPage<IndexJson> list(@AuthenticationPrincipal ApiCaller caller, @RequestParam(required = false) Integer page,
+    ApiPage<IndexJson> list(Actor actor, @RequestParam(required = false) Integer page,
             @RequestParam(name = "page_limit", required = false) Integer pageLimit,
             @RequestParam(name = "sort_by", required = false) String sortBy,
             @RequestParam(name = "sort_option", required = false) String sortOption,
@@ -79,21 +78,21 @@ class IndexesApiController {
             @RequestParam(name = "updated_at", required = false) String updatedAt) {
         IndexFilter filter = new IndexFilter(indexName, modelFamily, options(modelOptions), day("created_at", createdAt),
                 day("updated_at", updatedAt));
-        return ApiPage.of(indexes.list(caller.accountId(), filter).stream().map(IndexJson::of).toList(), page,
+        return ApiPage.of(indexes.list(actor.accountId(), filter).stream().map(IndexJson::of).toList(), page,
                 pageLimit, sortBy, sortOption, IndexJson::createdAt, IndexJson::updatedAt);
     }
 
     @GetMapping("/{indexId}")
-    IndexJson get(@AuthenticationPrincipal ApiCaller caller, @PathVariable String indexId) {
-        return IndexJson.of(indexes.get(caller.accountId(), indexId));
+    IndexJson get(Actor actor, @PathVariable String indexId) {
+        return IndexJson.of(indexes.get(actor.accountId(), indexId));
     }
 
     /** Only the name can change: the models an index was built for cannot. */
     @PutMapping("/{indexId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void rename(@AuthenticationPrincipal ApiCaller caller, @PathVariable String indexId,
+    void rename(Actor actor, @PathVariable String indexId,
             @RequestBody Map<String, Object> body) {
-        indexes.get(caller.accountId(), indexId);
+        indexes.get(actor.accountId(), indexId);
         if (body.containsKey("models") || body.containsKey("addons")) {
             throw new InvalidInputException("models", "index_option_cannot_be_changed",
                     "The models and addons of an index cannot be changed. Create a new index instead.");
@@ -104,13 +103,13 @@ class IndexesApiController {
         if (!(body.get("index_name") instanceof String name)) {
             throw new InvalidInputException("index_name", "parameter_not_provided", "index_name is required.");
         }
-        indexes.rename(caller.accountId(), indexId, name);
+        indexes.rename(actor.accountId(), indexId, name);
     }
 
     @DeleteMapping("/{indexId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@AuthenticationPrincipal ApiCaller caller, @PathVariable String indexId) {
-        indexes.delete(caller.accountId(), indexId);
+    void delete(Actor actor, @PathVariable String indexId) {
+        indexes.delete(actor.accountId(), indexId);
     }
 
     /** TwelveLabs clients send several model options comma-separated ({@code visual,audio}). */

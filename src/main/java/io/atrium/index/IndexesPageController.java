@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,8 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.atrium.account.AtriumPrincipal;
-import io.atrium.organization.ActiveAccounts;
+import io.atrium.shared.Actor;
 import io.atrium.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -31,16 +29,14 @@ class IndexesPageController {
     }
 
     private final IndexService indexes;
-    private final ActiveAccounts activeAccounts;
 
-    IndexesPageController(IndexService indexes, ActiveAccounts activeAccounts) {
+    IndexesPageController(IndexService indexes) {
         this.indexes = indexes;
-        this.activeAccounts = activeAccounts;
     }
 
     @GetMapping
-    String list(@AuthenticationPrincipal AtriumPrincipal principal, Model model) {
-        model.addAttribute("indexes", indexes.list(account(principal), IndexFilter.NONE));
+    String list(Actor actor, Model model) {
+        model.addAttribute("indexes", indexes.list(actor.accountId(), IndexFilter.NONE));
         return "index/list";
     }
 
@@ -51,7 +47,7 @@ class IndexesPageController {
     }
 
     @PostMapping
-    String create(@AuthenticationPrincipal AtriumPrincipal principal, @RequestParam(defaultValue = "") String name,
+    String create(Actor actor, @RequestParam(defaultValue = "") String name,
             @RequestParam(required = false) List<String> models,
             @RequestParam(required = false) List<String> marengoOptions,
             @RequestParam(required = false) List<String> pegasusOptions,
@@ -66,7 +62,7 @@ class IndexesPageController {
             chosen.add(new IndexModel("pegasus1.2", submitted.pegasusOptions()));
         }
         try {
-            IndexView index = indexes.create(account(principal),
+            IndexView index = indexes.create(actor.accountId(),
                     new CreateIndexCommand(name, chosen, thumbnail ? List.of("thumbnail") : List.of()));
             redirect.addFlashAttribute("notice", "Index " + index.name() + " was created.");
             return "redirect:/indexes/" + index.id();
@@ -77,15 +73,15 @@ class IndexesPageController {
     }
 
     @GetMapping("/{indexId}")
-    String show(@AuthenticationPrincipal AtriumPrincipal principal, @PathVariable String indexId, Model model) {
-        return page(model, indexes.get(account(principal), indexId), null, Map.of());
+    String show(Actor actor, @PathVariable String indexId, Model model) {
+        return page(model, indexes.get(actor.accountId(), indexId), null, Map.of());
     }
 
     @PostMapping("/{indexId}/name")
-    String rename(@AuthenticationPrincipal AtriumPrincipal principal, @PathVariable String indexId,
+    String rename(Actor actor, @PathVariable String indexId,
             @RequestParam(defaultValue = "") String name, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
-        String account = account(principal);
+        String account = actor.accountId();
         try {
             indexes.rename(account, indexId, name);
             redirect.addFlashAttribute("notice", "The index was renamed.");
@@ -97,24 +93,21 @@ class IndexesPageController {
     }
 
     @GetMapping("/{indexId}/delete")
-    String confirmDelete(@AuthenticationPrincipal AtriumPrincipal principal, @PathVariable String indexId, Model model) {
-        model.addAttribute("index", indexes.get(account(principal), indexId));
+    String confirmDelete(Actor actor, @PathVariable String indexId, Model model) {
+        model.addAttribute("index", indexes.get(actor.accountId(), indexId));
         return "index/delete";
     }
 
     @PostMapping("/{indexId}/delete")
-    String delete(@AuthenticationPrincipal AtriumPrincipal principal, @PathVariable String indexId,
+    String delete(Actor actor, @PathVariable String indexId,
             RedirectAttributes redirect) {
-        String account = account(principal);
+        String account = actor.accountId();
         String name = indexes.get(account, indexId).name();
         indexes.delete(account, indexId);
         redirect.addFlashAttribute("notice", "Index " + name + " was deleted with its videos.");
         return "redirect:/indexes";
     }
 
-    private String account(AtriumPrincipal principal) {
-        return activeAccounts.of(principal.userId()).id();
-    }
 
     private static String form(Model model, IndexForm form, Map<String, String> errors) {
         model.addAttribute("form", form);

@@ -26,6 +26,7 @@ import io.atrium.integration.BucketAccess.BucketObject;
 import io.atrium.integration.ImportRepository.ImportRow;
 import io.atrium.integration.ImportRepository.ItemRow;
 import io.atrium.integration.IntegrationRepository.IntegrationRow;
+import io.atrium.shared.Actor;
 import io.atrium.shared.ConflictException;
 import io.atrium.shared.Ids;
 import io.atrium.shared.InvalidInputException;
@@ -119,8 +120,10 @@ public class ImportService {
      * @throws InvalidInputException when the bucket cannot be listed (with the reason) or bad user metadata
      */
     @Transactional
-    public ImportResult start(String accountId, String userId, String integrationId, String indexId,
+    public ImportResult start(Actor actor, String integrationId, String indexId,
             boolean incremental, boolean retryFailed, String userMetadataJson) {
+        String accountId = actor.accountId();
+        String userId = actor.userId();
         IntegrationRow integration = integrations.lock(accountId, integrationId)
                 .orElseThrow(() -> new NotFoundException("Integration"));
         if (indexId == null || indexId.isBlank()) {

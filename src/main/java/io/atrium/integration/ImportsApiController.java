@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,8 +14,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import io.atrium.api.ApiCaller;
 import io.atrium.api.ApiController;
+import io.atrium.shared.Actor;
 import io.atrium.shared.InvalidInputException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -69,7 +68,7 @@ class ImportsApiController {
     }
 
     @PostMapping
-    ImportJson start(@AuthenticationPrincipal ApiCaller caller, @PathVariable String integrationId,
+    ImportJson start(Actor actor, @PathVariable String integrationId,
             @RequestBody ImportRequest request) {
         Object metadata = request.userMetadata();
         if (metadata != null && !(metadata instanceof Map<?, ?>) && !(metadata instanceof String)) {
@@ -77,7 +76,7 @@ class ImportsApiController {
                     "user_metadata must be an object of strings, numbers and booleans.");
         }
         String metadataJson = metadata == null ? null : metadata instanceof String text ? text : json.writeValueAsString(metadata);
-        ImportService.ImportResult result = imports.start(caller.accountId(), caller.userId(), integrationId,
+        ImportService.ImportResult result = imports.start(actor, integrationId,
                 request.indexId(), request.incrementalImport() == null || request.incrementalImport(),
                 request.retryFailed() != null && request.retryFailed(), metadataJson);
         return new ImportJson(result.videos().stream().map(video -> new VideoJson(video.videoId(), video.filename())).toList(),
@@ -85,9 +84,9 @@ class ImportsApiController {
     }
 
     @GetMapping("/status")
-    StatusJson status(@AuthenticationPrincipal ApiCaller caller, @PathVariable String integrationId,
+    StatusJson status(Actor actor, @PathVariable String integrationId,
             @RequestParam(name = "index_id", required = false) String indexId) {
-        ImportService.ImportStatus status = imports.status(caller.accountId(), integrationId, indexId);
+        ImportService.ImportStatus status = imports.status(actor.accountId(), integrationId, indexId);
         Map<String, List<ImportService.StatusItem>> by = status.byStatus();
         return new StatusJson(status.notImported().stream().map(ImportService.StatusItem::filename).toList(),
                 items(by.get("validating")), items(by.get("pending")), items(by.get("queued")),
@@ -95,8 +94,8 @@ class ImportsApiController {
     }
 
     @GetMapping("/logs")
-    LogsJson logs(@AuthenticationPrincipal ApiCaller caller, @PathVariable String integrationId) {
-        return new LogsJson(imports.logs(caller.accountId(), integrationId).stream()
+    LogsJson logs(Actor actor, @PathVariable String integrationId) {
+        return new LogsJson(imports.logs(actor.accountId(), integrationId).stream()
                 .map(log -> new LogJson(log.indexId(), log.indexName(), log.createdAt(), log.endedAt(), log.videoStatus(),
                         log.failedFiles().stream().map(ImportsApiController::failed).toList()))
                 .toList());

@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.atrium.audit.AuditLog;
 import io.atrium.integration.IntegrationRepository.IntegrationRow;
+import io.atrium.shared.Actor;
 import io.atrium.shared.DisplayNames;
 import io.atrium.shared.Ids;
 import io.atrium.shared.InvalidInputException;
@@ -55,7 +56,9 @@ public class IntegrationService {
      *     cannot list (with the reason: bucket missing, access denied, endpoint unreachable…)
      */
     @Transactional
-    public IntegrationView create(String accountId, String userId, IntegrationCommand command) {
+    public IntegrationView create(Actor actor, IntegrationCommand command) {
+        String accountId = actor.accountId();
+        String userId = actor.userId();
         BucketConfig config = validated(command, null);
         String name = DisplayNames.require("name", command.name());
         if (integrations.nameTaken(accountId, name, null)) {
@@ -89,7 +92,9 @@ public class IntegrationService {
      * @throws InvalidInputException as for {@link #create}
      */
     @Transactional
-    public IntegrationView update(String accountId, String userId, String integrationId, IntegrationCommand change) {
+    public IntegrationView update(Actor actor, String integrationId, IntegrationCommand change) {
+        String accountId = actor.accountId();
+        String userId = actor.userId();
         IntegrationRow current = row(accountId, integrationId);
         BucketConfig before = config(current);
         IntegrationCommand merged = new IntegrationCommand(
@@ -125,7 +130,9 @@ public class IntegrationService {
     }
 
     @Transactional
-    public void delete(String accountId, String userId, String integrationId) {
+    public void delete(Actor actor, String integrationId) {
+        String accountId = actor.accountId();
+        String userId = actor.userId();
         IntegrationRow row = row(accountId, integrationId);
         integrations.delete(accountId, integrationId);
         audit.record(accountId, userId, "integration.deleted", row.name(), "bucket=" + row.bucket());

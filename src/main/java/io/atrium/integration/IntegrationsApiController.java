@@ -3,7 +3,6 @@ package io.atrium.integration;
 import java.time.Instant;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -17,9 +16,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import io.atrium.api.ApiCaller;
 import io.atrium.api.ApiController;
 import io.atrium.api.ApiPage;
+import io.atrium.shared.Actor;
 
 /** {@code /api/v1/integrations}: the key's account's S3 integrations; secrets go in and never come out. */
 @ApiController
@@ -53,34 +52,34 @@ class IntegrationsApiController {
     }
 
     @GetMapping
-    ApiPage<IntegrationJson> list(@AuthenticationPrincipal ApiCaller caller, @RequestParam(required = false) Integer page,
+    ApiPage<IntegrationJson> list(Actor actor, @RequestParam(required = false) Integer page,
             @RequestParam(name = "page_limit", required = false) Integer pageLimit,
             @RequestParam(name = "sort_by", required = false) String sortBy,
             @RequestParam(name = "sort_option", required = false) String sortOption) {
-        return ApiPage.of(integrations.list(caller.accountId()).stream().map(IntegrationJson::of).toList(), page,
+        return ApiPage.of(integrations.list(actor.accountId()).stream().map(IntegrationJson::of).toList(), page,
                 pageLimit, sortBy, sortOption, IntegrationJson::createdAt, IntegrationJson::updatedAt);
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    IntegrationJson create(@AuthenticationPrincipal ApiCaller caller, @RequestBody IntegrationRequest request) {
-        return IntegrationJson.of(integrations.create(caller.accountId(), caller.userId(), request.command()));
+    IntegrationJson create(Actor actor, @RequestBody IntegrationRequest request) {
+        return IntegrationJson.of(integrations.create(actor, request.command()));
     }
 
     @GetMapping("/{integrationId}")
-    IntegrationJson get(@AuthenticationPrincipal ApiCaller caller, @PathVariable String integrationId) {
-        return IntegrationJson.of(integrations.get(caller.accountId(), integrationId));
+    IntegrationJson get(Actor actor, @PathVariable String integrationId) {
+        return IntegrationJson.of(integrations.get(actor.accountId(), integrationId));
     }
 
     @PatchMapping("/{integrationId}")
-    IntegrationJson update(@AuthenticationPrincipal ApiCaller caller, @PathVariable String integrationId,
+    IntegrationJson update(Actor actor, @PathVariable String integrationId,
             @RequestBody IntegrationRequest request) {
-        return IntegrationJson.of(integrations.update(caller.accountId(), caller.userId(), integrationId, request.command()));
+        return IntegrationJson.of(integrations.update(actor, integrationId, request.command()));
     }
 
     @DeleteMapping("/{integrationId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@AuthenticationPrincipal ApiCaller caller, @PathVariable String integrationId) {
-        integrations.delete(caller.accountId(), caller.userId(), integrationId);
+    void delete(Actor actor, @PathVariable String integrationId) {
+        integrations.delete(actor, integrationId);
     }
 }

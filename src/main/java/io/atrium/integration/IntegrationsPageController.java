@@ -4,7 +4,6 @@ import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,11 +14,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.atrium.account.AtriumPrincipal;
 import io.atrium.index.IndexFilter;
 import io.atrium.index.IndexService;
-import io.atrium.organization.ActiveAccount;
-import io.atrium.organization.ActiveAccounts;
+import io.atrium.shared.Actor;
 import io.atrium.shared.ConflictException;
 import io.atrium.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -51,19 +48,16 @@ class IntegrationsPageController {
     private final IntegrationService integrations;
     private final ImportService imports;
     private final IndexService indexes;
-    private final ActiveAccounts activeAccounts;
 
-    IntegrationsPageController(IntegrationService integrations, ImportService imports, IndexService indexes,
-            ActiveAccounts activeAccounts) {
+    IntegrationsPageController(IntegrationService integrations, ImportService imports, IndexService indexes) {
         this.integrations = integrations;
         this.imports = imports;
         this.indexes = indexes;
-        this.activeAccounts = activeAccounts;
     }
 
     @GetMapping
-    String list(@AuthenticationPrincipal AtriumPrincipal principal, Model model) {
-        model.addAttribute("integrations", integrations.list(active(principal).id()));
+    String list(Actor actor, Model model) {
+        model.addAttribute("integrations", integrations.list(actor.accountId()));
         return "integration/list";
     }
 
@@ -73,11 +67,11 @@ class IntegrationsPageController {
     }
 
     @PostMapping
-    String create(@AuthenticationPrincipal AtriumPrincipal principal, IntegrationForm submitted,
+    String create(Actor actor, IntegrationForm submitted,
             @RequestParam(name = "secretAccessKey", defaultValue = "") String secretAccessKey, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         try {
-            IntegrationView created = integrations.create(active(principal).id(), principal.userId(),
+            IntegrationView created = integrations.create(actor,
                     command(submitted, secretAccessKey));
             redirect.addFlashAttribute("notice", "The integration " + created.name() + " was added: Atrium can read "
                     + "the bucket " + created.bucket() + ".");
@@ -89,19 +83,19 @@ class IntegrationsPageController {
     }
 
     @GetMapping("/{integrationId}")
-    String show(@AuthenticationPrincipal AtriumPrincipal principal, @PathVariable String integrationId, Model model) {
-        IntegrationView integration = integrations.get(active(principal).id(), integrationId);
-        return page(principal, model, integration, IntegrationForm.of(integration), Map.of());
+    String show(Actor actor, @PathVariable String integrationId, Model model) {
+        IntegrationView integration = integrations.get(actor.accountId(), integrationId);
+        return page(actor, model, integration, IntegrationForm.of(integration), Map.of());
     }
 
     @PostMapping("/{integrationId}")
-    String update(@AuthenticationPrincipal AtriumPrincipal principal, @PathVariable String integrationId,
+    String update(Actor actor, @PathVariable String integrationId,
             IntegrationForm submitted, @RequestParam(name = "secretAccessKey", defaultValue = "") String secretAccessKey,
             Model model, HttpServletResponse response, RedirectAttributes redirect) {
-        String account = active(principal).id();
+        String account = actor.accountId();
         IntegrationView current = integrations.get(account, integrationId);
         try {
-            integrations.update(account, principal.userId(), integrationId, new IntegrationCommand(submitted.name(),
+            integrations.update(actor, integrationId, new IntegrationCommand(submitted.name(),
                     submitted.bucket(), submitted.region(), submitted.endpoint() == null ? "" : submitted.endpoint(),
                     submitted.prefix() == null ? "" : submitted.prefix(),
                     blank(submitted.accessKeyId()) ? null : submitted.accessKeyId(),
@@ -110,18 +104,18 @@ class IntegrationsPageController {
             return "redirect:/integrations/" + integrationId;
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return page(principal, model, current, submitted, e.messagesByField());
+            return page(actor, model, current, submitted, e.messagesByField());
         }
     }
 
     @PostMapping("/{integrationId}/imports")
-    String startImport(@AuthenticationPrincipal AtriumPrincipal principal, @PathVariable String integrationId,
+    String startImport(Actor actor, @PathVariable String integrationId,
             @RequestParam(defaultValue = "") String indexId, @RequestParam(defaultValue = "false") boolean incremental,
             @RequestParam(defaultValue = "false") boolean retryFailed, RedirectAttributes redirect) {
-        String account = active(principal).id();
+        String account = actor.accountId();
         integrations.get(account, integrationId);
         try {
-            ImportService.ImportResult result = imports.start(account, principal.userId(), integrationId, indexId,
+            ImportService.ImportResult result = imports.start(actor, integrationId, indexId,
                     incremental, retryFailed, null);
             redirect.addFlashAttribute("notice", "Import started: " + result.videos().size() + " video"
                     + (result.videos().size() == 1 ? "" : "s") + " to import"
@@ -137,37 +131,34 @@ class IntegrationsPageController {
 
     @GetMapping(path = "/{integrationId}/progress", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    Progress progress(@AuthenticationPrincipal AtriumPrincipal principal, @PathVariable String integrationId) {
-        return imports.latest(active(principal).id(), integrationId)
+    Progress progress(Actor actor, @PathVariable String integrationId) {
+        return imports.latest(actor.accountId(), integrationId)
                 .map(latest -> new Progress(latest.importId(), latest.total(), latest.finished(),
                         latest.endedAt() != null, latest.videoStatus()))
                 .orElse(new Progress(null, 0, 0, true, Map.of()));
     }
 
     @GetMapping("/{integrationId}/delete")
-    String confirmDelete(@AuthenticationPrincipal AtriumPrincipal principal, @PathVariable String integrationId,
+    String confirmDelete(Actor actor, @PathVariable String integrationId,
             Model model) {
-        model.addAttribute("integration", integrations.get(active(principal).id(), integrationId));
+        model.addAttribute("integration", integrations.get(actor.accountId(), integrationId));
         return "integration/delete";
     }
 
     @PostMapping("/{integrationId}/delete")
-    String delete(@AuthenticationPrincipal AtriumPrincipal principal, @PathVariable String integrationId,
+    String delete(Actor actor, @PathVariable String integrationId,
             RedirectAttributes redirect) {
-        String account = active(principal).id();
+        String account = actor.accountId();
         String name = integrations.get(account, integrationId).name();
-        integrations.delete(account, principal.userId(), integrationId);
+        integrations.delete(actor, integrationId);
         redirect.addFlashAttribute("notice", "The integration " + name + " was deleted. Videos imported through it stay.");
         return "redirect:/integrations";
     }
 
-    private ActiveAccount active(AtriumPrincipal principal) {
-        return activeAccounts.of(principal.userId());
-    }
 
-    private String page(AtriumPrincipal principal, Model model, IntegrationView integration, IntegrationForm form,
+    private String page(Actor actor, Model model, IntegrationView integration, IntegrationForm form,
             Map<String, String> errors) {
-        String account = active(principal).id();
+        String account = actor.accountId();
         model.addAttribute("integration", integration);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);

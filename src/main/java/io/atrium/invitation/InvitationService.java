@@ -24,6 +24,7 @@ import io.atrium.mail.MailOutbox;
 import io.atrium.mail.MailState;
 import io.atrium.organization.OrganizationService;
 import io.atrium.organization.Role;
+import io.atrium.shared.Actor;
 import io.atrium.shared.EmailAddresses;
 import io.atrium.shared.Ids;
 import io.atrium.shared.InvalidInputException;
@@ -65,9 +66,11 @@ public class InvitationService {
      * @throws InvalidInputException when no address or role is given, or too many addresses at once
      */
     @Transactional
-    public List<InviteOutcome> invite(String actorUserId, String accountId, String addresses, String roleValue) {
+    public List<InviteOutcome> invite(Actor actor, String addresses, String roleValue) {
+        String accountId = actor.requireOrganization().accountId();
+        String actorUserId = actor.userId();
         // Locked until commit: two requests at once count each other's invitations against the daily limit.
-        organizations.lockAsAdmin(accountId, actorUserId);
+        organizations.lockAsAdmin(actor);
         List<String> entries = Arrays.stream(addresses == null ? new String[0] : addresses.split("[,;\\s]+"))
                 .map(String::strip).filter(entry -> !entry.isEmpty()).toList();
         if (entries.isEmpty()) {
@@ -106,8 +109,8 @@ public class InvitationService {
     }
 
     /** R-INV-4: admins see pending invitations, expired ones included, newest first. */
-    public List<InvitationView> pending(String actorUserId, String accountId) {
-        organizations.requireAdmin(accountId, actorUserId);
+    public List<InvitationView> pending(Actor actor) {
+        String accountId = actor.requireOrganization().requireAdmin().accountId();
         Instant now = clock.instant();
         List<InvitationRow> rows = invitations.pending(accountId);
         Map<String, UserView> inviters = accounts.users(rows.stream().map(InvitationRow::invitedByUserId).toList());
@@ -120,8 +123,10 @@ public class InvitationService {
 
     /** R-INV-3 and 4: a new link, valid for the full period again; the old link stops working. */
     @Transactional
-    public void resend(String actorUserId, String accountId, String invitationId) {
-        organizations.lockAsAdmin(accountId, actorUserId);
+    public void resend(Actor actor, String invitationId) {
+        String accountId = actor.requireOrganization().accountId();
+        String actorUserId = actor.userId();
+        organizations.lockAsAdmin(actor);
         InvitationRow row = invitations.findPending(accountId, invitationId)
                 .orElseThrow(() -> new NotFoundException("Invitation"));
         Instant now = clock.instant();
@@ -137,8 +142,9 @@ public class InvitationService {
 
     /** R-INV-4: the link stops working at once. */
     @Transactional
-    public void revoke(String actorUserId, String accountId, String invitationId) {
-        organizations.requireAdmin(accountId, actorUserId);
+    public void revoke(Actor actor, String invitationId) {
+        String accountId = actor.requireOrganization().requireAdmin().accountId();
+        String actorUserId = actor.userId();
         InvitationRow row = invitations.findPending(accountId, invitationId)
                 .orElseThrow(() -> new NotFoundException("Invitation"));
         invitations.markRevoked(accountId, invitationId, clock.instant());

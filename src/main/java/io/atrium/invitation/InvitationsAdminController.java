@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,10 +13,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.atrium.account.AtriumPrincipal;
-import io.atrium.organization.ActiveAccount;
-import io.atrium.organization.ActiveAccounts;
 import io.atrium.organization.Role;
+import io.atrium.shared.Actor;
 import io.atrium.shared.InvalidInputException;
 import io.atrium.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -31,25 +28,23 @@ import jakarta.servlet.http.HttpServletResponse;
 class InvitationsAdminController {
 
     private final InvitationService invitations;
-    private final ActiveAccounts activeAccounts;
 
-    InvitationsAdminController(InvitationService invitations, ActiveAccounts activeAccounts) {
+    InvitationsAdminController(InvitationService invitations) {
         this.invitations = invitations;
-        this.activeAccounts = activeAccounts;
     }
 
     @GetMapping("/invite")
-    String inviteForm(@AuthenticationPrincipal AtriumPrincipal principal, Model model) {
-        adminOf(principal);
+    String inviteForm(Actor actor, Model model) {
+        actor.requireOrganization().requireAdmin();
         return invitePage(model, "", "member", Map.of(), null);
     }
 
     @PostMapping("/invite")
-    String invite(@AuthenticationPrincipal AtriumPrincipal principal, @RequestParam(defaultValue = "") String emails,
+    String invite(Actor actor, @RequestParam(defaultValue = "") String emails,
             @RequestParam(defaultValue = "member") String role, Model model, HttpServletResponse response) {
-        ActiveAccount active = adminOf(principal);
+        actor.requireOrganization().requireAdmin();
         try {
-            List<InviteOutcome> outcomes = invitations.invite(principal.userId(), active.id(), emails, role);
+            List<InviteOutcome> outcomes = invitations.invite(actor, emails, role);
             return invitePage(model, "", role, Map.of(), outcomes);
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -58,18 +53,18 @@ class InvitationsAdminController {
     }
 
     @GetMapping("/invitations")
-    String pending(@AuthenticationPrincipal AtriumPrincipal principal, Model model) {
-        ActiveAccount active = adminOf(principal);
-        model.addAttribute("invitations", invitations.pending(principal.userId(), active.id()));
+    String pending(Actor actor, Model model) {
+        actor.requireOrganization().requireAdmin();
+        model.addAttribute("invitations", invitations.pending(actor));
         return "invitation/list";
     }
 
     @PostMapping("/invitations/{id}/resend")
-    String resend(@AuthenticationPrincipal AtriumPrincipal principal, @PathVariable String id,
+    String resend(Actor actor, @PathVariable String id,
             RedirectAttributes redirect) {
-        ActiveAccount active = adminOf(principal);
+        actor.requireOrganization().requireAdmin();
         try {
-            invitations.resend(principal.userId(), active.id(), id);
+            invitations.resend(actor, id);
             redirect.addFlashAttribute("notice", "A new invitation was sent. The previous link no longer works.");
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("error", e.getMessage());
@@ -78,19 +73,19 @@ class InvitationsAdminController {
     }
 
     @GetMapping("/invitations/{id}/revoke")
-    String confirmRevoke(@AuthenticationPrincipal AtriumPrincipal principal, @PathVariable String id, Model model) {
-        ActiveAccount active = adminOf(principal);
-        model.addAttribute("invitation", invitations.pending(principal.userId(), active.id()).stream()
+    String confirmRevoke(Actor actor, @PathVariable String id, Model model) {
+        actor.requireOrganization().requireAdmin();
+        model.addAttribute("invitation", invitations.pending(actor).stream()
                 .filter(invitation -> invitation.id().equals(id)).findFirst()
                 .orElseThrow(() -> new NotFoundException("Invitation")));
         return "invitation/revoke";
     }
 
     @PostMapping("/invitations/{id}/revoke")
-    String revoke(@AuthenticationPrincipal AtriumPrincipal principal, @PathVariable String id,
+    String revoke(Actor actor, @PathVariable String id,
             RedirectAttributes redirect) {
-        ActiveAccount active = adminOf(principal);
-        invitations.revoke(principal.userId(), active.id(), id);
+        actor.requireOrganization().requireAdmin();
+        invitations.revoke(actor, id);
         redirect.addFlashAttribute("notice", "The invitation was revoked. Its link no longer works.");
         return "redirect:/settings/members/invitations";
     }
@@ -105,7 +100,4 @@ class InvitationsAdminController {
         return "invitation/invite";
     }
 
-    private ActiveAccount adminOf(AtriumPrincipal principal) {
-        return activeAccounts.requireOrganizationAdmin(principal.userId());
-    }
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,9 +15,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import io.atrium.api.ApiCaller;
 import io.atrium.api.ApiController;
 import io.atrium.api.ApiPage;
+import io.atrium.shared.Actor;
 import io.atrium.shared.InvalidInputException;
 
 /** {@code /api/v1/invitations}: the same rules as Settings > Members > Invite (R-INV-*), for admins. */
@@ -54,16 +53,16 @@ class InvitationsApiController {
     }
 
     @GetMapping
-    ApiPage<InvitationJson> list(@AuthenticationPrincipal ApiCaller caller, @RequestParam(required = false) Integer page,
+    ApiPage<InvitationJson> list(Actor actor, @RequestParam(required = false) Integer page,
             @RequestParam(name = "page_limit", required = false) Integer pageLimit,
             @RequestParam(name = "sort_by", required = false) String sortBy,
             @RequestParam(name = "sort_option", required = false) String sortOption) {
-        return ApiPage.of(invitations.pending(caller.userId(), caller.accountId()).stream().map(InvitationJson::of).toList(),
+        return ApiPage.of(invitations.pending(actor).stream().map(InvitationJson::of).toList(),
                 page, pageLimit, sortBy, sortOption, InvitationJson::createdAt, InvitationJson::sentAt);
     }
 
     @PostMapping
-    InviteResponse invite(@AuthenticationPrincipal ApiCaller caller, @RequestBody InviteRequest request) {
+    InviteResponse invite(Actor actor, @RequestBody InviteRequest request) {
         if (request.emails() == null || request.emails().isEmpty()) {
             throw new InvalidInputException("emails", "parameter_not_provided", "emails must list at least one address.");
         }
@@ -76,7 +75,7 @@ class InvitationsApiController {
         if (!oneAddressEach) {
             throw new InvalidInputException("emails", "parameter_invalid", "Each element of emails must be one address.");
         }
-        List<InviteOutcome> outcomes = invitations.invite(caller.userId(), caller.accountId(),
+        List<InviteOutcome> outcomes = invitations.invite(actor,
                 String.join(",", request.emails()), request.role());
         return new InviteResponse(outcomes.stream()
                 .map(o -> new OutcomeJson(o.email(), o.result().name().toLowerCase(java.util.Locale.ROOT), o.message()))
@@ -85,13 +84,13 @@ class InvitationsApiController {
 
     @PostMapping("/{id}/resend")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void resend(@AuthenticationPrincipal ApiCaller caller, @PathVariable String id) {
-        invitations.resend(caller.userId(), caller.accountId(), id);
+    void resend(Actor actor, @PathVariable String id) {
+        invitations.resend(actor, id);
     }
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void revoke(@AuthenticationPrincipal ApiCaller caller, @PathVariable String id) {
-        invitations.revoke(caller.userId(), caller.accountId(), id);
+    void revoke(Actor actor, @PathVariable String id) {
+        invitations.revoke(actor, id);
     }
 }

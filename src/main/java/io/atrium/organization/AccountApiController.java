@@ -2,15 +2,14 @@ package io.atrium.organization;
 
 import java.time.Instant;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.atrium.account.AccountService;
 import io.atrium.account.AccountView;
-import io.atrium.api.ApiCaller;
 import io.atrium.api.ApiController;
+import io.atrium.shared.Actor;
 import io.atrium.shared.NotFoundException;
 
 /** {@code GET /api/v1/account}: the key's account and the caller's role in it. */
@@ -28,9 +27,9 @@ class AccountApiController {
     }
 
     @GetMapping("/api/v1/account")
-    AccountJson account(@AuthenticationPrincipal ApiCaller caller) {
-        AccountView account = accounts.findAccount(caller.accountId()).orElseThrow(() -> new NotFoundException("Account"));
+    AccountJson account(Actor actor) {
+        AccountView account = accounts.findAccount(actor.accountId()).orElseThrow(() -> new NotFoundException("Account"));
         return new AccountJson(account.id(), account.kind().value(), account.name(), account.initials(), account.plan(),
-                account.createdAt(), (caller.admin() ? Role.ADMIN : Role.MEMBER).value());
+                account.createdAt(), (actor.admin() ? Role.ADMIN : Role.MEMBER).value());
     }
 }

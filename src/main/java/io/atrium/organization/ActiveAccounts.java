@@ -46,45 +46,6 @@ public class ActiveAccounts {
         return new ActiveAccount(userId, active, role, List.copyOf(choices));
     }
 
-    /**
-     * The active account, for pages that exist only in organizations.
-     *
-     * @throws NotFoundException in a personal account, where such pages are hidden
-     */
-    public ActiveAccount requireOrganization(String userId) {
-        ActiveAccount active = of(userId);
-        if (active.personal()) {
-            throw new NotFoundException("Page");
-        }
-        return active;
-    }
-
-    /**
-     * The active account, for pages its admins use: an organization's admins, or the owner of a personal account.
-     *
-     * @throws NotFoundException for an organization's members, from whom such pages are hidden
-     */
-    public ActiveAccount requireAdmin(String userId) {
-        ActiveAccount active = of(userId);
-        if (!active.admin()) {
-            throw new NotFoundException("Page");
-        }
-        return active;
-    }
-
-    /**
-     * The active account, for pages only an organization's admins use.
-     *
-     * @throws NotFoundException in a personal account and for members, from whom such pages are hidden
-     */
-    public ActiveAccount requireOrganizationAdmin(String userId) {
-        ActiveAccount active = requireOrganization(userId);
-        if (!active.admin()) {
-            throw new NotFoundException("Page");
-        }
-        return active;
-    }
-
     /** @throws NotFoundException when the account is neither the user's personal account nor one of theirs */
     @Transactional
     public void switchTo(String userId, String accountId) {

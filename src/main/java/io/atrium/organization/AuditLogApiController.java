@@ -2,7 +2,6 @@ package io.atrium.organization;
 
 import java.time.Instant;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -10,13 +9,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import io.atrium.api.ApiCaller;
 import io.atrium.api.ApiController;
 import io.atrium.api.ApiPage;
 import io.atrium.audit.AuditEntries;
 import io.atrium.audit.AuditEntry;
 import io.atrium.audit.AuditFilter;
 import io.atrium.audit.AuditPage;
+import io.atrium.shared.Actor;
 import io.atrium.shared.InvalidInputException;
 
 /**
@@ -54,14 +53,14 @@ class AuditLogApiController {
     }
 
     @GetMapping
-    ApiPage<EntryJson> list(@AuthenticationPrincipal ApiCaller caller,
+    ApiPage<EntryJson> list(Actor caller,
             @RequestParam(required = false) String actor, @RequestParam(required = false) String action,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) Integer page,
             @RequestParam(name = "page_limit", required = false) Integer pageLimit,
             @RequestParam(name = "sort_by", required = false) String sortBy,
             @RequestParam(name = "sort_option", required = false) String sortOption) {
-        organizations.requireAccountAdmin(caller.accountId(), caller.userId());
+        caller.requireAdmin();
         if (sortBy != null && !sortBy.equals("created_at")) {
             // Entries never change, so they have no updated_at to sort by.
             throw new InvalidInputException("sort_by", "parameter_invalid", "Audit entries sort by created_at only.");

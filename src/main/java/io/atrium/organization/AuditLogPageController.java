@@ -7,17 +7,16 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import io.atrium.account.AtriumPrincipal;
 import io.atrium.audit.AuditActions;
 import io.atrium.audit.AuditEntries;
 import io.atrium.audit.AuditFilter;
 import io.atrium.audit.AuditPage;
+import io.atrium.shared.Actor;
 import io.atrium.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -31,20 +30,18 @@ class AuditLogPageController {
     static final String PATH = "/settings/audit-log";
     static final int PAGE_SIZE = 50;
 
-    private final ActiveAccounts activeAccounts;
     private final AuditEntries audit;
 
-    AuditLogPageController(ActiveAccounts activeAccounts, AuditEntries audit) {
-        this.activeAccounts = activeAccounts;
+    AuditLogPageController(AuditEntries audit) {
         this.audit = audit;
     }
 
     @GetMapping(PATH)
-    String auditLog(@AuthenticationPrincipal AtriumPrincipal principal,
+    String auditLog(Actor reader,
             @RequestParam(defaultValue = "") String actor, @RequestParam(defaultValue = "") String action,
             @RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to,
             @RequestParam(defaultValue = "1") int page, Model model, HttpServletResponse response) {
-        ActiveAccount active = activeAccounts.requireAdmin(principal.userId());
+        String accountId = reader.requireAdmin().accountId();
         model.addAttribute("actor", actor.strip());
         model.addAttribute("action", action.strip());
         model.addAttribute("from", from.strip());
@@ -60,10 +57,10 @@ class AuditLogPageController {
             model.addAttribute("result", new AuditPage(List.of(), 1, PAGE_SIZE, 0));
             return "organization/audit-log";
         }
-        AuditPage result = audit.page(active.id(), filter, true, Math.max(page, 1), PAGE_SIZE);
+        AuditPage result = audit.page(accountId, filter, true, Math.max(page, 1), PAGE_SIZE);
         if (result.entries().isEmpty() && result.total() > 0) {
             // A page past the end, from an old link: show the last one.
-            result = audit.page(active.id(), filter, true, result.totalPages(), PAGE_SIZE);
+            result = audit.page(accountId, filter, true, result.totalPages(), PAGE_SIZE);
         }
         model.addAttribute("errors", Map.of());
         model.addAttribute("filtered", filter.any());

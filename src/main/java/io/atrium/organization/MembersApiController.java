@@ -3,7 +3,6 @@ package io.atrium.organization;
 import java.time.Instant;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -15,9 +14,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import io.atrium.api.ApiCaller;
 import io.atrium.api.ApiController;
 import io.atrium.api.ApiPage;
+import io.atrium.shared.Actor;
 
 /** {@code /api/v1/members}: the same rules as Settings > Members (R-ORG-3…5). */
 @ApiController
@@ -43,28 +42,28 @@ class MembersApiController {
     }
 
     @GetMapping
-    ApiPage<MemberJson> list(@AuthenticationPrincipal ApiCaller caller, @RequestParam(required = false) Integer page,
+    ApiPage<MemberJson> list(Actor actor, @RequestParam(required = false) Integer page,
             @RequestParam(name = "page_limit", required = false) Integer pageLimit,
             @RequestParam(name = "sort_by", required = false) String sortBy,
             @RequestParam(name = "sort_option", required = false) String sortOption) {
-        return ApiPage.of(organizations.members(caller.accountId(), caller.userId()).stream().map(MemberJson::of).toList(),
+        return ApiPage.of(organizations.members(actor).stream().map(MemberJson::of).toList(),
                 page, pageLimit, sortBy, sortOption, MemberJson::joinedAt, MemberJson::joinedAt);
     }
 
     @PatchMapping("/{userId}")
-    MemberJson changeRole(@AuthenticationPrincipal ApiCaller caller, @PathVariable String userId,
+    MemberJson changeRole(Actor actor, @PathVariable String userId,
             @RequestBody RoleChange change) {
-        organizations.changeRole(caller.userId(), caller.accountId(), userId, Role.parse("role", change.role()));
-        return MemberJson.of(organizations.member(caller.accountId(), caller.userId(), userId));
+        organizations.changeRole(actor, userId, Role.parse("role", change.role()));
+        return MemberJson.of(organizations.member(actor, userId));
     }
 
     @DeleteMapping("/{userId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void remove(@AuthenticationPrincipal ApiCaller caller, @PathVariable String userId) {
-        if (userId.equals(caller.userId())) {
-            organizations.leave(caller.userId(), caller.accountId());
+    void remove(Actor actor, @PathVariable String userId) {
+        if (userId.equals(actor.userId())) {
+            organizations.leave(actor);
         } else {
-            organizations.remove(caller.userId(), caller.accountId(), userId);
+            organizations.remove(actor, userId);
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.atrium.organization;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,7 +9,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.atrium.account.AtriumPrincipal;
+import io.atrium.shared.Actor;
 import io.atrium.shared.InvalidInputException;
 
 /** Settings > Members of the active organization: roles, removal, leaving. Answers 404 in a personal account. */
@@ -19,29 +18,27 @@ import io.atrium.shared.InvalidInputException;
 class MembersController {
 
     private final OrganizationService organizations;
-    private final ActiveAccounts activeAccounts;
     private final MemberKeys memberKeys;
 
-    MembersController(OrganizationService organizations, ActiveAccounts activeAccounts, MemberKeys memberKeys) {
+    MembersController(OrganizationService organizations, MemberKeys memberKeys) {
         this.organizations = organizations;
-        this.activeAccounts = activeAccounts;
         this.memberKeys = memberKeys;
     }
 
     @GetMapping
-    String members(@AuthenticationPrincipal AtriumPrincipal principal, Model model) {
-        ActiveAccount active = organization(principal);
-        model.addAttribute("members", organizations.members(active.id(), principal.userId()));
+    String members(Actor actor, Model model) {
+        actor.requireOrganization();
+        model.addAttribute("members", organizations.members(actor));
         model.addAttribute("roles", Role.values());
         return "organization/members";
     }
 
     @PostMapping("/{userId}/role")
-    String changeRole(@AuthenticationPrincipal AtriumPrincipal principal, @PathVariable String userId,
+    String changeRole(Actor actor, @PathVariable String userId,
             @RequestParam(defaultValue = "") String role, RedirectAttributes redirect) {
-        ActiveAccount active = organization(principal);
+        actor.requireOrganization();
         try {
-            organizations.changeRole(principal.userId(), active.id(), userId, Role.parse("role", role));
+            organizations.changeRole(actor, userId, Role.parse("role", role));
             redirect.addFlashAttribute("notice", "The role was changed.");
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("error", e.getMessage());
@@ -50,20 +47,20 @@ class MembersController {
     }
 
     @GetMapping("/{userId}/remove")
-    String confirmRemove(@AuthenticationPrincipal AtriumPrincipal principal, @PathVariable String userId, Model model) {
-        ActiveAccount active = activeAccounts.requireOrganizationAdmin(principal.userId());
-        model.addAttribute("member", organizations.member(active.id(), principal.userId(), userId));
-        model.addAttribute("keysToRevoke", memberKeys.activeKeyNames(active.id(), userId));
+    String confirmRemove(Actor actor, @PathVariable String userId, Model model) {
+        actor.requireOrganization().requireAdmin();
+        model.addAttribute("member", organizations.member(actor, userId));
+        model.addAttribute("keysToRevoke", memberKeys.activeKeyNames(actor.accountId(), userId));
         return "organization/remove";
     }
 
     @PostMapping("/{userId}/remove")
-    String remove(@AuthenticationPrincipal AtriumPrincipal principal, @PathVariable String userId,
+    String remove(Actor actor, @PathVariable String userId,
             RedirectAttributes redirect) {
-        ActiveAccount active = organization(principal);
-        String email = organizations.member(active.id(), principal.userId(), userId).user().email();
+        actor.requireOrganization();
+        String email = organizations.member(actor, userId).user().email();
         try {
-            organizations.remove(principal.userId(), active.id(), userId);
+            organizations.remove(actor, userId);
             redirect.addFlashAttribute("notice", email + " was removed from the organization.");
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("error", e.getMessage());
@@ -72,17 +69,18 @@ class MembersController {
     }
 
     @GetMapping("/leave")
-    String confirmLeave(@AuthenticationPrincipal AtriumPrincipal principal) {
-        organization(principal);
+    String confirmLeave(Actor actor) {
+        actor.requireOrganization();
         return "organization/leave";
     }
 
     @PostMapping("/leave")
-    String leave(@AuthenticationPrincipal AtriumPrincipal principal, RedirectAttributes redirect) {
-        ActiveAccount active = organization(principal);
+    String leave(Actor actor, RedirectAttributes redirect) {
+        actor.requireOrganization();
         try {
-            organizations.leave(principal.userId(), active.id());
-            redirect.addFlashAttribute("notice", "You left " + active.account().name() + ".");
+            String name = organizations.name(actor);
+            organizations.leave(actor);
+            redirect.addFlashAttribute("notice", "You left " + name + ".");
             return "redirect:/";
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("error", e.getMessage());
@@ -90,7 +88,4 @@ class MembersController {
         }
     }
 
-    private ActiveAccount organization(AtriumPrincipal principal) {
-        return activeAccounts.requireOrganization(principal.userId());
-    }
 }

@@ -16,6 +16,7 @@ import io.atrium.account.AccountView;
 import io.atrium.account.UserView;
 import io.atrium.audit.AuditLog;
 import io.atrium.organization.MembershipRepository.MembershipRow;
+import io.atrium.shared.Actor;
 import io.atrium.shared.ForbiddenException;
 import io.atrium.shared.InvalidInputException;
 import io.atrium.shared.NotFoundException;
@@ -79,24 +80,13 @@ public class OrganizationService {
         }
     }
 
-    /**
-     * For what only an account's admins may do: in an organization its admins; in a personal account its owner.
-     *
-     * @throws NotFoundException when the account is neither the user's personal account nor one of their organizations
-     * @throws ForbiddenException for a member who is not an admin
-     */
-    public void requireAccountAdmin(String accountId, String userId) {
-        if (!accounts.personalAccount(userId).id().equals(accountId)) {
-            requireAdmin(accountId, userId);
-        }
-    }
-
     public long memberCount(String accountId) {
         return memberships.count(accountId);
     }
 
-    public List<MemberView> members(String accountId, String viewerUserId) {
-        requireMember(accountId, viewerUserId);
+    public List<MemberView> members(Actor actor) {
+        String accountId = actor.accountId();
+        requireMember(accountId, actor.userId());
         List<MembershipRow> rows = memberships.ofAccount(accountId);
         Map<String, UserView> users = accounts.users(rows.stream().map(MembershipRow::userId).toList());
         return rows.stream()
@@ -107,11 +97,20 @@ public class OrganizationService {
                 .toList();
     }
 
-    public MemberView member(String accountId, String viewerUserId, String memberUserId) {
-        return members(accountId, viewerUserId).stream()
+    public MemberView member(Actor actor, String memberUserId) {
+        return members(actor).stream()
                 .filter(member -> member.user().id().equals(memberUserId))
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("Member"));
+    }
+
+    /** The actor's organization, as its pages show it. */
+    public AccountView organization(Actor actor) {
+        return organization(actor.accountId());
+    }
+
+    public String name(Actor actor) {
+        return organization(actor).name();
     }
 
     /** Adds a member who accepted an invitation (R-INV-6). @return false when they already were one */
@@ -127,7 +126,9 @@ public class OrganizationService {
 
     /** R-ORG-2: admins only. */
     @Transactional
-    public void rename(String actorUserId, String accountId, String newName) {
+    public void rename(Actor actor, String newName) {
+        String accountId = actor.accountId();
+        String actorUserId = actor.userId();
         requireAdmin(accountId, actorUserId);
         String before = organization(accountId).name();
         accounts.renameOrganization(accountId, newName);
@@ -136,7 +137,9 @@ public class OrganizationService {
 
     /** R-ORG-6: admins only, confirmed by typing the organization's name. */
     @Transactional
-    public void delete(String actorUserId, String accountId, String typedName) {
+    public void delete(Actor actor, String typedName) {
+        String accountId = actor.accountId();
+        String actorUserId = actor.userId();
         requireAdmin(accountId, actorUserId);
         AccountView organization = organization(accountId);
         if (typedName == null || !typedName.strip().equals(organization.name())) {
@@ -156,14 +159,16 @@ public class OrganizationService {
      * one after another, and a demotion that commits meanwhile is seen.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void lockAsAdmin(String accountId, String userId) {
-        memberships.lockOrganization(accountId);
-        requireAdmin(accountId, userId);
+    public void lockAsAdmin(Actor actor) {
+        memberships.lockOrganization(actor.accountId());
+        requireAdmin(actor.accountId(), actor.userId());
     }
 
     /** R-ORG-3 and R-ORG-4: admins change roles; the last admin cannot be demoted. */
     @Transactional
-    public void changeRole(String actorUserId, String accountId, String memberUserId, Role role) {
+    public void changeRole(Actor actor, String memberUserId, Role role) {
+        String accountId = actor.accountId();
+        String actorUserId = actor.userId();
         // Lock first: the actor's own role is then read after any concurrent demotion has committed.
         memberships.lockOrganization(accountId);
         requireAdmin(accountId, actorUserId);
@@ -177,6 +182,7 @@ public class OrganizationService {
                     + "Make another member an administrator first.");
         }
         memberships.updateRole(accountId, memberUserId, role);
+        events.publishEvent(new MemberRoleChanged(accountId, memberUserId));
         audit.record(accountId, actorUserId, "member.role_changed", email(memberUserId),
                 "from=" + member.role().value() + " to=" + role.value());
     }
@@ -186,7 +192,9 @@ public class OrganizationService {
      * and the API keys they created for the organization are revoked in the same transaction.
      */
     @Transactional
-    public void remove(String actorUserId, String accountId, String memberUserId) {
+    public void remove(Actor actor, String memberUserId) {
+        String accountId = actor.accountId();
+        String actorUserId = actor.userId();
         memberships.lockOrganization(accountId);
         requireAdmin(accountId, actorUserId);
         end(accountId, memberUserId, actorUserId, "member.removed");
@@ -194,7 +202,9 @@ public class OrganizationService {
 
     /** R-ORG-4: any member may leave, except the last admin (R-ORG-3). */
     @Transactional
-    public void leave(String userId, String accountId) {
+    public void leave(Actor actor) {
+        String accountId = actor.accountId();
+        String userId = actor.userId();
         memberships.lockOrganization(accountId);
         requireMember(accountId, userId);
         end(accountId, userId, userId, "member.left");

@@ -3,7 +3,6 @@ package io.atrium.organization;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.atrium.account.AccountView;
-import io.atrium.account.AtriumPrincipal;
+import io.atrium.shared.Actor;
 import io.atrium.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -23,91 +22,81 @@ import jakarta.servlet.http.HttpServletResponse;
 class OrganizationSettingsController {
 
     private final OrganizationService organizations;
-    private final ActiveAccounts activeAccounts;
 
-    OrganizationSettingsController(OrganizationService organizations, ActiveAccounts activeAccounts) {
+    OrganizationSettingsController(OrganizationService organizations) {
         this.organizations = organizations;
-        this.activeAccounts = activeAccounts;
     }
 
     @GetMapping
-    String settings(@AuthenticationPrincipal AtriumPrincipal principal, Model model) {
-        return page(principal, model, null, Map.of());
+    String settings(Actor actor, Model model) {
+        return page(actor, model, null, Map.of());
     }
 
     @PostMapping
-    String create(@AuthenticationPrincipal AtriumPrincipal principal, @RequestParam(defaultValue = "") String name,
+    String create(Actor actor, @RequestParam(defaultValue = "") String name,
             Model model, HttpServletResponse response, RedirectAttributes redirect) {
         try {
-            AccountView organization = organizations.create(principal.userId(), name);
+            AccountView organization = organizations.create(actor.userId(), name);
             redirect.addFlashAttribute("notice",
                     "Organization created. You are now working in " + organization.name() + ".");
             return "redirect:/settings/organization";
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return page(principal, model, name, e.messagesByField());
+            return page(actor, model, name, e.messagesByField());
         }
     }
 
     @PostMapping("/name")
-    String rename(@AuthenticationPrincipal AtriumPrincipal principal, @RequestParam(defaultValue = "") String name,
+    String rename(Actor actor, @RequestParam(defaultValue = "") String name,
             Model model, HttpServletResponse response, RedirectAttributes redirect) {
-        ActiveAccount active = organizationOnly(principal);
+        actor.requireOrganization();
         try {
-            organizations.rename(principal.userId(), active.id(), name);
+            organizations.rename(actor, name);
             redirect.addFlashAttribute("notice", "The organization was renamed.");
             return "redirect:/settings/organization";
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return page(principal, model, name, e.messagesByField());
+            return page(actor, model, name, e.messagesByField());
         }
     }
 
     @GetMapping("/delete")
-    String confirmDelete(@AuthenticationPrincipal AtriumPrincipal principal, Model model) {
-        ActiveAccount active = adminOnly(principal);
-        model.addAttribute("organization", active.account());
-        model.addAttribute("memberCount", organizations.memberCount(active.id()));
+    String confirmDelete(Actor actor, Model model) {
+        actor.requireOrganization().requireAdmin();
+        model.addAttribute("organization", organizations.organization(actor));
+        model.addAttribute("memberCount", organizations.memberCount(actor.accountId()));
         model.addAttribute("errors", Map.of());
         return "organization/delete";
     }
 
     @PostMapping("/delete")
-    String delete(@AuthenticationPrincipal AtriumPrincipal principal,
+    String delete(Actor actor,
             @RequestParam(defaultValue = "") String confirmName, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
-        ActiveAccount active = organizationOnly(principal);
+        AccountView organization = organizations.organization(actor.requireOrganization());
         try {
-            organizations.delete(principal.userId(), active.id(), confirmName);
-            redirect.addFlashAttribute("notice", active.account().name() + " was deleted.");
+            organizations.delete(actor, confirmName);
+            redirect.addFlashAttribute("notice", organization.name() + " was deleted.");
             return "redirect:/";
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("organization", active.account());
-            model.addAttribute("memberCount", organizations.memberCount(active.id()));
+            model.addAttribute("organization", organization);
+            model.addAttribute("memberCount", organizations.memberCount(actor.accountId()));
             model.addAttribute("errors", e.messagesByField());
             return "organization/delete";
         }
     }
 
-    private String page(AtriumPrincipal principal, Model model, String submittedName, Map<String, String> errors) {
-        ActiveAccount active = activeAccounts.of(principal.userId());
+    private String page(Actor actor, Model model, String submittedName, Map<String, String> errors) {
         model.addAttribute("errors", errors);
         model.addAttribute("submittedName", submittedName);
-        if (active.personal()) {
-            model.addAttribute("created", organizations.createdBy(principal.userId()).orElse(null));
+        if (actor.personal()) {
+            model.addAttribute("created", organizations.createdBy(actor.userId()).orElse(null));
         } else {
-            model.addAttribute("memberCount", organizations.memberCount(active.id()));
+            model.addAttribute("memberCount", organizations.memberCount(actor.accountId()));
         }
         return "organization/settings";
     }
 
-    private ActiveAccount organizationOnly(AtriumPrincipal principal) {
-        return activeAccounts.requireOrganization(principal.userId());
-    }
 
-    /** Pages only admins use are hidden from members: their URLs answer 404. */
-    private ActiveAccount adminOnly(AtriumPrincipal principal) {
-        return activeAccounts.requireOrganizationAdmin(principal.userId());
-    }
 }

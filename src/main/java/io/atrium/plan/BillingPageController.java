@@ -3,7 +3,6 @@ package io.atrium.plan;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,9 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.atrium.account.AtriumPrincipal;
-import io.atrium.organization.ActiveAccount;
-import io.atrium.organization.ActiveAccounts;
+import io.atrium.shared.Actor;
 import io.atrium.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -26,17 +23,14 @@ class BillingPageController {
     }
 
     private final PlanService plans;
-    private final ActiveAccounts activeAccounts;
 
-    BillingPageController(PlanService plans, ActiveAccounts activeAccounts) {
+    BillingPageController(PlanService plans) {
         this.plans = plans;
-        this.activeAccounts = activeAccounts;
     }
 
     @GetMapping("/settings/billing")
-    String show(@AuthenticationPrincipal AtriumPrincipal principal, Model model) {
-        ActiveAccount active = activeAccounts.requireAdmin(principal.userId());
-        String current = active.account().plan();
+    String show(Actor actor, Model model) {
+        String current = plans.planOf(actor.requireAdmin().accountId());
         List<PlanColumn> columns = PlanService.PLANS.stream()
                 .map(name -> new PlanColumn(name, title(name), plans.limits(name), name.equals(current)))
                 .toList();
@@ -47,14 +41,14 @@ class BillingPageController {
     }
 
     @PostMapping("/settings/billing")
-    String change(@AuthenticationPrincipal AtriumPrincipal principal, @RequestParam(defaultValue = "") String plan,
+    String change(Actor actor, @RequestParam(defaultValue = "") String plan,
             Model model, HttpServletResponse response, RedirectAttributes redirect) {
         try {
-            plans.change(principal.userId(), plan);
+            plans.change(actor, plan);
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("planError", e.getMessage());
-            return show(principal, model);
+            return show(actor, model);
         }
         redirect.addFlashAttribute("notice", "The plan is now " + title(plan) + ". Its limits apply from the next request.");
         return "redirect:/settings/billing";

@@ -15,8 +15,7 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.atrium.account.AccountService;
 import io.atrium.account.AccountView;
 import io.atrium.audit.AuditLog;
-import io.atrium.organization.ActiveAccount;
-import io.atrium.organization.ActiveAccounts;
+import io.atrium.shared.Actor;
 import io.atrium.shared.InvalidInputException;
 import io.atrium.shared.NotFoundException;
 
@@ -36,14 +35,12 @@ public class PlanService {
 
     private final PlanSettings settings;
     private final AccountService accounts;
-    private final ActiveAccounts activeAccounts;
     private final AuditLog audit;
     private final LoadingCache<String, Optional<String>> plansByAccount;
 
-    PlanService(PlanSettings settings, AccountService accounts, ActiveAccounts activeAccounts, AuditLog audit) {
+    PlanService(PlanSettings settings, AccountService accounts, AuditLog audit) {
         this.settings = settings;
         this.accounts = accounts;
-        this.activeAccounts = activeAccounts;
         this.audit = audit;
         this.plansByAccount = Caffeine.newBuilder()
                 .maximumSize(100_000)
@@ -75,29 +72,30 @@ public class PlanService {
     }
 
     /**
-     * Changes the plan of the user's active account; only its admins (or the owner of a personal account) may.
+     * Changes the plan of the actor's account; only its admins (or the owner of a personal account) may.
      *
-     * @throws NotFoundException for a member of an organization, from whom Billing & Plan is hidden
+     * @throws io.atrium.shared.ForbiddenException for a member of an organization
      * @throws InvalidInputException for an unknown plan
      */
     @Transactional
-    public void change(String userId, String plan) {
-        ActiveAccount active = activeAccounts.requireAdmin(userId);
+    public void change(Actor actor, String plan) {
+        actor.requireAdmin();
+        AccountView account = accounts.findAccount(actor.accountId()).orElseThrow();
         if (plan == null || !PLANS.contains(plan)) {
             throw new InvalidInputException("plan", "parameter_invalid", "Choose free, developer or enterprise.");
         }
-        String before = active.account().plan();
+        String before = account.plan();
         if (before.equals(plan)) {
             return;
         }
-        accounts.changePlan(active.id(), plan);
+        accounts.changePlan(account.id(), plan);
         // After the commit, so that a request in between cannot cache the old plan again.
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCompletion(int status) {
-                plansByAccount.invalidate(active.id());
+                plansByAccount.invalidate(account.id());
             }
         });
-        audit.record(active.id(), userId, "account.plan_changed", active.account().name(), "from=" + before + ", to=" + plan);
+        audit.record(account.id(), actor.userId(), "account.plan_changed", account.name(), "from=" + before + ", to=" + plan);
     }
 }

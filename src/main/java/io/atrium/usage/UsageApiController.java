@@ -3,16 +3,14 @@ package io.atrium.usage;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import io.atrium.api.ApiCaller;
 import io.atrium.api.ApiController;
-import io.atrium.shared.ForbiddenException;
+import io.atrium.shared.Actor;
 
 /** {@code GET /api/v1/usage?from=&to=}: the key's account's usage per day (admins in an organization). */
 @ApiController
@@ -37,12 +35,9 @@ class UsageApiController {
     }
 
     @GetMapping
-    UsageJson usage(@AuthenticationPrincipal ApiCaller caller, @RequestParam(required = false) String from,
+    UsageJson usage(Actor actor, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
-        if (!caller.admin()) {
-            throw new ForbiddenException("Only administrators can read the organization's usage.");
-        }
-        UsageService.UsageReport report = usage.report(caller.accountId(), from, to);
+        UsageService.UsageReport report = usage.report(actor.requireAdmin().accountId(), from, to);
         return new UsageJson(report.from(), report.to(),
                 report.days().stream().map(day -> new DayJson(day.day(), day.apiRequests(), day.tasks(),
                         round(day.minutesIndexed()), day.storageBytes())).toList(),

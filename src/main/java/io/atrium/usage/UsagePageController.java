@@ -3,15 +3,12 @@ package io.atrium.usage;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import io.atrium.account.AtriumPrincipal;
-import io.atrium.organization.ActiveAccount;
-import io.atrium.organization.ActiveAccounts;
+import io.atrium.shared.Actor;
 import io.atrium.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,27 +18,25 @@ import tools.jackson.databind.json.JsonMapper;
 class UsagePageController {
 
     private final UsageService usage;
-    private final ActiveAccounts activeAccounts;
     private final JsonMapper json;
 
-    UsagePageController(UsageService usage, ActiveAccounts activeAccounts, JsonMapper json) {
+    UsagePageController(UsageService usage, JsonMapper json) {
         this.usage = usage;
-        this.activeAccounts = activeAccounts;
         this.json = json;
     }
 
     @GetMapping("/settings/usage")
-    String show(@AuthenticationPrincipal AtriumPrincipal principal, @RequestParam(required = false) String from,
+    String show(Actor actor, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, Model model, HttpServletResponse response) {
-        ActiveAccount active = activeAccounts.requireAdmin(principal.userId());
+        String account = actor.requireAdmin().accountId();
         UsageService.UsageReport report;
         try {
-            report = usage.report(active.id(), from, to);
+            report = usage.report(account, from, to);
             model.addAttribute("errors", Map.of());
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("errors", e.messagesByField());
-            report = usage.report(active.id(), null, null);
+            report = usage.report(account, null, null);
         }
         model.addAttribute("report", report);
         model.addAttribute("chartData", json.writeValueAsString(Map.of(

@@ -16,7 +16,6 @@ import org.springframework.core.convert.ConversionException;
 import org.springframework.core.convert.support.DefaultConversionService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,10 +29,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import io.atrium.api.ApiCaller;
 import io.atrium.api.ApiController;
 import io.atrium.api.ApiPage;
 import io.atrium.api.MultipartReader;
+import io.atrium.shared.Actor;
 import io.atrium.shared.InvalidInputException;
 import io.atrium.shared.NotFoundException;
 
@@ -92,7 +91,7 @@ class TasksApiController {
      */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    Created upload(@AuthenticationPrincipal ApiCaller caller, HttpServletRequest request) throws IOException {
+    Created upload(Actor actor, HttpServletRequest request) throws IOException {
         MultipartReader form = UploadBodies.open(request, limits);
         Map<String, String> fields = new HashMap<>();
         VideoTasks.StoredUpload stored = null;
@@ -105,7 +104,7 @@ class TasksApiController {
                     // What came before the file is checked before a byte of it is stored.
                     flag("enable_video_stream", fields.get("enable_video_stream"));
                     tasks.checkUserMetadata(fields.get("user_metadata"));
-                    stored = UploadBodies.nonEmpty(tasks, tasks.store(caller.accountId(),
+                    stored = UploadBodies.nonEmpty(tasks, tasks.store(actor.accountId(),
                             blankToNull(fields.get("index_id")), part.filename(), part.content()));
                 } else if (FORM_FIELDS.contains(part.name())) {
                     fields.put(part.name(), part.text(MAX_FIELD_BYTES));
@@ -114,7 +113,7 @@ class TasksApiController {
         } catch (IOException | RuntimeException e) {
             throw UploadBodies.discarding(tasks, stored, UploadBodies.refusal(e));
         }
-        return queue(caller.accountId(), fields, stored);
+        return queue(actor.accountId(), fields, stored);
     }
 
     /** The task of a read form: from the stored file, or from the URL. */
@@ -159,7 +158,7 @@ class TasksApiController {
     }
 
     @GetMapping
-    ApiPage<TaskJson> list(@AuthenticationPrincipal ApiCaller caller, @RequestParam(required = false) Integer page,
+    ApiPage<TaskJson> list(Actor actor, @RequestParam(required = false) Integer page,
             @RequestParam(name = "page_limit", required = false) Integer pageLimit,
             @RequestParam(name = "sort_by", required = false) String sortBy,
             @RequestParam(name = "sort_option", required = false) String sortOption,
@@ -174,14 +173,14 @@ class TasksApiController {
         ApiPage.Request paging = ApiPage.request(page, pageLimit, sortBy, sortOption);
         TaskFilter filter = new TaskFilter(indexId, statuses, filename, duration, width, height,
                 day("created_at", createdAt), day("updated_at", updatedAt));
-        ApiPage<TaskView> found = tasks.list(caller.accountId(), filter, paging);
+        ApiPage<TaskView> found = tasks.list(actor.accountId(), filter, paging);
         return new ApiPage<>(found.data().stream().map(task -> TaskJson.of(task, null)).toList(), found.pageInfo());
     }
 
     @GetMapping("/{taskId}")
-    TaskJson get(@AuthenticationPrincipal ApiCaller caller, @PathVariable String taskId) {
-        TaskView task = tasks.get(caller.accountId(), taskId);
-        return TaskJson.of(task, hls(caller.accountId(), task));
+    TaskJson get(Actor actor, @PathVariable String taskId) {
+        TaskView task = tasks.get(actor.accountId(), taskId);
+        return TaskJson.of(task, hls(actor.accountId(), task));
     }
 
     /**
@@ -201,8 +200,8 @@ class TasksApiController {
 
     @DeleteMapping("/{taskId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@AuthenticationPrincipal ApiCaller caller, @PathVariable String taskId) {
-        tasks.delete(caller.accountId(), taskId);
+    void delete(Actor actor, @PathVariable String taskId) {
+        tasks.delete(actor.accountId(), taskId);
     }
 
     static LocalDate day(String parameter, String value) {

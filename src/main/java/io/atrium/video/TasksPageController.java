@@ -3,18 +3,16 @@ package io.atrium.video;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import io.atrium.account.AtriumPrincipal;
 import io.atrium.api.ApiPage;
 import io.atrium.index.IndexFilter;
 import io.atrium.index.IndexService;
 import io.atrium.index.IndexView;
-import io.atrium.organization.ActiveAccounts;
+import io.atrium.shared.Actor;
 
 /** The Playground's Tasks page: every upload of the active account, newest first, with its status. */
 @Controller
@@ -24,18 +22,16 @@ class TasksPageController {
 
     private final VideoTasks tasks;
     private final IndexService indexes;
-    private final ActiveAccounts activeAccounts;
 
-    TasksPageController(VideoTasks tasks, IndexService indexes, ActiveAccounts activeAccounts) {
+    TasksPageController(VideoTasks tasks, IndexService indexes) {
         this.tasks = tasks;
         this.indexes = indexes;
-        this.activeAccounts = activeAccounts;
     }
 
     @GetMapping("/tasks")
-    String list(@AuthenticationPrincipal AtriumPrincipal principal, @RequestParam(defaultValue = "1") int page,
+    String list(Actor actor, @RequestParam(defaultValue = "1") int page,
             Model model) {
-        String account = activeAccounts.of(principal.userId()).id();
+        String account = actor.accountId();
         ApiPage<TaskView> first = tasks.list(account, TaskFilter.NONE, new ApiPage.Request(Math.max(page, 1), PAGE_SIZE,
                 "created_at", true));
         int pages = Math.max(1, first.pageInfo().totalPage());

@@ -11,7 +11,6 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,12 +25,11 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.WebUtils;
 
-import io.atrium.account.AtriumPrincipal;
 import io.atrium.api.ApiPage;
 import io.atrium.api.MultipartReader;
 import io.atrium.index.IndexService;
 import io.atrium.index.IndexView;
-import io.atrium.organization.ActiveAccounts;
+import io.atrium.shared.Actor;
 import io.atrium.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -58,22 +56,19 @@ class VideoPagesController {
     private final VideoService videos;
     private final VideoTasks tasks;
     private final IndexService indexes;
-    private final ActiveAccounts activeAccounts;
     private final VideoLimits limits;
 
-    VideoPagesController(VideoService videos, VideoTasks tasks, IndexService indexes, ActiveAccounts activeAccounts,
-            VideoLimits limits) {
+    VideoPagesController(VideoService videos, VideoTasks tasks, IndexService indexes, VideoLimits limits) {
         this.videos = videos;
         this.tasks = tasks;
         this.indexes = indexes;
-        this.activeAccounts = activeAccounts;
         this.limits = limits;
     }
 
     @GetMapping
-    String list(@AuthenticationPrincipal AtriumPrincipal principal, @PathVariable String indexId,
+    String list(Actor actor, @PathVariable String indexId,
             @RequestParam(defaultValue = "1") int page, Model model) {
-        String account = account(principal);
+        String account = actor.accountId();
         IndexView index = indexes.get(account, indexId);
         ApiPage<VideoSummary> listed = videos.list(account, indexId, VideoFilter.NONE,
                 ApiPage.request(Math.max(page, 1), PAGE_SIZE, "created_at", "desc"));
@@ -97,11 +92,11 @@ class VideoPagesController {
      * a plain form post is redirected back to the list.
      */
     @PostMapping
-    Object upload(@AuthenticationPrincipal AtriumPrincipal principal, @PathVariable String indexId,
+    Object upload(Actor actor, @PathVariable String indexId,
             HttpServletRequest request, @RequestHeader(name = "Accept", defaultValue = "") String accept,
             @RequestHeader(name = "X-CSRF-TOKEN", required = false) String tokenHeader, RedirectAttributes redirect)
             throws IOException {
-        String account = account(principal);
+        String account = actor.accountId();
         boolean script = accept.contains(MediaType.APPLICATION_JSON_VALUE);
         VideoTasks.CreatedTask created;
         String filename;
@@ -164,24 +159,24 @@ class VideoPagesController {
     /** The unfinished and failed uploads of the index, for the list page's script to follow. */
     @GetMapping(path = "/tasks", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    List<TaskView> unfinishedTasks(@AuthenticationPrincipal AtriumPrincipal principal, @PathVariable String indexId) {
-        String account = account(principal);
+    List<TaskView> unfinishedTasks(Actor actor, @PathVariable String indexId) {
+        String account = actor.accountId();
         indexes.get(account, indexId);
         return tasks.unfinished(account, indexId);
     }
 
     @PostMapping("/tasks/{taskId}/dismiss")
-    String dismissTask(@AuthenticationPrincipal AtriumPrincipal principal, @PathVariable String indexId,
+    String dismissTask(Actor actor, @PathVariable String indexId,
             @PathVariable String taskId, RedirectAttributes redirect) {
-        tasks.delete(account(principal), taskId);
+        tasks.delete(actor.accountId(), taskId);
         redirect.addFlashAttribute("notice", "The failed upload was dismissed.");
         return "redirect:/indexes/" + indexId + "/videos";
     }
 
     @GetMapping("/{videoId}")
-    String show(@AuthenticationPrincipal AtriumPrincipal principal, @PathVariable String indexId,
+    String show(Actor actor, @PathVariable String indexId,
             @PathVariable String videoId, Model model) {
-        String account = account(principal);
+        String account = actor.accountId();
         VideoView video = videos.get(account, indexId, videoId);
         return page(model, indexes.get(account, indexId), video, fields(video.userMetadata()), Map.of());
     }
@@ -191,13 +186,13 @@ class VideoPagesController {
      * ticked for removal) is removed, every other row is set with the type chosen for it.
      */
     @PostMapping("/{videoId}/metadata")
-    String saveMetadata(@AuthenticationPrincipal AtriumPrincipal principal, @PathVariable String indexId,
+    String saveMetadata(Actor actor, @PathVariable String indexId,
             @PathVariable String videoId, @RequestParam(name = "key", required = false) List<String> keys,
             @RequestParam(name = "value", required = false) List<String> values,
             @RequestParam(name = "type", required = false) List<String> types,
             @RequestParam(name = "remove", required = false) List<String> removed, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        String account = account(principal);
+        String account = actor.accountId();
         VideoView video = videos.get(account, indexId, videoId);
         List<MetadataField> submitted = new ArrayList<>();
         for (int i = 0; keys != null && i < keys.size(); i++) {
@@ -237,27 +232,24 @@ class VideoPagesController {
     }
 
     @GetMapping("/{videoId}/delete")
-    String confirmDelete(@AuthenticationPrincipal AtriumPrincipal principal, @PathVariable String indexId,
+    String confirmDelete(Actor actor, @PathVariable String indexId,
             @PathVariable String videoId, Model model) {
-        String account = account(principal);
+        String account = actor.accountId();
         model.addAttribute("index", indexes.get(account, indexId));
         model.addAttribute("video", videos.get(account, indexId, videoId));
         return "video/delete";
     }
 
     @PostMapping("/{videoId}/delete")
-    String delete(@AuthenticationPrincipal AtriumPrincipal principal, @PathVariable String indexId,
+    String delete(Actor actor, @PathVariable String indexId,
             @PathVariable String videoId, RedirectAttributes redirect) {
-        String account = account(principal);
+        String account = actor.accountId();
         String filename = videos.get(account, indexId, videoId).filename();
         videos.delete(account, indexId, videoId);
         redirect.addFlashAttribute("notice", filename + " was deleted.");
         return "redirect:/indexes/" + indexId + "/videos";
     }
 
-    private String account(AtriumPrincipal principal) {
-        return activeAccounts.of(principal.userId()).id();
-    }
 
     private static String page(Model model, IndexView index, VideoView video, List<MetadataField> fields,
             Map<String, String> errors) {

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,9 +23,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import io.atrium.api.ApiCaller;
 import io.atrium.api.ApiController;
 import io.atrium.api.ApiPage;
+import io.atrium.shared.Actor;
 import io.atrium.shared.InvalidInputException;
 
 /** {@code /v1.3/indexes/{index_id}/videos}: a video is always reached through its index. */
@@ -84,25 +83,25 @@ class VideosApiController {
     }
 
     @GetMapping
-    ApiPage<VideoItem> list(@AuthenticationPrincipal ApiCaller caller, @PathVariable String indexId,
+    ApiPage<VideoItem> list(Actor actor, @PathVariable String indexId,
             @RequestParam MultiValueMap<String, String> query) {
         VideoFilter filter = filter(query);
         ApiPage.Request paging = ApiPage.request(integer(query, "page"), integer(query, "page_limit"),
                 query.getFirst("sort_by"), query.getFirst("sort_option"));
-        ApiPage<VideoSummary> page = videos.list(caller.accountId(), indexId, filter, paging);
+        ApiPage<VideoSummary> page = videos.list(actor.accountId(), indexId, filter, paging);
         return new ApiPage<>(page.data().stream().map(VideoItem::of).toList(), page.pageInfo());
     }
 
     @GetMapping("/{videoId}")
-    VideoJson get(@AuthenticationPrincipal ApiCaller caller, @PathVariable String indexId, @PathVariable String videoId) {
-        VideoView video = videos.get(caller.accountId(), indexId, videoId);
+    VideoJson get(Actor actor, @PathVariable String indexId, @PathVariable String videoId) {
+        VideoView video = videos.get(actor.accountId(), indexId, videoId);
         return new VideoJson(video.id(), video.createdAt(), video.updatedAt(), video.indexedAt(), metadata(video),
                 video.userMetadata(), Hls.of(video));
     }
 
     @PatchMapping("/{videoId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void patch(@AuthenticationPrincipal ApiCaller caller, @PathVariable String indexId, @PathVariable String videoId,
+    void patch(Actor actor, @PathVariable String indexId, @PathVariable String videoId,
             @RequestBody MetadataChange change) {
         if (change.systemMetadata() != null) {
             throw new InvalidInputException("system_metadata", "parameter_invalid",
@@ -111,21 +110,21 @@ class VideosApiController {
         if (change.userMetadata() == null) {
             throw new InvalidInputException("user_metadata", "parameter_not_provided", "user_metadata is required.");
         }
-        videos.mergeMetadata(caller.accountId(), indexId, videoId, change.userMetadata());
+        videos.mergeMetadata(actor.accountId(), indexId, videoId, change.userMetadata());
     }
 
     /** Older clients update metadata with PUT; it merges exactly like PATCH. */
     @PutMapping("/{videoId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void put(@AuthenticationPrincipal ApiCaller caller, @PathVariable String indexId, @PathVariable String videoId,
+    void put(Actor actor, @PathVariable String indexId, @PathVariable String videoId,
             @RequestBody MetadataChange change) {
-        patch(caller, indexId, videoId, change);
+        patch(actor, indexId, videoId, change);
     }
 
     @DeleteMapping("/{videoId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@AuthenticationPrincipal ApiCaller caller, @PathVariable String indexId, @PathVariable String videoId) {
-        videos.delete(caller.accountId(), indexId, videoId);
+    void delete(Actor actor, @PathVariable String indexId, @PathVariable String videoId) {
+        videos.delete(actor.accountId(), indexId, videoId);
     }
 
     /**

@@ -4,13 +4,13 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.ModelAndView;
 
 import io.atrium.account.AccountService;
 import io.atrium.account.AtriumPrincipal;
 import io.atrium.mail.MailOutbox;
 import io.atrium.organization.ActiveAccount;
-import io.atrium.organization.ActiveAccounts;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,12 +25,12 @@ import jakarta.servlet.http.HttpServletResponse;
 class LayoutInterceptor implements HandlerInterceptor {
 
     private final AccountService accounts;
-    private final ActiveAccounts activeAccounts;
+    private final CurrentActor currentActor;
     private final MailOutbox mail;
 
-    LayoutInterceptor(AccountService accounts, ActiveAccounts activeAccounts, MailOutbox mail) {
+    LayoutInterceptor(AccountService accounts, CurrentActor currentActor, MailOutbox mail) {
         this.accounts = accounts;
-        this.activeAccounts = activeAccounts;
+        this.currentActor = currentActor;
         this.mail = mail;
     }
 
@@ -46,7 +46,8 @@ class LayoutInterceptor implements HandlerInterceptor {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof AtriumPrincipal principal) {
             accounts.findUser(principal.userId()).ifPresent(user -> {
-                ActiveAccount active = activeAccounts.of(user.id());
+                // the same as the controller's actor, when the controller took one: asked for once per request
+                ActiveAccount active = currentActor.activeAccount(new ServletRequestAttributes(request), user.id());
                 view.addObject("me", user);
                 view.addObject("active", active);
                 view.addObject("activeAccount", active.account());

@@ -1,6 +1,9 @@
 package io.atrium.web;
 
+import java.util.List;
+
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -8,9 +11,16 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class WebConfiguration implements WebMvcConfigurer {
 
     private final LayoutInterceptor layout;
+    private final CurrentActor currentActor;
 
-    WebConfiguration(LayoutInterceptor layout) {
+    WebConfiguration(LayoutInterceptor layout, CurrentActor currentActor) {
         this.layout = layout;
+        this.currentActor = currentActor;
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(currentActor);
     }
 
     @Override

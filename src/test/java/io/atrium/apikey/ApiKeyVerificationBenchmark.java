@@ -33,7 +33,7 @@ public class ApiKeyVerificationBenchmark {
         presented = key.value();
         keyId = key.keyId();
         ApiKeyVerifier.KnownKey known = new ApiKeyVerifier.KnownKey("0123456789abcdef01234567", key.keyId(),
-                key.secretHash(), "abcdef0123456789abcdef01", "fedcba9876543210fedcba98", true, false,
+                key.secretHash(), "abcdef0123456789abcdef01", "fedcba9876543210fedcba98", true, false, false,
                 Clock.systemUTC().instant().plusSeconds(3600));
         verifier = new ApiKeyVerifier(id -> id.equals(known.keyId()) ? Optional.of(known) : Optional.empty(),
                 new LastUsedRecorder(null, Clock.systemUTC()), Clock.systemUTC());

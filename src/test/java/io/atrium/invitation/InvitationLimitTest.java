@@ -25,6 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
+import io.atrium.shared.Actor;
 import io.atrium.shared.InvalidInputException;
 import io.atrium.testsupport.IntegrationTest;
 
@@ -94,7 +95,7 @@ class InvitationLimitTest {
             invites.add(() -> {
                 start.await();
                 try {
-                    return invitations.invite(adminId, accountId, email, "member").get(0).result().sent();
+                    return invitations.invite(new Actor(accountId, adminId, true, false), email, "member").get(0).result().sent();
                 } catch (InvalidInputException e) {
                     return false;
                 }

@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
+import io.atrium.shared.Actor;
 import io.atrium.shared.ForbiddenException;
 import io.atrium.shared.InvalidInputException;
 import io.atrium.shared.NotFoundException;
@@ -43,8 +44,8 @@ class ConcurrentMembershipTest {
         Pair pair = twoAdmins();
 
         List<Outcome> outcomes = race(
-                () -> organizations.changeRole(pair.first(), pair.org(), pair.second(), Role.MEMBER),
-                () -> organizations.changeRole(pair.second(), pair.org(), pair.first(), Role.MEMBER));
+                () -> organizations.changeRole(adminActor(pair.first(), pair.org()), pair.second(), Role.MEMBER),
+                () -> organizations.changeRole(adminActor(pair.second(), pair.org()), pair.first(), Role.MEMBER));
 
         assertThat(admins(pair.org())).isOne();
         assertThat(outcomes).containsExactlyInAnyOrder(Outcome.DONE, Outcome.REFUSED);
@@ -54,8 +55,8 @@ class ConcurrentMembershipTest {
     void twoAdminsRemovingEachOtherAtOnceLeaveOneAdmin() throws Exception {
         Pair pair = twoAdmins();
 
-        race(() -> organizations.remove(pair.first(), pair.org(), pair.second()),
-                () -> organizations.remove(pair.second(), pair.org(), pair.first()));
+        race(() -> organizations.remove(adminActor(pair.first(), pair.org()), pair.second()),
+                () -> organizations.remove(adminActor(pair.second(), pair.org()), pair.first()));
 
         assertThat(admins(pair.org())).isOne();
     }
@@ -64,7 +65,7 @@ class ConcurrentMembershipTest {
     void twoAdminsLeavingAtOnceLeaveOneAdmin() throws Exception {
         Pair pair = twoAdmins();
 
-        race(() -> organizations.leave(pair.first(), pair.org()), () -> organizations.leave(pair.second(), pair.org()));
+        race(() -> organizations.leave(adminActor(pair.first(), pair.org())), () -> organizations.leave(adminActor(pair.second(), pair.org())));
 
         assertThat(admins(pair.org())).isOne();
     }
@@ -116,4 +117,10 @@ class ConcurrentMembershipTest {
         return jdbc.sql("select count(*) from memberships where account_id = :a and role = 'admin'")
                 .param("a", org).query(Long.class).single();
     }
+
+    /** An administrator acting in the organization, as a page or a key of theirs would. */
+    private static Actor adminActor(String userId, String organizationId) {
+        return new Actor(organizationId, userId, true, false);
+    }
+
 }
