@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Listing benchmark (README, "Benchmarks"): GET /v1.3/indexes/{id}/videos on PostgreSQL with 100,000 videos in
+# Listing benchmark (docs/benchmarks.md): GET /v1.3/indexes/{id}/videos on PostgreSQL with 100,000 videos in
 # one index, first page and a deep page, against the same request on a 10-video index and against
 # GET /actuator/health, all in one run on one server. Prints req/s, p50 and p99 (wrk) and the ratios.
 #   bash bench/listing.sh      (DURATION=15 CONNECTIONS=2 THREADS=2 PORT=18081 VIDEOS=100000 to change;

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Load benchmark (README, "Benchmarks"): measures authenticated GET /api/v1/account (x-api-key; it passes the
+# Load benchmark (docs/benchmarks.md): measures authenticated GET /api/v1/account (x-api-key; it passes the
 # rate limiter, which counts it) against unauthenticated GET /actuator/health with wrk on the same server, and
 # prints requests/s, p50 and p99 latency and the ratio authenticated / health: once with the limiter in memory,
 # then, when Redis answers, on a second server with the limiter in Redis.

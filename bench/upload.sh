@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Upload benchmark (README, "Benchmarks"): in one run, the same curl command sends the same 1 GiB multipart
+# Upload benchmark (docs/benchmarks.md): in one run, the same curl command sends the same 1 GiB multipart
 # body (a video_file part) (a) to a plain loopback sink that writes it to a file (bench/LoopbackSink.java) and
 # (b) to POST /v1.3/tasks; prints MB/s for each and the ratio (goal: at least 0.7), and the server's heap
 # growth (goal: under 64 MiB): heap in use after a full GC after the uploads minus the same before them (read

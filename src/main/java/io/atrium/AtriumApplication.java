@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class AtriumApplication {
 
-    /** The argument that runs the secret re-sealing command instead of the server (README, rotating the master key). */
+    /** The argument that runs the secret re-sealing command instead of the server (docs/deployment.md, master key). */
     public static final String RESEAL_SECRETS = "reseal-secrets";
 
     public static void main(String[] args) {

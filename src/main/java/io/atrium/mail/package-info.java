@@ -2,4 +2,7 @@
  * Outgoing mail: an outbox table written in the caller's transaction, a sender that delivers it over SMTP
  * with retries and backoff, and, when no SMTP host is configured, the development inbox page.
  */
+@ApplicationModule(allowedDependencies = {"account", "shared"})
 package io.atrium.mail;
+
+import org.springframework.modulith.ApplicationModule;

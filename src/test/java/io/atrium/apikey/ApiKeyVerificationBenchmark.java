@@ -13,7 +13,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Key verification on the request path (README, "Benchmarks"). {@code parse} is the baseline: format and
+ * Key verification on the request path (docs/benchmarks.md). {@code parse} is the baseline: format and
  * checksum only. {@code cacheHit} is what nearly every API request pays. {@code cacheMiss} forgets the key
  * first, so it also pays the cache load and the secret's hash; its source is in memory, so the database
  * round trip of a real miss (about twice a second per busy key) is not part of this figure.
