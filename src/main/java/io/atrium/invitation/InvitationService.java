@@ -28,6 +28,7 @@ import io.atrium.shared.EmailAddresses;
 import io.atrium.shared.Ids;
 import io.atrium.shared.InvalidInputException;
 import io.atrium.shared.NotFoundException;
+import io.atrium.shared.QuotaExceededException;
 
 /** Invitations to an organization (R-INV-1…8). Managing them is for the organization's admins. */
 @Service
@@ -126,11 +127,11 @@ public class InvitationService {
                 .orElseThrow(() -> new NotFoundException("Invitation"));
         Instant now = clock.instant();
         if (invitations.countSentSince(accountId, now.minus(Duration.ofDays(1))) >= properties.maxPerDay()) {
-            throw new InvalidInputException("invitation", "too_many_requests", "This organization can send "
+            throw new QuotaExceededException("invitation", "This organization can send "
                     + properties.maxPerDay() + " invitations in 24 hours. Try again later.");
         }
         if (invitations.countSentSince(accountId, row.id(), now.minus(Duration.ofHours(1))) >= properties.maxSendsPerHour()) {
-            throw new InvalidInputException("invitation", "too_many_requests", resendLimitMessage());
+            throw new QuotaExceededException("invitation", resendLimitMessage());
         }
         send(organization(accountId), accounts.findUser(actorUserId).orElseThrow(), row.email(), row.role(), now);
     }

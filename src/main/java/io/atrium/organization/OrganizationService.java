@@ -18,6 +18,7 @@ import io.atrium.audit.AuditLog;
 import io.atrium.organization.MembershipRepository.MembershipRow;
 import io.atrium.shared.ForbiddenException;
 import io.atrium.shared.InvalidInputException;
+import io.atrium.shared.LastAdminException;
 import io.atrium.shared.NotFoundException;
 
 /**
@@ -27,8 +28,6 @@ import io.atrium.shared.NotFoundException;
  */
 @Service
 public class OrganizationService {
-
-    static final String LAST_ADMIN = "last_admin";
 
     private final MembershipRepository memberships;
     private final AccountService accounts;
@@ -217,7 +216,7 @@ public class OrganizationService {
 
     private void requireAnotherAdmin(String accountId, String field, String message) {
         if (memberships.countAdmins(accountId) <= 1) {
-            throw new InvalidInputException(field, LAST_ADMIN, message);
+            throw new LastAdminException(field, message);
         }
     }
 

@@ -22,6 +22,7 @@ import io.atrium.plan.PlanSettings;
 import io.atrium.shared.Ids;
 import io.atrium.shared.InvalidInputException;
 import io.atrium.shared.NotFoundException;
+import io.atrium.shared.QuotaExceededException;
 import io.atrium.storage.ObjectStorage;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -73,7 +74,7 @@ public class VideoTasks {
      *
      * @param indexId the index, or {@code null} when the form has not named it yet
      * @throws NotFoundException when the index is not the account's
-     * @throws InvalidInputException when the plan allows no more indexing today
+     * @throws QuotaExceededException when the plan allows no more indexing today
      * @throws java.io.UncheckedIOException when the content cannot be read or stored; nothing is then stored
      */
     public StoredUpload store(String accountId, String indexId, String originalFilename, InputStream content) {
@@ -94,7 +95,8 @@ public class VideoTasks {
      * no task exists.
      *
      * @throws NotFoundException when the index is not the account's
-     * @throws InvalidInputException for bad user metadata, or when the plan allows no more indexing today
+     * @throws InvalidInputException for bad user metadata
+     * @throws QuotaExceededException when the plan allows no more indexing today
      */
     public CreatedTask queue(StoredUpload stored, String indexId, boolean enableVideoStream, String userMetadataJson) {
         String accountId = stored.accountId();
@@ -221,18 +223,18 @@ public class VideoTasks {
      * The plan's daily indexing tasks and, where it has one, its quota of indexed minutes (counted over the videos
      * the account holds), before a task is created.
      *
-     * @throws InvalidInputException with code {@code too_many_requests} (429 in the API) when either is used up
+     * @throws QuotaExceededException when either is used up
      */
     private void requireIndexingAllowance(String accountId) {
         PlanSettings.Plan plan = plans.limitsOf(accountId);
         Instant startOfDay = clock.instant().truncatedTo(ChronoUnit.DAYS);
         if (tasks.countCreatedSince(accountId, startOfDay) >= plan.indexingTasksPerDay()) {
-            throw new InvalidInputException("video_file", "too_many_requests", "This account's plan allows "
+            throw new QuotaExceededException("video_file", "This account's plan allows "
                     + plan.indexingTasksPerDay() + " indexing tasks a day. Try again after midnight UTC, or choose "
                     + "another plan on Settings > Billing & Plan.");
         }
         if (plan.indexingMinutes() != null && videos.totalDuration(accountId) >= plan.indexingMinutes() * 60.0) {
-            throw new InvalidInputException("video_file", "too_many_requests", "This account holds its plan's "
+            throw new QuotaExceededException("video_file", "This account holds its plan's "
                     + plan.indexingMinutes() + " minutes of indexed video. Delete videos, or choose another plan on "
                     + "Settings > Billing & Plan.");
         }
