@@ -106,7 +106,7 @@ public class VideoTasks {
             Map<String, Object> metadata = UserMetadata.parse(json, userMetadataJson);
             Instant now = clock.instant();
             String taskId = Ids.newId(now);
-            TaskRow task = new TaskRow(taskId, accountId, indexId, stored.videoId(), "validating", null, null,
+            TaskRow task = new TaskRow(taskId, accountId, indexId, stored.videoId(), TaskStatus.VALIDATING, null, null,
                     stored.filename(), stored.key(), stored.size(), null, null, null, null, enableVideoStream,
                     metadata.isEmpty() ? null : json.writeValueAsString(metadata), now, now, null, null);
             transactions.executeWithoutResult(status -> {
@@ -150,7 +150,7 @@ public class VideoTasks {
         Instant now = clock.instant();
         String taskId = Ids.newId(now);
         String videoId = Ids.newId(now);
-        TaskRow task = new TaskRow(taskId, accountId, indexId, videoId, "validating", null, null,
+        TaskRow task = new TaskRow(taskId, accountId, indexId, videoId, TaskStatus.VALIDATING, null, null,
                 VideoDownloader.filename(source), null, 0, null, null, null, null, enableVideoStream,
                 metadata.isEmpty() ? null : json.writeValueAsString(metadata), now, now, source.toString(), null);
         transactions.executeWithoutResult(status -> {
@@ -174,7 +174,7 @@ public class VideoTasks {
         Instant now = clock.instant();
         String taskId = Ids.newId(now);
         String videoId = Ids.newId(now);
-        TaskRow task = new TaskRow(taskId, accountId, indexId, videoId, "validating", null, null, filename(filename),
+        TaskRow task = new TaskRow(taskId, accountId, indexId, videoId, TaskStatus.VALIDATING, null, null, filename(filename),
                 null, 0, null, null, null, null, true, metadata.isEmpty() ? null : json.writeValueAsString(metadata),
                 now, now, source, null);
         transactions.executeWithoutResult(status -> {
@@ -210,8 +210,8 @@ public class VideoTasks {
     /** Only a failed task, or a ready one whose video was deleted, can be deleted (api.md). */
     public void delete(String accountId, String taskId) {
         TaskRow task = tasks.find(accountId, taskId).orElseThrow(() -> new NotFoundException("Task"));
-        boolean deletable = task.status().equals("failed")
-                || (task.status().equals("ready") && !videos.exists(accountId, task.videoId()));
+        boolean deletable = task.status() == TaskStatus.FAILED
+                || (task.status() == TaskStatus.READY && !videos.exists(accountId, task.videoId()));
         if (!deletable) {
             throw new InvalidInputException("task_id", "task_cannot_be_deleted",
                     "Only a failed task, or a ready task whose video was deleted, can be deleted.");
