@@ -21,6 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.unit.DataSize;
 
+import io.atrium.audit.AuditAction;
 import io.atrium.audit.AuditLog;
 import io.atrium.index.IndexService;
 import io.atrium.index.IndexView;
@@ -180,7 +181,7 @@ public class ImportService {
         imports.insert(new ImportRow(importId, accountId, integrationId, indexId, incremental, retryFailed, now,
                 created.isEmpty() ? now : null));
         items.forEach(item -> imports.insertItem(accountId, integrationId, item));
-        audit.record(accountId, userId, "integration.import_started", integration.name(),
+        audit.record(accountId, userId, AuditAction.INTEGRATION_IMPORT_STARTED, integration.name(),
                 "index=" + index.name() + ", videos=" + created.size() + ", failed=" + failed.size());
         return new ImportResult(importId, created, failed);
     }

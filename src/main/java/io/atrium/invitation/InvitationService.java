@@ -18,6 +18,7 @@ import io.atrium.account.AccountService;
 import io.atrium.account.AccountView;
 import io.atrium.account.SignUpCommand;
 import io.atrium.account.UserView;
+import io.atrium.audit.AuditAction;
 import io.atrium.audit.AuditLog;
 import io.atrium.invitation.InviteOutcome.Result;
 import io.atrium.mail.MailOutbox;
@@ -143,7 +144,7 @@ public class InvitationService {
         InvitationRow row = invitations.findPending(accountId, invitationId)
                 .orElseThrow(() -> new NotFoundException("Invitation"));
         invitations.markRevoked(accountId, invitationId, clock.instant());
-        audit.record(accountId, actorUserId, "invitation.revoked", row.email(), "role=" + row.role().value());
+        audit.record(accountId, actorUserId, AuditAction.INVITATION_REVOKED, row.email(), "role=" + row.role().value());
     }
 
     /** What the link's page shows, while the invitation can still be accepted. */
@@ -178,7 +179,7 @@ public class InvitationService {
             return organization(row.accountId());
         }
         organizations.join(row.accountId(), userId, row.role(), row.email());
-        audit.record(row.accountId(), userId, "invitation.accepted", row.email(), "role=" + row.role().value());
+        audit.record(row.accountId(), userId, AuditAction.INVITATION_ACCEPTED, row.email(), "role=" + row.role().value());
         return organization(row.accountId());
     }
 
@@ -204,14 +205,14 @@ public class InvitationService {
             invitations.renew(organization.id(), existing.get().id(), InvitationTokens.hash(token), role, inviter.id(),
                     mailId, now, expiresAt);
             invitations.recordSent(organization.id(), existing.get().id(), now);
-            audit.record(organization.id(), inviter.id(), "invitation.resent", email, "role=" + role.value());
+            audit.record(organization.id(), inviter.id(), AuditAction.INVITATION_RESENT, email, "role=" + role.value());
             return new InviteOutcome(email, Result.RESENT, "Already invited: a new invitation was sent.");
         }
         InvitationRow row = new InvitationRow(Ids.newId(now), organization.id(), email, role, inviter.id(), "pending",
                 mailId, now, now, expiresAt);
         invitations.insert(row, InvitationTokens.hash(token));
         invitations.recordSent(organization.id(), row.id(), now);
-        audit.record(organization.id(), inviter.id(), "invitation.created", email, "role=" + role.value());
+        audit.record(organization.id(), inviter.id(), AuditAction.INVITATION_CREATED, email, "role=" + role.value());
         return new InviteOutcome(email, Result.INVITED, "Invitation sent.");
     }
 

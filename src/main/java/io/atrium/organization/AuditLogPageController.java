@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import io.atrium.account.AtriumPrincipal;
-import io.atrium.audit.AuditActions;
+import io.atrium.audit.AuditAction;
 import io.atrium.audit.AuditEntries;
 import io.atrium.audit.AuditFilter;
 import io.atrium.audit.AuditPage;
@@ -49,7 +49,7 @@ class AuditLogPageController {
         model.addAttribute("action", action.strip());
         model.addAttribute("from", from.strip());
         model.addAttribute("to", to.strip());
-        model.addAttribute("groups", AuditActions.GROUPS);
+        model.addAttribute("groups", AuditAction.Group.values());
         AuditFilter filter;
         try {
             filter = AuditFilter.parse(actor, action, from, to);

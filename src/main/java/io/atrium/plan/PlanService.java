@@ -14,6 +14,7 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 
 import io.atrium.account.AccountService;
 import io.atrium.account.AccountView;
+import io.atrium.audit.AuditAction;
 import io.atrium.audit.AuditLog;
 import io.atrium.organization.ActiveAccount;
 import io.atrium.organization.ActiveAccounts;
@@ -98,6 +99,6 @@ public class PlanService {
                 plansByAccount.invalidate(active.id());
             }
         });
-        audit.record(active.id(), userId, "account.plan_changed", active.account().name(), "from=" + before + ", to=" + plan);
+        audit.record(active.id(), userId, AuditAction.PLAN_CHANGED, active.account().name(), "from=" + before + ", to=" + plan);
     }
 }
