@@ -1,5 +1,6 @@
 package io.atrium.plan;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
@@ -22,7 +23,7 @@ import jakarta.servlet.http.HttpServletResponse;
 class BillingPageController {
 
     /** One plan as the page compares it. */
-    record PlanColumn(String name, String title, PlanSettings.Plan limits, boolean current) {
+    record PlanColumn(String name, String title, PlanSettings.Limits limits, boolean current) {
     }
 
     private final PlanService plans;
@@ -37,8 +38,8 @@ class BillingPageController {
     String show(@AuthenticationPrincipal AtriumPrincipal principal, Model model) {
         ActiveAccount active = activeAccounts.requireAdmin(principal.userId());
         String current = active.account().plan();
-        List<PlanColumn> columns = PlanService.PLANS.stream()
-                .map(name -> new PlanColumn(name, title(name), plans.limits(name), name.equals(current)))
+        List<PlanColumn> columns = Arrays.stream(Plan.values())
+                .map(plan -> new PlanColumn(plan.value(), plan.title(), plans.limits(plan), plan.value().equals(current)))
                 .toList();
         model.addAttribute("plans", columns);
         model.addAttribute("currentPlan", current);
@@ -49,19 +50,15 @@ class BillingPageController {
     @PostMapping("/settings/billing")
     String change(@AuthenticationPrincipal AtriumPrincipal principal, @RequestParam(defaultValue = "") String plan,
             Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        Plan changed;
         try {
-            plans.change(principal.userId(), plan);
+            changed = plans.change(principal.userId(), plan);
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("planError", e.getMessage());
             return show(principal, model);
         }
-        redirect.addFlashAttribute("notice", "The plan is now " + title(plan) + ". Its limits apply from the next request.");
+        redirect.addFlashAttribute("notice", "The plan is now " + changed.title() + ". Its limits apply from the next request.");
         return "redirect:/settings/billing";
-    }
-
-    /** A plan's name as pages show it: {@code developer} → Developer. */
-    private static String title(String plan) {
-        return Character.toUpperCase(plan.charAt(0)) + plan.substring(1);
     }
 }

@@ -1,7 +1,6 @@
 package io.atrium.plan;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -30,8 +29,6 @@ import io.atrium.shared.NotFoundException;
 @Service
 public class PlanService {
 
-    public static final List<String> PLANS = List.of("free", "developer", "enterprise");
-
     static final Duration MAX_STALENESS = Duration.ofMillis(900);
     static final Duration REFRESH_AFTER = Duration.ofMillis(400);
 
@@ -39,7 +36,7 @@ public class PlanService {
     private final AccountService accounts;
     private final ActiveAccounts activeAccounts;
     private final AuditLog audit;
-    private final LoadingCache<String, Optional<String>> plansByAccount;
+    private final LoadingCache<String, Optional<Plan>> plansByAccount;
 
     PlanService(PlanSettings settings, AccountService accounts, ActiveAccounts activeAccounts, AuditLog audit) {
         this.settings = settings;
@@ -50,27 +47,33 @@ public class PlanService {
                 .maximumSize(100_000)
                 .refreshAfterWrite(REFRESH_AFTER)
                 .expireAfterWrite(MAX_STALENESS)
-                .build(accountId -> accounts.findAccount(accountId).map(AccountView::plan));
+                .build(accountId -> accounts.findAccount(accountId).map(PlanService::plan));
     }
 
     /** @throws NotFoundException when there is no such account */
-    public String planOf(String accountId) {
+    public Plan planOf(String accountId) {
         return plansByAccount.get(accountId).orElseThrow(() -> new NotFoundException("Account"));
     }
 
-    public PlanSettings.Plan limitsOf(String accountId) {
-        return settings.plan(planOf(accountId));
+    public PlanSettings.Limits limitsOf(String accountId) {
+        return settings.of(planOf(accountId));
     }
 
-    public PlanSettings.Plan limits(String plan) {
-        return settings.plan(plan);
+    public PlanSettings.Limits limits(Plan plan) {
+        return settings.of(plan);
+    }
+
+    /** The plan the account is on; a value this server does not know (there is none today) counts as free. */
+    private static Plan plan(AccountView account) {
+        return Plan.find(account.plan()).orElse(Plan.FREE);
     }
 
     /** The per-minute and per-day limit of the account's plan for a category. */
-    public PlanSettings.RateLimit rateLimit(String plan, EndpointCategory category) {
-        PlanSettings.RateLimit limit = settings.plan(plan).rateLimits().get(category.key());
+    public PlanSettings.RateLimit rateLimit(Plan plan, EndpointCategory category) {
+        PlanSettings.RateLimit limit = settings.of(plan).rateLimits().get(category.key());
         if (limit == null) {
-            throw new IllegalStateException("atrium.plans." + plan + ".rate-limits." + category.key() + " is not configured");
+            throw new IllegalStateException("atrium.plans." + plan.value() + ".rate-limits." + category.key()
+                    + " is not configured");
         }
         return limit;
     }
@@ -79,19 +82,19 @@ public class PlanService {
      * Changes the plan of the user's active account; only its admins (or the owner of a personal account) may.
      *
      * @throws NotFoundException for a member of an organization, from whom Billing & Plan is hidden
+     * @return the plan the account is now on
      * @throws InvalidInputException for an unknown plan
      */
     @Transactional
-    public void change(String userId, String plan) {
+    public Plan change(String userId, String planValue) {
         ActiveAccount active = activeAccounts.requireAdmin(userId);
-        if (plan == null || !PLANS.contains(plan)) {
-            throw new InvalidInputException("plan", "parameter_invalid", "Choose free, developer or enterprise.");
-        }
+        Plan plan = Plan.find(planValue).orElseThrow(() -> new InvalidInputException("plan", "parameter_invalid",
+                "Choose free, developer or enterprise."));
         String before = active.account().plan();
-        if (before.equals(plan)) {
-            return;
+        if (before.equals(plan.value())) {
+            return plan;
         }
-        accounts.changePlan(active.id(), plan);
+        accounts.changePlan(active.id(), plan.value());
         // After the commit, so that a request in between cannot cache the old plan again.
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
@@ -99,6 +102,8 @@ public class PlanService {
                 plansByAccount.invalidate(active.id());
             }
         });
-        audit.record(active.id(), userId, AuditAction.PLAN_CHANGED, active.account().name(), "from=" + before + ", to=" + plan);
+        audit.record(active.id(), userId, AuditAction.PLAN_CHANGED, active.account().name(),
+                "from=" + before + ", to=" + plan.value());
+        return plan;
     }
 }

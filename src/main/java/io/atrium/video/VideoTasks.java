@@ -226,7 +226,7 @@ public class VideoTasks {
      * @throws QuotaExceededException when either is used up
      */
     private void requireIndexingAllowance(String accountId) {
-        PlanSettings.Plan plan = plans.limitsOf(accountId);
+        PlanSettings.Limits plan = plans.limitsOf(accountId);
         Instant startOfDay = clock.instant().truncatedTo(ChronoUnit.DAYS);
         if (tasks.countCreatedSince(accountId, startOfDay) >= plan.indexingTasksPerDay()) {
             throw new QuotaExceededException("video_file", "This account's plan allows "
