@@ -20,7 +20,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import io.atrium.shared.ConflictException;
 import io.atrium.shared.ForbiddenException;
 import io.atrium.shared.InvalidInputException;
+import io.atrium.shared.LastAdminException;
 import io.atrium.shared.NotFoundException;
+import io.atrium.shared.QuotaExceededException;
 
 /**
  * Turns what API controllers throw into the error format of api.md, with the proper status, always as JSON (see
@@ -41,12 +43,23 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ApiError> invalid(InvalidInputException e) {
+        return firstProblem(HttpStatus.BAD_REQUEST, e);
+    }
+
+    @ExceptionHandler(QuotaExceededException.class)
+    ResponseEntity<ApiError> quotaExceeded(QuotaExceededException e) {
+        return firstProblem(HttpStatus.TOO_MANY_REQUESTS, e);
+    }
+
+    /** Breaking the last-admin rule conflicts with the organization's state rather than being bad input. */
+    @ExceptionHandler(LastAdminException.class)
+    ResponseEntity<ApiError> lastAdmin(LastAdminException e) {
+        return firstProblem(HttpStatus.CONFLICT, e);
+    }
+
+    private ResponseEntity<ApiError> firstProblem(HttpStatus status, InvalidInputException e) {
         InvalidInputException.Problem problem = e.problems().get(0);
-        String code = problem.code();
-        // Breaking the last-admin rule conflicts with the organization's state rather than being bad input.
-        HttpStatus status = code.equals("too_many_requests") ? HttpStatus.TOO_MANY_REQUESTS
-                : code.equals("last_admin") ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
-        return ApiErrors.response(status, errors.of(code, problem.message()));
+        return ApiErrors.response(status, errors.of(problem.code(), problem.message()));
     }
 
     @ExceptionHandler(ConflictException.class)

@@ -18,6 +18,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import io.atrium.account.AccountService;
 import io.atrium.account.AccountView;
 import io.atrium.account.UserView;
+import io.atrium.audit.AuditAction;
 import io.atrium.audit.AuditLog;
 import io.atrium.organization.MemberKeys;
 import io.atrium.organization.MemberRoleChanged;
@@ -78,7 +79,7 @@ public class ApiKeyService implements MemberKeys {
         ApiKeyRow row = new ApiKeyRow(Ids.newId(now), accountId, key.keyId(), key.secretHash(), name, userId, now,
                 expiresAt, null, null);
         keys.insert(row);
-        audit.record(accountId, userId, "api_key.created", name + " (" + ApiKeyFormat.displayPrefix(key.keyId()) + ")",
+        audit.record(accountId, userId, AuditAction.API_KEY_CREATED, name + " (" + ApiKeyFormat.displayPrefix(key.keyId()) + ")",
                 "expires_at=" + expiresAt.truncatedTo(ChronoUnit.SECONDS));
         return new CreatedApiKey(view(row, accounts.users(List.of(userId))), key.value());
     }
@@ -105,7 +106,7 @@ public class ApiKeyService implements MemberKeys {
                 .orElseThrow(() -> new NotFoundException("API key"));
         if (keys.revoke(accountId, keyRowId, userId, clock.instant())) {
             forgetAfterCommit(row.keyId());
-            audit.record(accountId, userId, "api_key.revoked", row.name() + " (" + ApiKeyFormat.displayPrefix(row.keyId()) + ")", null);
+            audit.record(accountId, userId, AuditAction.API_KEY_REVOKED, row.name() + " (" + ApiKeyFormat.displayPrefix(row.keyId()) + ")", null);
         }
         return keys.find(accountId, keyRowId).map(key -> view(key, accounts.users(List.of(key.createdByUserId())))).orElseThrow();
     }
@@ -117,7 +118,7 @@ public class ApiKeyService implements MemberKeys {
         for (ApiKeyRow row : keys.ofCreator(ended.accountId(), ended.userId())) {
             if (row.revokedAt() == null && keys.revoke(ended.accountId(), row.id(), null, now)) {
                 forgetAfterCommit(row.keyId());
-                audit.record(ended.accountId(), null, "api_key.revoked",
+                audit.record(ended.accountId(), null, AuditAction.API_KEY_REVOKED,
                         row.name() + " (" + ApiKeyFormat.displayPrefix(row.keyId()) + ")", "reason=membership_ended");
             }
         }

@@ -25,6 +25,6 @@ public record AuditEntry(String id, String action, Actor actor, String target, S
     }
 
     public String sentence() {
-        return AuditActions.sentence(action);
+        return AuditAction.sentenceOf(action);
     }
 }

@@ -26,13 +26,12 @@ public class AuditLog {
     }
 
     /**
-     * @param action a dotted name such as {@code member.removed}
      * @param target what was acted on, in words a person reads (an email, a name)
      * @param details further facts, such as {@code role=admin}; may be {@code null}
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void record(String accountId, String actorUserId, String action, String target, String details) {
+    public void record(String accountId, String actorUserId, AuditAction action, String target, String details) {
         Instant now = clock.instant();
-        entries.insert(Ids.newId(now), accountId, actorUserId, action, target, details, ClientAddress.current(), now);
+        entries.insert(Ids.newId(now), accountId, actorUserId, action.code(), target, details, ClientAddress.current(), now);
     }
 }

@@ -3,6 +3,8 @@ package io.atrium.integration;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,6 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.unit.DataSize;
 
+import io.atrium.audit.AuditAction;
 import io.atrium.audit.AuditLog;
 import io.atrium.index.IndexService;
 import io.atrium.index.IndexView;
@@ -31,6 +34,7 @@ import io.atrium.shared.ConflictException;
 import io.atrium.shared.Ids;
 import io.atrium.shared.InvalidInputException;
 import io.atrium.shared.NotFoundException;
+import io.atrium.video.TaskStatus;
 import io.atrium.video.TaskView;
 import io.atrium.video.VideoContainer;
 import io.atrium.video.VideoService;
@@ -44,8 +48,6 @@ import io.atrium.video.VideoTasks;
  */
 @Service
 public class ImportService {
-
-    static final List<String> STATUSES = List.of("validating", "pending", "queued", "indexing", "ready", "failed");
 
     /** A video the import created, by the task that makes it. */
     public record ImportedVideo(String videoId, String filename) {
@@ -65,14 +67,19 @@ public class ImportService {
     }
 
     /** Where each object under the prefix stands for the index: not imported yet, or its task's status. */
-    public record ImportStatus(List<StatusItem> notImported, Map<String, List<StatusItem>> byStatus) {
+    public record ImportStatus(List<StatusItem> notImported, Map<TaskStatus, List<StatusItem>> byStatus) {
 
         public int total() {
             return notImported.size() + byStatus.values().stream().mapToInt(List::size).sum();
         }
     }
 
-    /** One import run: when, into which index, how its videos fared, which objects failed. */
+    /**
+     * One import run: when, into which index, how its videos fared, which objects failed.
+     *
+     * @param videoStatus how many of its videos are in each status, by the status's value, every status present:
+     *        what the API and the page show as they are
+     */
     public record ImportLog(String importId, String indexId, String indexName, Instant createdAt, Instant endedAt,
             Map<String, Integer> videoStatus, List<FailedFile> failedFiles) {
 
@@ -81,7 +88,7 @@ public class ImportService {
         }
 
         public int finished() {
-            return videoStatus.get("ready") + videoStatus.get("failed");
+            return videoStatus.get(TaskStatus.READY.value()) + videoStatus.get(TaskStatus.FAILED.value());
         }
     }
 
@@ -163,7 +170,7 @@ public class ImportService {
             }
             ItemRow last = lastByKey.get(object.key());
             boolean failedBefore = last != null && (last.errorMessage() != null || (last.taskId() != null
-                    && "failed".equals(status(earlierTasks.get(last.taskId())))));
+                    && status(earlierTasks.get(last.taskId())) == TaskStatus.FAILED));
             if (incremental && (contentInIndex.contains(content(object.etag(), object.size()))
                     || (failedBefore && !retryFailed))) {
                 continue;
@@ -177,7 +184,7 @@ public class ImportService {
         imports.insert(new ImportRow(importId, accountId, integrationId, indexId, incremental, retryFailed, now,
                 created.isEmpty() ? now : null));
         items.forEach(item -> imports.insertItem(accountId, integrationId, item));
-        audit.record(accountId, userId, "integration.import_started", integration.name(),
+        audit.record(accountId, userId, AuditAction.INTEGRATION_IMPORT_STARTED, integration.name(),
                 "index=" + index.name() + ", videos=" + created.size() + ", failed=" + failed.size());
         return new ImportResult(importId, created, failed);
     }
@@ -202,8 +209,8 @@ public class ImportService {
         Map<String, ItemRow> lastByKey = lastItemByKey(accountId, integrationId, indexId);
         Map<String, TaskView> taskViews = tasks.find(accountId, lastByKey.values().stream()
                 .map(ItemRow::taskId).filter(Objects::nonNull).toList());
-        Map<String, List<StatusItem>> byStatus = new LinkedHashMap<>();
-        STATUSES.forEach(status -> byStatus.put(status, new ArrayList<>()));
+        Map<TaskStatus, List<StatusItem>> byStatus = new EnumMap<>(TaskStatus.class);
+        Arrays.stream(TaskStatus.values()).forEach(status -> byStatus.put(status, new ArrayList<>()));
         List<StatusItem> notImported = new ArrayList<>();
         Set<String> listed = new HashSet<>();
         for (BucketObject object : objects) {
@@ -254,8 +261,8 @@ public class ImportService {
         List<ItemRow> items = imports.itemsOf(accountId, run.id());
         Map<String, TaskView> taskViews = tasks.find(accountId, items.stream().map(ItemRow::taskId)
                 .filter(Objects::nonNull).toList());
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        STATUSES.forEach(status -> counts.put(status, 0));
+        Map<TaskStatus, Integer> counts = new EnumMap<>(TaskStatus.class);
+        Arrays.stream(TaskStatus.values()).forEach(status -> counts.put(status, 0));
         List<FailedFile> failedFiles = new ArrayList<>();
         for (ItemRow item : items) {
             if (item.taskId() == null) {
@@ -263,20 +270,22 @@ public class ImportService {
                 continue;
             }
             TaskView task = taskViews.get(item.taskId());
-            String status = task == null ? "failed" : task.status();
+            TaskStatus status = status(task);
             counts.merge(status, 1, Integer::sum);
-            if (status.equals("failed")) {
+            if (status == TaskStatus.FAILED) {
                 failedFiles.add(new FailedFile(item.filename(), task == null ? "The task was deleted."
                         : task.errorMessage()));
             }
         }
         Instant endedAt = run.endedAt();
-        if (endedAt == null && counts.get("ready") + counts.get("failed") == counts.values().stream()
-                .mapToInt(Integer::intValue).sum()) {
+        if (endedAt == null && counts.entrySet().stream()
+                .allMatch(count -> count.getKey().isFinished() || count.getValue() == 0)) {
             endedAt = clock.instant();
             imports.end(accountId, run.id(), endedAt);
         }
-        return new ImportLog(run.id(), run.indexId(), indexName, run.createdAt(), endedAt, counts, failedFiles);
+        Map<String, Integer> videoStatus = new LinkedHashMap<>();
+        counts.forEach((status, count) -> videoStatus.put(status.value(), count));
+        return new ImportLog(run.id(), run.indexId(), indexName, run.createdAt(), endedAt, videoStatus, failedFiles);
     }
 
     /** Ends a running import whose tasks have all finished. @return whether it has ended */
@@ -284,7 +293,7 @@ public class ImportService {
         List<String> taskIds = imports.itemsOf(accountId, running.id()).stream().map(ItemRow::taskId)
                 .filter(Objects::nonNull).toList();
         boolean done = tasks.find(accountId, taskIds).values().stream()
-                .allMatch(task -> task.status().equals("ready") || task.status().equals("failed"));
+                .allMatch(task -> task.status().isFinished());
         if (done) {
             imports.end(accountId, running.id(), clock.instant());
         }
@@ -319,10 +328,10 @@ public class ImportService {
         return null;
     }
 
-    private static void add(Map<String, List<StatusItem>> byStatus, ItemRow item, Map<String, TaskView> taskViews) {
+    private static void add(Map<TaskStatus, List<StatusItem>> byStatus, ItemRow item, Map<String, TaskView> taskViews) {
         TaskView task = item.taskId() == null ? null : taskViews.get(item.taskId());
         if (task == null) {
-            byStatus.get("failed").add(new StatusItem(item.filename(), item.objectKey(), item.videoId(), item.size(),
+            byStatus.get(TaskStatus.FAILED).add(new StatusItem(item.filename(), item.objectKey(), item.videoId(), item.size(),
                     item.createdAt(), item.createdAt(), item.errorMessage() != null ? item.errorMessage() : "The task was deleted."));
             return;
         }
@@ -330,8 +339,9 @@ public class ImportService {
                 task.createdAt(), task.updatedAt(), task.errorMessage()));
     }
 
-    private static String status(TaskView task) {
-        return task == null ? "failed" : task.status();
+    /** A task deleted since counts as failed: its video will not come. */
+    private static TaskStatus status(TaskView task) {
+        return task == null ? TaskStatus.FAILED : task.status();
     }
 
     private static String content(String etag, long size) {

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.atrium.api.ApiController;
 import io.atrium.shared.Actor;
 import io.atrium.shared.InvalidInputException;
+import io.atrium.video.TaskStatus;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code /v1.3/tasks/transfers/import/{integration_id}}: importing a bucket's videos into an index. */
@@ -87,10 +88,10 @@ class ImportsApiController {
     StatusJson status(Actor actor, @PathVariable String integrationId,
             @RequestParam(name = "index_id", required = false) String indexId) {
         ImportService.ImportStatus status = imports.status(actor.accountId(), integrationId, indexId);
-        Map<String, List<ImportService.StatusItem>> by = status.byStatus();
+        Map<TaskStatus, List<ImportService.StatusItem>> by = status.byStatus();
         return new StatusJson(status.notImported().stream().map(ImportService.StatusItem::filename).toList(),
-                items(by.get("validating")), items(by.get("pending")), items(by.get("queued")),
-                items(by.get("indexing")), items(by.get("ready")), items(by.get("failed")));
+                items(by.get(TaskStatus.VALIDATING)), items(by.get(TaskStatus.PENDING)), items(by.get(TaskStatus.QUEUED)),
+                items(by.get(TaskStatus.INDEXING)), items(by.get(TaskStatus.READY)), items(by.get(TaskStatus.FAILED)));
     }
 
     @GetMapping("/logs")

@@ -13,6 +13,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.atrium.audit.AuditAction;
 import io.atrium.audit.AuditLog;
 import io.atrium.integration.IntegrationRepository.IntegrationRow;
 import io.atrium.shared.Actor;
@@ -74,7 +75,7 @@ public class IntegrationService {
         } catch (DuplicateKeyException raceWithAnotherCreate) {
             throw nameTaken(name);
         }
-        audit.record(accountId, userId, "integration.created", name, "bucket=" + config.bucket());
+        audit.record(accountId, userId, AuditAction.INTEGRATION_CREATED, name, "bucket=" + config.bucket());
         return IntegrationView.of(row);
     }
 
@@ -125,7 +126,7 @@ public class IntegrationService {
         } catch (DuplicateKeyException raceWithAnotherUpdate) {
             throw nameTaken(name);
         }
-        audit.record(accountId, userId, "integration.updated", name, changedFields(current, updated, before, config));
+        audit.record(accountId, userId, AuditAction.INTEGRATION_UPDATED, name, changedFields(current, updated, before, config));
         return IntegrationView.of(updated);
     }
 
@@ -135,7 +136,7 @@ public class IntegrationService {
         String userId = actor.userId();
         IntegrationRow row = row(accountId, integrationId);
         integrations.delete(accountId, integrationId);
-        audit.record(accountId, userId, "integration.deleted", row.name(), "bucket=" + row.bucket());
+        audit.record(accountId, userId, AuditAction.INTEGRATION_DELETED, row.name(), "bucket=" + row.bucket());
     }
 
     /**

@@ -18,6 +18,7 @@ import io.atrium.account.AccountService;
 import io.atrium.account.AccountView;
 import io.atrium.account.SignUpCommand;
 import io.atrium.account.UserView;
+import io.atrium.audit.AuditAction;
 import io.atrium.audit.AuditLog;
 import io.atrium.invitation.InviteOutcome.Result;
 import io.atrium.mail.MailOutbox;
@@ -29,6 +30,7 @@ import io.atrium.shared.EmailAddresses;
 import io.atrium.shared.Ids;
 import io.atrium.shared.InvalidInputException;
 import io.atrium.shared.NotFoundException;
+import io.atrium.shared.QuotaExceededException;
 
 /** Invitations to an organization (R-INV-1…8). Managing them is for the organization's admins. */
 @Service
@@ -131,11 +133,11 @@ public class InvitationService {
                 .orElseThrow(() -> new NotFoundException("Invitation"));
         Instant now = clock.instant();
         if (invitations.countSentSince(accountId, now.minus(Duration.ofDays(1))) >= properties.maxPerDay()) {
-            throw new InvalidInputException("invitation", "too_many_requests", "This organization can send "
+            throw new QuotaExceededException("invitation", "This organization can send "
                     + properties.maxPerDay() + " invitations in 24 hours. Try again later.");
         }
         if (invitations.countSentSince(accountId, row.id(), now.minus(Duration.ofHours(1))) >= properties.maxSendsPerHour()) {
-            throw new InvalidInputException("invitation", "too_many_requests", resendLimitMessage());
+            throw new QuotaExceededException("invitation", resendLimitMessage());
         }
         send(organization(accountId), accounts.findUser(actorUserId).orElseThrow(), row.email(), row.role(), now);
     }
@@ -148,7 +150,7 @@ public class InvitationService {
         InvitationRow row = invitations.findPending(accountId, invitationId)
                 .orElseThrow(() -> new NotFoundException("Invitation"));
         invitations.markRevoked(accountId, invitationId, clock.instant());
-        audit.record(accountId, actorUserId, "invitation.revoked", row.email(), "role=" + row.role().value());
+        audit.record(accountId, actorUserId, AuditAction.INVITATION_REVOKED, row.email(), "role=" + row.role().value());
     }
 
     /** What the link's page shows, while the invitation can still be accepted. */
@@ -183,7 +185,7 @@ public class InvitationService {
             return organization(row.accountId());
         }
         organizations.join(row.accountId(), userId, row.role(), row.email());
-        audit.record(row.accountId(), userId, "invitation.accepted", row.email(), "role=" + row.role().value());
+        audit.record(row.accountId(), userId, AuditAction.INVITATION_ACCEPTED, row.email(), "role=" + row.role().value());
         return organization(row.accountId());
     }
 
@@ -209,14 +211,14 @@ public class InvitationService {
             invitations.renew(organization.id(), existing.get().id(), InvitationTokens.hash(token), role, inviter.id(),
                     mailId, now, expiresAt);
             invitations.recordSent(organization.id(), existing.get().id(), now);
-            audit.record(organization.id(), inviter.id(), "invitation.resent", email, "role=" + role.value());
+            audit.record(organization.id(), inviter.id(), AuditAction.INVITATION_RESENT, email, "role=" + role.value());
             return new InviteOutcome(email, Result.RESENT, "Already invited: a new invitation was sent.");
         }
         InvitationRow row = new InvitationRow(Ids.newId(now), organization.id(), email, role, inviter.id(), "pending",
                 mailId, now, now, expiresAt);
         invitations.insert(row, InvitationTokens.hash(token));
         invitations.recordSent(organization.id(), row.id(), now);
-        audit.record(organization.id(), inviter.id(), "invitation.created", email, "role=" + role.value());
+        audit.record(organization.id(), inviter.id(), AuditAction.INVITATION_CREATED, email, "role=" + role.value());
         return new InviteOutcome(email, Result.INVITED, "Invitation sent.");
     }
 

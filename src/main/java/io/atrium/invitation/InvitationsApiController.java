@@ -42,7 +42,7 @@ class InvitationsApiController {
         static InvitationJson of(InvitationView view) {
             return new InvitationJson(view.id(), view.email(), view.role().value(), view.invitedBy(), view.createdAt(),
                     view.lastSentAt(), view.expiresAt(), view.expired() ? "expired" : "pending",
-                    view.delivery() == null ? null : view.delivery().status());
+                    view.delivery() == null ? null : view.delivery().status().value());
         }
     }
 

@@ -45,11 +45,11 @@ public class MailOutbox {
         return outbox.find(mailId).map(row -> new MailState(status(row), row.attempts(), row.lastError(), row.sentAt()));
     }
 
-    private String status(OutboxRow row) {
+    private MailState.Delivery status(OutboxRow row) {
         return switch (row.status()) {
-            case "sent" -> channel.smtp() ? "sent" : "in development inbox";
-            case "failed" -> "failed";
-            default -> row.attempts() == 0 ? "queued" : "retrying";
+            case SENT -> channel.smtp() ? MailState.Delivery.SENT : MailState.Delivery.IN_DEVELOPMENT_INBOX;
+            case FAILED -> MailState.Delivery.FAILED;
+            case PENDING -> row.attempts() == 0 ? MailState.Delivery.QUEUED : MailState.Delivery.RETRYING;
         };
     }
 }

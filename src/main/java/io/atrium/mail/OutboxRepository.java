@@ -29,7 +29,8 @@ class OutboxRepository {
         jdbc.sql("""
                 insert into mail_outbox (id, recipient, subject, text_body, html_body, status, attempts, next_attempt_at,
                     created_at, holds_secret)
-                values (:id, :to, :subject, :text, :html, 'pending', 0, :now, :now, :holdsSecret)""")
+                values (:id, :to, :subject, :text, :html, :pending, 0, :now, :now, :holdsSecret)""")
+                .param("pending", OutboxStatus.PENDING.value())
                 .param("id", id)
                 .param("to", mail.to())
                 .param("subject", mail.subject())
@@ -42,9 +43,9 @@ class OutboxRepository {
 
     List<String> dueIds(Instant now, int limit) {
         return jdbc.sql("""
-                select id from mail_outbox where status = 'pending' and next_attempt_at <= :now
+                select id from mail_outbox where status = :pending and next_attempt_at <= :now
                 order by next_attempt_at limit :limit""")
-                .param("now", utc(now)).param("limit", limit)
+                .param("pending", OutboxStatus.PENDING.value()).param("now", utc(now)).param("limit", limit)
                 .query(String.class).list();
     }
 
@@ -55,8 +56,8 @@ class OutboxRepository {
     boolean claim(String id, Instant now, Instant leaseUntil) {
         return jdbc.sql("""
                 update mail_outbox set next_attempt_at = :lease
-                where id = :id and status = 'pending' and next_attempt_at <= :now""")
-                .param("id", id).param("now", utc(now)).param("lease", utc(leaseUntil))
+                where id = :id and status = :pending and next_attempt_at <= :now""")
+                .param("id", id).param("pending", OutboxStatus.PENDING.value()).param("now", utc(now)).param("lease", utc(leaseUntil))
                 .update() == 1;
     }
 
@@ -66,8 +67,9 @@ class OutboxRepository {
     }
 
     void markSent(String id, int attempts, Instant now) {
-        jdbc.sql("update mail_outbox set status = 'sent', attempts = :attempts, sent_at = :now, last_error = null where id = :id")
-                .param("id", id).param("attempts", attempts).param("now", utc(now)).update();
+        jdbc.sql("update mail_outbox set status = :sent, attempts = :attempts, sent_at = :now, last_error = null "
+                        + "where id = :id")
+                .param("id", id).param("sent", OutboxStatus.SENT.value()).param("attempts", attempts).param("now", utc(now)).update();
     }
 
     void markRetry(String id, int attempts, Instant nextAttempt, String error) {
@@ -83,8 +85,8 @@ class OutboxRepository {
     }
 
     void markFailed(String id, int attempts, String error) {
-        jdbc.sql("update mail_outbox set status = 'failed', attempts = :attempts, last_error = :error where id = :id")
-                .param("id", id).param("attempts", attempts).param("error", error).update();
+        jdbc.sql("update mail_outbox set status = :failed, attempts = :attempts, last_error = :error where id = :id")
+                .param("id", id).param("failed", OutboxStatus.FAILED.value()).param("attempts", attempts).param("error", error).update();
     }
 
     /** The newest messages to one address (compared without regard to case, as addresses are). */
@@ -102,7 +104,7 @@ class OutboxRepository {
     private static OutboxRow map(ResultSet rs, int row) throws SQLException {
         OffsetDateTime sent = rs.getObject("sent_at", OffsetDateTime.class);
         return new OutboxRow(rs.getString("id"), rs.getString("recipient"), rs.getString("subject"),
-                rs.getString("text_body"), rs.getString("html_body"), rs.getString("status"), rs.getInt("attempts"),
+                rs.getString("text_body"), rs.getString("html_body"), OutboxStatus.of(rs.getString("status")), rs.getInt("attempts"),
                 rs.getObject("next_attempt_at", OffsetDateTime.class).toInstant(), rs.getString("last_error"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(), sent == null ? null : sent.toInstant());
     }

@@ -12,7 +12,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import io.atrium.audit.AuditActions;
+import io.atrium.audit.AuditAction;
 import io.atrium.audit.AuditEntries;
 import io.atrium.audit.AuditFilter;
 import io.atrium.audit.AuditPage;
@@ -46,7 +46,7 @@ class AuditLogPageController {
         model.addAttribute("action", action.strip());
         model.addAttribute("from", from.strip());
         model.addAttribute("to", to.strip());
-        model.addAttribute("groups", AuditActions.GROUPS);
+        model.addAttribute("groups", AuditAction.Group.values());
         AuditFilter filter;
         try {
             filter = AuditFilter.parse(actor, action, from, to);

@@ -14,11 +14,13 @@ import org.springframework.transaction.annotation.Transactional;
 import io.atrium.account.AccountService;
 import io.atrium.account.AccountView;
 import io.atrium.account.UserView;
+import io.atrium.audit.AuditAction;
 import io.atrium.audit.AuditLog;
 import io.atrium.organization.MembershipRepository.MembershipRow;
 import io.atrium.shared.Actor;
 import io.atrium.shared.ForbiddenException;
 import io.atrium.shared.InvalidInputException;
+import io.atrium.shared.LastAdminException;
 import io.atrium.shared.NotFoundException;
 
 /**
@@ -28,8 +30,6 @@ import io.atrium.shared.NotFoundException;
  */
 @Service
 public class OrganizationService {
-
-    static final String LAST_ADMIN = "last_admin";
 
     private final MembershipRepository memberships;
     private final AccountService accounts;
@@ -52,7 +52,7 @@ public class OrganizationService {
         AccountView organization = accounts.createOrganizationAccount(userId, name);
         memberships.insertIfAbsent(organization.id(), userId, Role.ADMIN, clock.instant());
         accounts.rememberActiveAccount(userId, organization.id());
-        audit.record(organization.id(), userId, "organization.created", organization.name(), null);
+        audit.record(organization.id(), userId, AuditAction.ORGANIZATION_CREATED, organization.name(), null);
         return organization;
     }
 
@@ -118,7 +118,7 @@ public class OrganizationService {
     public boolean join(String accountId, String userId, Role role, String invitedEmail) {
         boolean joined = memberships.insertIfAbsent(accountId, userId, role, clock.instant());
         if (joined) {
-            audit.record(accountId, userId, "member.joined", invitedEmail, "role=" + role.value());
+            audit.record(accountId, userId, AuditAction.MEMBER_JOINED, invitedEmail, "role=" + role.value());
         }
         accounts.rememberActiveAccount(userId, accountId);
         return joined;
@@ -132,7 +132,7 @@ public class OrganizationService {
         requireAdmin(accountId, actorUserId);
         String before = organization(accountId).name();
         accounts.renameOrganization(accountId, newName);
-        audit.record(accountId, actorUserId, "organization.renamed", organization(accountId).name(), "was=" + before);
+        audit.record(accountId, actorUserId, AuditAction.ORGANIZATION_RENAMED, organization(accountId).name(), "was=" + before);
     }
 
     /** R-ORG-6: admins only, confirmed by typing the organization's name. */
@@ -149,7 +149,7 @@ public class OrganizationService {
         events.publishEvent(new OrganizationDeleted(accountId));
         accounts.deleteOrganizationAccount(accountId);
         // The organization's own log goes with it; the deletion is kept in the log of the admin who did it.
-        audit.record(accounts.personalAccount(actorUserId).id(), actorUserId, "organization.deleted",
+        audit.record(accounts.personalAccount(actorUserId).id(), actorUserId, AuditAction.ORGANIZATION_DELETED,
                 organization.name(), "organization_id=" + accountId);
     }
 
@@ -183,7 +183,7 @@ public class OrganizationService {
         }
         memberships.updateRole(accountId, memberUserId, role);
         events.publishEvent(new MemberRoleChanged(accountId, memberUserId));
-        audit.record(accountId, actorUserId, "member.role_changed", email(memberUserId),
+        audit.record(accountId, actorUserId, AuditAction.MEMBER_ROLE_CHANGED, email(memberUserId),
                 "from=" + member.role().value() + " to=" + role.value());
     }
 
@@ -197,7 +197,7 @@ public class OrganizationService {
         String actorUserId = actor.userId();
         memberships.lockOrganization(accountId);
         requireAdmin(accountId, actorUserId);
-        end(accountId, memberUserId, actorUserId, "member.removed");
+        end(accountId, memberUserId, actorUserId, AuditAction.MEMBER_REMOVED);
     }
 
     /** R-ORG-4: any member may leave, except the last admin (R-ORG-3). */
@@ -207,11 +207,11 @@ public class OrganizationService {
         String userId = actor.userId();
         memberships.lockOrganization(accountId);
         requireMember(accountId, userId);
-        end(accountId, userId, userId, "member.left");
+        end(accountId, userId, userId, AuditAction.MEMBER_LEFT);
     }
 
     /** Callers hold the organization's lock. */
-    private void end(String accountId, String memberUserId, String actorUserId, String action) {
+    private void end(String accountId, String memberUserId, String actorUserId, AuditAction action) {
         MembershipRow member = memberships.find(accountId, memberUserId)
                 .orElseThrow(() -> new NotFoundException("Member"));
         if (member.role() == Role.ADMIN) {
@@ -227,7 +227,7 @@ public class OrganizationService {
 
     private void requireAnotherAdmin(String accountId, String field, String message) {
         if (memberships.countAdmins(accountId) <= 1) {
-            throw new InvalidInputException(field, LAST_ADMIN, message);
+            throw new LastAdminException(field, message);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.atrium.plan;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
@@ -19,7 +20,7 @@ import jakarta.servlet.http.HttpServletResponse;
 class BillingPageController {
 
     /** One plan as the page compares it. */
-    record PlanColumn(String name, String title, PlanSettings.Plan limits, boolean current) {
+    record PlanColumn(String name, String title, PlanSettings.Limits limits, boolean current) {
     }
 
     private final PlanService plans;
@@ -30,12 +31,12 @@ class BillingPageController {
 
     @GetMapping("/settings/billing")
     String show(Actor actor, Model model) {
-        String current = plans.planOf(actor.requireAdmin().accountId());
-        List<PlanColumn> columns = PlanService.PLANS.stream()
-                .map(name -> new PlanColumn(name, title(name), plans.limits(name), name.equals(current)))
+        Plan current = plans.planOf(actor.requireAdmin().accountId());
+        List<PlanColumn> columns = Arrays.stream(Plan.values())
+                .map(plan -> new PlanColumn(plan.value(), plan.title(), plans.limits(plan), plan == current))
                 .toList();
         model.addAttribute("plans", columns);
-        model.addAttribute("currentPlan", current);
+        model.addAttribute("currentPlan", current.value());
         model.addAttribute("categories", EndpointCategory.values());
         return "plan/billing";
     }
@@ -43,19 +44,15 @@ class BillingPageController {
     @PostMapping("/settings/billing")
     String change(Actor actor, @RequestParam(defaultValue = "") String plan,
             Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        Plan changed;
         try {
-            plans.change(actor, plan);
+            changed = plans.change(actor, plan);
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("planError", e.getMessage());
             return show(actor, model);
         }
-        redirect.addFlashAttribute("notice", "The plan is now " + title(plan) + ". Its limits apply from the next request.");
+        redirect.addFlashAttribute("notice", "The plan is now " + changed.title() + ". Its limits apply from the next request.");
         return "redirect:/settings/billing";
-    }
-
-    /** A plan's name as pages show it: {@code developer} → Developer. */
-    private static String title(String plan) {
-        return Character.toUpperCase(plan.charAt(0)) + plan.substring(1);
     }
 }

@@ -1,7 +1,6 @@
 package io.atrium.plan;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -14,6 +13,7 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 
 import io.atrium.account.AccountService;
 import io.atrium.account.AccountView;
+import io.atrium.audit.AuditAction;
 import io.atrium.audit.AuditLog;
 import io.atrium.shared.Actor;
 import io.atrium.shared.InvalidInputException;
@@ -28,15 +28,13 @@ import io.atrium.shared.NotFoundException;
 @Service
 public class PlanService {
 
-    public static final List<String> PLANS = List.of("free", "developer", "enterprise");
-
     static final Duration MAX_STALENESS = Duration.ofMillis(900);
     static final Duration REFRESH_AFTER = Duration.ofMillis(400);
 
     private final PlanSettings settings;
     private final AccountService accounts;
     private final AuditLog audit;
-    private final LoadingCache<String, Optional<String>> plansByAccount;
+    private final LoadingCache<String, Optional<Plan>> plansByAccount;
 
     PlanService(PlanSettings settings, AccountService accounts, AuditLog audit) {
         this.settings = settings;
@@ -46,27 +44,33 @@ public class PlanService {
                 .maximumSize(100_000)
                 .refreshAfterWrite(REFRESH_AFTER)
                 .expireAfterWrite(MAX_STALENESS)
-                .build(accountId -> accounts.findAccount(accountId).map(AccountView::plan));
+                .build(accountId -> accounts.findAccount(accountId).map(PlanService::plan));
     }
 
     /** @throws NotFoundException when there is no such account */
-    public String planOf(String accountId) {
+    public Plan planOf(String accountId) {
         return plansByAccount.get(accountId).orElseThrow(() -> new NotFoundException("Account"));
     }
 
-    public PlanSettings.Plan limitsOf(String accountId) {
-        return settings.plan(planOf(accountId));
+    public PlanSettings.Limits limitsOf(String accountId) {
+        return settings.of(planOf(accountId));
     }
 
-    public PlanSettings.Plan limits(String plan) {
-        return settings.plan(plan);
+    public PlanSettings.Limits limits(Plan plan) {
+        return settings.of(plan);
+    }
+
+    /** The plan the account is on; a value this server does not know (there is none today) counts as free. */
+    private static Plan plan(AccountView account) {
+        return Plan.find(account.plan()).orElse(Plan.FREE);
     }
 
     /** The per-minute and per-day limit of the account's plan for a category. */
-    public PlanSettings.RateLimit rateLimit(String plan, EndpointCategory category) {
-        PlanSettings.RateLimit limit = settings.plan(plan).rateLimits().get(category.key());
+    public PlanSettings.RateLimit rateLimit(Plan plan, EndpointCategory category) {
+        PlanSettings.RateLimit limit = settings.of(plan).rateLimits().get(category.key());
         if (limit == null) {
-            throw new IllegalStateException("atrium.plans." + plan + ".rate-limits." + category.key() + " is not configured");
+            throw new IllegalStateException("atrium.plans." + plan.value() + ".rate-limits." + category.key()
+                    + " is not configured");
         }
         return limit;
     }
@@ -75,20 +79,20 @@ public class PlanService {
      * Changes the plan of the actor's account; only its admins (or the owner of a personal account) may.
      *
      * @throws io.atrium.shared.ForbiddenException for a member of an organization
+     * @return the plan the account is now on
      * @throws InvalidInputException for an unknown plan
      */
     @Transactional
-    public void change(Actor actor, String plan) {
+    public Plan change(Actor actor, String planValue) {
         actor.requireAdmin();
         AccountView account = accounts.findAccount(actor.accountId()).orElseThrow();
-        if (plan == null || !PLANS.contains(plan)) {
-            throw new InvalidInputException("plan", "parameter_invalid", "Choose free, developer or enterprise.");
-        }
+        Plan plan = Plan.find(planValue).orElseThrow(() -> new InvalidInputException("plan", "parameter_invalid",
+                "Choose free, developer or enterprise."));
         String before = account.plan();
-        if (before.equals(plan)) {
-            return;
+        if (before.equals(plan.value())) {
+            return plan;
         }
-        accounts.changePlan(account.id(), plan);
+        accounts.changePlan(account.id(), plan.value());
         // After the commit, so that a request in between cannot cache the old plan again.
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
@@ -96,6 +100,8 @@ public class PlanService {
                 plansByAccount.invalidate(account.id());
             }
         });
-        audit.record(account.id(), actor.userId(), "account.plan_changed", account.name(), "from=" + before + ", to=" + plan);
+        audit.record(account.id(), actor.userId(), AuditAction.PLAN_CHANGED, account.name(),
+                "from=" + before + ", to=" + plan.value());
+        return plan;
     }
 }

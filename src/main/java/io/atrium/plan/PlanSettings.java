@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param free the plan every account starts on
  */
 @ConfigurationProperties("atrium.plans")
-public record PlanSettings(Plan free, Plan developer, Plan enterprise) {
+public record PlanSettings(Limits free, Limits developer, Limits enterprise) {
 
     /**
      * @param rateLimits requests per minute and per day, per endpoint category ({@link EndpointCategory})
@@ -19,10 +19,10 @@ public record PlanSettings(Plan free, Plan developer, Plan enterprise) {
      * @param indexingMinutes total minutes of video an account may have indexed; {@code null}: no quota
      * @param indexRetention how long an index is kept after its creation; {@code null}: for ever
      */
-    public record Plan(Map<String, RateLimit> rateLimits, int indexingTasksPerDay, Integer indexingMinutes,
+    public record Limits(Map<String, RateLimit> rateLimits, int indexingTasksPerDay, Integer indexingMinutes,
             Duration indexRetention) {
 
-        public Plan {
+        public Limits {
             rateLimits = rateLimits == null ? Map.of() : Map.copyOf(rateLimits);
         }
     }
@@ -30,11 +30,11 @@ public record PlanSettings(Plan free, Plan developer, Plan enterprise) {
     public record RateLimit(int perMinute, int perDay) {
     }
 
-    public Plan plan(String name) {
-        return switch (name) {
-            case "developer" -> developer;
-            case "enterprise" -> enterprise;
-            default -> free;
+    public Limits of(Plan plan) {
+        return switch (plan) {
+            case FREE -> free;
+            case DEVELOPER -> developer;
+            case ENTERPRISE -> enterprise;
         };
     }
 }

@@ -35,7 +35,8 @@ class TaskRepository {
                 values (:id, :accountId, :indexId, :videoId, :status, :filename, :objectKey, :size,
                     :stream, :metadata, :now, :now, :sourceUrl)""")
                 .param("id", task.id()).param("accountId", task.accountId()).param("indexId", task.indexId())
-                .param("videoId", task.videoId()).param("status", task.status()).param("filename", task.filename())
+                .param("videoId", task.videoId()).param("status", task.status().value())
+                .param("filename", task.filename())
                 .param("objectKey", task.objectKey()).param("size", task.size())
                 .param("stream", task.enableVideoStream()).param("metadata", task.userMetadata())
                 .param("now", utc(task.createdAt())).param("sourceUrl", task.sourceUrl())
@@ -130,8 +131,8 @@ class TaskRepository {
     /** The uploads of an index that have not become videos yet, and those that failed, newest first. */
     List<TaskRow> unfinishedOfIndex(String accountId, String indexId) {
         return jdbc.sql("select " + COLUMNS + " from video_tasks where account_id = :accountId and index_id = :indexId "
-                        + "and status <> 'ready' order by created_at desc, id desc")
-                .param("accountId", accountId).param("indexId", indexId)
+                        + "and status <> :ready order by created_at desc, id desc")
+                .param("ready", TaskStatus.READY.value()).param("accountId", accountId).param("indexId", indexId)
                 .query(TaskRepository::map).list();
     }
 
@@ -139,10 +140,10 @@ class TaskRepository {
     List<String> claimable(Instant now, int limit) {
         return jdbc.sql("""
                 select id from video_tasks
-                where status in ('validating', 'pending', 'queued', 'indexing')
+                where status in (:unfinished)
                   and (claimed_until is null or claimed_until < :now)
                 order by created_at limit :limit""")
-                .param("now", utc(now)).param("limit", limit)
+                .param("unfinished", TaskStatus.UNFINISHED).param("now", utc(now)).param("limit", limit)
                 .query(String.class).list();
     }
 
@@ -150,9 +151,10 @@ class TaskRepository {
     boolean claim(String id, Instant now, Instant leaseUntil) {
         return jdbc.sql("""
                 update video_tasks set claimed_until = :lease, attempts = attempts + 1
-                where id = :id and status in ('validating', 'pending', 'queued', 'indexing')
+                where id = :id and status in (:unfinished)
                   and (claimed_until is null or claimed_until < :now)""")
-                .param("id", id).param("now", utc(now)).param("lease", utc(leaseUntil))
+                .param("id", id).param("unfinished", TaskStatus.UNFINISHED)
+                .param("now", utc(now)).param("lease", utc(leaseUntil))
                 .update() == 1;
     }
 
@@ -161,9 +163,9 @@ class TaskRepository {
                 .query(TaskRepository::map).optional();
     }
 
-    void advance(String id, String status, Instant now) {
+    void advance(String id, TaskStatus status, Instant now) {
         jdbc.sql("update video_tasks set status = :status, updated_at = :now where id = :id")
-                .param("id", id).param("status", status).param("now", utc(now)).update();
+                .param("id", id).param("status", status.value()).param("now", utc(now)).update();
     }
 
     /** The file of a {@code video_url} task, once downloaded into storage. */
@@ -175,9 +177,10 @@ class TaskRepository {
     void recordMedia(String id, MediaProbe.MediaInfo media, Instant now) {
         jdbc.sql("""
                 update video_tasks set duration = :duration, fps = :fps, width = :width, height = :height,
-                    container = :container, status = 'pending', updated_at = :now
+                    container = :container, status = :pending, updated_at = :now
                 where id = :id""")
-                .param("id", id).param("duration", media.duration()).param("fps", media.fps())
+                .param("id", id).param("pending", TaskStatus.PENDING.value())
+                .param("duration", media.duration()).param("fps", media.fps())
                 .param("width", media.width()).param("height", media.height())
                 .param("container", media.container().name()).param("now", utc(now))
                 .update();
@@ -186,16 +189,17 @@ class TaskRepository {
     /** The file is dropped with the failure: a failed task leaves no stored file behind. */
     void fail(String id, String code, String message, Instant now) {
         jdbc.sql("""
-                update video_tasks set status = 'failed', error_code = :code, error_message = :message,
+                update video_tasks set status = :failed, error_code = :code, error_message = :message,
                     object_key = null, claimed_until = null, updated_at = :now
                 where id = :id""")
-                .param("id", id).param("code", code).param("message", message).param("now", utc(now))
+                .param("id", id).param("failed", TaskStatus.FAILED.value())
+                .param("code", code).param("message", message).param("now", utc(now))
                 .update();
     }
 
     void finish(String id, Instant now) {
-        jdbc.sql("update video_tasks set status = 'ready', claimed_until = null, updated_at = :now where id = :id")
-                .param("id", id).param("now", utc(now)).update();
+        jdbc.sql("update video_tasks set status = :ready, claimed_until = null, updated_at = :now where id = :id")
+                .param("id", id).param("ready", TaskStatus.READY.value()).param("now", utc(now)).update();
     }
 
     void forgetObject(String accountId, String videoId) {
@@ -220,7 +224,7 @@ class TaskRepository {
 
     private static TaskRow map(ResultSet rs, int row) throws SQLException {
         return new TaskRow(rs.getString("id"), rs.getString("account_id"), rs.getString("index_id"),
-                rs.getString("video_id"), rs.getString("status"), rs.getString("error_code"),
+                rs.getString("video_id"), TaskStatus.of(rs.getString("status")), rs.getString("error_code"),
                 rs.getString("error_message"), rs.getString("filename"), rs.getString("object_key"), rs.getLong("size"),
                 rs.getObject("duration", Double.class), rs.getObject("fps", Double.class),
                 rs.getObject("width", Integer.class), rs.getObject("height", Integer.class),

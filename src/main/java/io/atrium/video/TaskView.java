@@ -3,7 +3,7 @@ package io.atrium.video;
 import java.time.Instant;
 
 /** An upload task as the API shows it. */
-public record TaskView(String id, String videoId, String indexId, String status, String errorCode, String errorMessage,
+public record TaskView(String id, String videoId, String indexId, TaskStatus status, String errorCode, String errorMessage,
         String filename, Double duration, Integer width, Integer height, Instant createdAt, Instant updatedAt) {
 
     static TaskView of(TaskRow row) {

@@ -79,18 +79,17 @@ class TaskWorker {
     private void work(TaskRow task) {
         try {
             TaskRow current = task;
-            if (current.status().equals("validating")) {
+            if (current.status() == TaskStatus.VALIDATING) {
                 Optional<String> failure = validate(current);
                 if (failure.isPresent()) {
                     return;
                 }
                 current = tasks.findClaimed(current.id()).orElseThrow();
             }
-            if (current.status().equals("pending")) {
-                tasks.advance(current.id(), "queued", clock.instant());
-            }
-            if (!current.status().equals("indexing")) {
-                tasks.advance(current.id(), "indexing", clock.instant());
+            // A task resumed after a crash goes on from the step it reached.
+            for (TaskStatus status = current.status(); status != TaskStatus.INDEXING; ) {
+                status = status.next();
+                tasks.advance(current.id(), status, clock.instant());
             }
             TaskRow indexing = tasks.findClaimed(current.id()).orElseThrow();
             if (wantsThumbnail(indexing)) {

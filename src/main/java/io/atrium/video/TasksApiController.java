@@ -60,7 +60,7 @@ class TasksApiController {
             @JsonProperty("created_at") Instant createdAt, @JsonProperty("updated_at") Instant updatedAt) {
 
         static TaskJson of(TaskView task, VideosApiController.Hls hls) {
-            return new TaskJson(task.id(), task.videoId(), task.indexId(), task.status(),
+            return new TaskJson(task.id(), task.videoId(), task.indexId(), task.status().value(),
                     new SystemMetadata(task.filename(), task.duration(), task.width(), task.height()),
                     task.errorCode() == null ? null : new TaskError(task.errorCode(), task.errorMessage()), hls,
                     task.createdAt(), task.updatedAt());
@@ -188,7 +188,7 @@ class TasksApiController {
      * still exists and was uploaded for streaming has somewhere to play.
      */
     private VideosApiController.Hls hls(String accountId, TaskView task) {
-        if (!task.status().equals("ready")) {
+        if (task.status() != TaskStatus.READY) {
             return null;
         }
         try {

@@ -31,6 +31,7 @@ import io.atrium.index.IndexService;
 import io.atrium.index.IndexView;
 import io.atrium.shared.Actor;
 import io.atrium.shared.InvalidInputException;
+import io.atrium.shared.QuotaExceededException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -111,7 +112,7 @@ class VideoPagesController {
             created = tasks.queue(stored, indexId, true, null);
         } catch (InvalidInputException refused) {
             if (script) {
-                return ResponseEntity.status(refused.hasCode("too_many_requests") ? HttpStatus.TOO_MANY_REQUESTS
+                return ResponseEntity.status(refused instanceof QuotaExceededException ? HttpStatus.TOO_MANY_REQUESTS
                         : HttpStatus.BAD_REQUEST).body(new UploadAnswer(null, null, refused.getMessage()));
             }
             redirect.addFlashAttribute("uploadError", refused.getMessage());

@@ -22,6 +22,7 @@ import io.atrium.plan.PlanSettings;
 import io.atrium.shared.Ids;
 import io.atrium.shared.InvalidInputException;
 import io.atrium.shared.NotFoundException;
+import io.atrium.shared.QuotaExceededException;
 import io.atrium.storage.ObjectStorage;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -73,7 +74,7 @@ public class VideoTasks {
      *
      * @param indexId the index, or {@code null} when the form has not named it yet
      * @throws NotFoundException when the index is not the account's
-     * @throws InvalidInputException when the plan allows no more indexing today
+     * @throws QuotaExceededException when the plan allows no more indexing today
      * @throws java.io.UncheckedIOException when the content cannot be read or stored; nothing is then stored
      */
     public StoredUpload store(String accountId, String indexId, String originalFilename, InputStream content) {
@@ -94,7 +95,8 @@ public class VideoTasks {
      * no task exists.
      *
      * @throws NotFoundException when the index is not the account's
-     * @throws InvalidInputException for bad user metadata, or when the plan allows no more indexing today
+     * @throws InvalidInputException for bad user metadata
+     * @throws QuotaExceededException when the plan allows no more indexing today
      */
     public CreatedTask queue(StoredUpload stored, String indexId, boolean enableVideoStream, String userMetadataJson) {
         String accountId = stored.accountId();
@@ -104,7 +106,7 @@ public class VideoTasks {
             Map<String, Object> metadata = UserMetadata.parse(json, userMetadataJson);
             Instant now = clock.instant();
             String taskId = Ids.newId(now);
-            TaskRow task = new TaskRow(taskId, accountId, indexId, stored.videoId(), "validating", null, null,
+            TaskRow task = new TaskRow(taskId, accountId, indexId, stored.videoId(), TaskStatus.VALIDATING, null, null,
                     stored.filename(), stored.key(), stored.size(), null, null, null, null, enableVideoStream,
                     metadata.isEmpty() ? null : json.writeValueAsString(metadata), now, now, null, null);
             transactions.executeWithoutResult(status -> {
@@ -148,7 +150,7 @@ public class VideoTasks {
         Instant now = clock.instant();
         String taskId = Ids.newId(now);
         String videoId = Ids.newId(now);
-        TaskRow task = new TaskRow(taskId, accountId, indexId, videoId, "validating", null, null,
+        TaskRow task = new TaskRow(taskId, accountId, indexId, videoId, TaskStatus.VALIDATING, null, null,
                 VideoDownloader.filename(source), null, 0, null, null, null, null, enableVideoStream,
                 metadata.isEmpty() ? null : json.writeValueAsString(metadata), now, now, source.toString(), null);
         transactions.executeWithoutResult(status -> {
@@ -172,7 +174,7 @@ public class VideoTasks {
         Instant now = clock.instant();
         String taskId = Ids.newId(now);
         String videoId = Ids.newId(now);
-        TaskRow task = new TaskRow(taskId, accountId, indexId, videoId, "validating", null, null, filename(filename),
+        TaskRow task = new TaskRow(taskId, accountId, indexId, videoId, TaskStatus.VALIDATING, null, null, filename(filename),
                 null, 0, null, null, null, null, true, metadata.isEmpty() ? null : json.writeValueAsString(metadata),
                 now, now, source, null);
         transactions.executeWithoutResult(status -> {
@@ -208,8 +210,8 @@ public class VideoTasks {
     /** Only a failed task, or a ready one whose video was deleted, can be deleted (api.md). */
     public void delete(String accountId, String taskId) {
         TaskRow task = tasks.find(accountId, taskId).orElseThrow(() -> new NotFoundException("Task"));
-        boolean deletable = task.status().equals("failed")
-                || (task.status().equals("ready") && !videos.exists(accountId, task.videoId()));
+        boolean deletable = task.status() == TaskStatus.FAILED
+                || (task.status() == TaskStatus.READY && !videos.exists(accountId, task.videoId()));
         if (!deletable) {
             throw new InvalidInputException("task_id", "task_cannot_be_deleted",
                     "Only a failed task, or a ready task whose video was deleted, can be deleted.");
@@ -221,18 +223,18 @@ public class VideoTasks {
      * The plan's daily indexing tasks and, where it has one, its quota of indexed minutes (counted over the videos
      * the account holds), before a task is created.
      *
-     * @throws InvalidInputException with code {@code too_many_requests} (429 in the API) when either is used up
+     * @throws QuotaExceededException when either is used up
      */
     private void requireIndexingAllowance(String accountId) {
-        PlanSettings.Plan plan = plans.limitsOf(accountId);
+        PlanSettings.Limits plan = plans.limitsOf(accountId);
         Instant startOfDay = clock.instant().truncatedTo(ChronoUnit.DAYS);
         if (tasks.countCreatedSince(accountId, startOfDay) >= plan.indexingTasksPerDay()) {
-            throw new InvalidInputException("video_file", "too_many_requests", "This account's plan allows "
+            throw new QuotaExceededException("video_file", "This account's plan allows "
                     + plan.indexingTasksPerDay() + " indexing tasks a day. Try again after midnight UTC, or choose "
                     + "another plan on Settings > Billing & Plan.");
         }
         if (plan.indexingMinutes() != null && videos.totalDuration(accountId) >= plan.indexingMinutes() * 60.0) {
-            throw new InvalidInputException("video_file", "too_many_requests", "This account holds its plan's "
+            throw new QuotaExceededException("video_file", "This account holds its plan's "
                     + plan.indexingMinutes() + " minutes of indexed video. Delete videos, or choose another plan on "
                     + "Settings > Billing & Plan.");
         }

@@ -25,6 +25,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import io.atrium.shared.Actor;
 import io.atrium.shared.ForbiddenException;
 import io.atrium.shared.InvalidInputException;
+import io.atrium.shared.LastAdminException;
 import io.atrium.shared.NotFoundException;
 import io.atrium.testsupport.IntegrationTest;
 
@@ -104,7 +105,7 @@ class ConcurrentMembershipTest {
                 action.run();
                 return Outcome.DONE;
             } catch (InvalidInputException e) {
-                assertThat(e.problems().get(0).code()).isEqualTo(OrganizationService.LAST_ADMIN);
+                assertThat(e.problems().get(0).code()).isEqualTo(LastAdminException.CODE);
                 return Outcome.REFUSED;
             } catch (ForbiddenException | NotFoundException e) {
                 // The other request went first and took this actor's admin role or membership away.

@@ -1,0 +1,65 @@
+package io.atrium.video;
+
+import java.util.Arrays;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * Where an upload task stands (api.md, Tasks), in the order a task goes through them; {@link #value()} is what the
+ * API shows and the database stores.
+ */
+public enum TaskStatus {
+
+    VALIDATING("validating"),
+    PENDING("pending"),
+    QUEUED("queued"),
+    INDEXING("indexing"),
+    READY("ready"),
+    FAILED("failed");
+
+    /** The statuses the worker still has work in, as stored: what it claims tasks by. */
+    static final List<String> UNFINISHED = Arrays.stream(values()).filter(status -> !status.isFinished())
+            .map(TaskStatus::value).toList();
+
+    private final String value;
+
+    TaskStatus(String value) {
+        this.value = value;
+    }
+
+    @JsonValue
+    public String value() {
+        return value;
+    }
+
+    /** A ready or failed task is done with; nothing moves it on. */
+    public boolean isFinished() {
+        return this == READY || this == FAILED;
+    }
+
+    /**
+     * The step after this one when all goes well; failing is not a step, any unfinished task may fail.
+     *
+     * @throws IllegalStateException for a finished status
+     */
+    public TaskStatus next() {
+        return switch (this) {
+            case VALIDATING -> PENDING;
+            case PENDING -> QUEUED;
+            case QUEUED -> INDEXING;
+            case INDEXING -> READY;
+            case READY, FAILED -> throw new IllegalStateException("A " + value + " task has no next status");
+        };
+    }
+
+    /** @throws IllegalArgumentException for a value no status has */
+    public static TaskStatus of(String value) {
+        for (TaskStatus status : values()) {
+            if (status.value.equals(value)) {
+                return status;
+            }
+        }
+        throw new IllegalArgumentException("Unknown task status " + value);
+    }
+}
