@@ -4,10 +4,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
@@ -38,13 +39,16 @@ public class PlanService {
     private final AccountService accounts;
     private final ActiveAccounts activeAccounts;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final LoadingCache<String, Optional<String>> plansByAccount;
 
-    PlanService(PlanSettings settings, AccountService accounts, ActiveAccounts activeAccounts, AuditLog audit) {
+    PlanService(PlanSettings settings, AccountService accounts, ActiveAccounts activeAccounts, AuditLog audit,
+            ApplicationEventPublisher events) {
         this.settings = settings;
         this.accounts = accounts;
         this.activeAccounts = activeAccounts;
         this.audit = audit;
+        this.events = events;
         this.plansByAccount = Caffeine.newBuilder()
                 .maximumSize(100_000)
                 .refreshAfterWrite(REFRESH_AFTER)
@@ -91,13 +95,16 @@ public class PlanService {
             return;
         }
         accounts.changePlan(active.id(), plan);
-        // After the commit, so that a request in between cannot cache the old plan again.
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                plansByAccount.invalidate(active.id());
-            }
-        });
+        events.publishEvent(new PlanChanged(active.id()));
         audit.record(active.id(), userId, "account.plan_changed", active.account().name(), "from=" + before + ", to=" + plan);
+    }
+
+    /**
+     * This node sees the new plan from its next request on; other nodes within {@link #MAX_STALENESS}. After the
+     * commit, so that a request in between cannot cache the old plan again.
+     */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void forgetPlan(PlanChanged changed) {
+        plansByAccount.invalidate(changed.accountId());
     }
 }
