@@ -1,5 +1,7 @@
 package io.atrium.account;
 
+import static io.atrium.shared.SqlTime.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -32,7 +34,7 @@ class AccountRepository {
                 values (:id, 'personal', :userId, 'free', :now, :now)""")
                 .param("id", accountId)
                 .param("userId", userId)
-                .param("now", UserRepository.utc(now))
+                .param("now", utc(now))
                 .update();
     }
 
@@ -50,7 +52,7 @@ class AccountRepository {
                 .param("id", accountId)
                 .param("name", name)
                 .param("creator", creatorUserId)
-                .param("now", UserRepository.utc(now))
+                .param("now", utc(now))
                 .update();
     }
 
@@ -74,13 +76,13 @@ class AccountRepository {
 
     void renameOrganization(String accountId, String name, Instant now) {
         jdbc.sql("update accounts set name = :name, updated_at = :now where id = :id and kind = 'organization'")
-                .param("id", accountId).param("name", name).param("now", UserRepository.utc(now))
+                .param("id", accountId).param("name", name).param("now", utc(now))
                 .update();
     }
 
     void changePlan(String accountId, String plan, Instant now) {
         jdbc.sql("update accounts set plan = :plan, updated_at = :now where id = :id")
-                .param("id", accountId).param("plan", plan).param("now", UserRepository.utc(now))
+                .param("id", accountId).param("plan", plan).param("now", utc(now))
                 .update();
     }
 

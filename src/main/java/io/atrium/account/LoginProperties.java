@@ -3,6 +3,11 @@ package io.atrium.account;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 
 /**
  * Log-in throttling (R-ACC-5): growing delays per email, and a hard budget per client address.
@@ -18,30 +23,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param window how long failures are remembered: a delay's count is forgotten this long after its last
  *        failure, and an address's count (and block) lasts this long from its first failure
  */
+@Validated
 @ConfigurationProperties("atrium.login")
-record LoginProperties(int freeFailuresPerEmailAndAddress, int freeFailuresPerEmail, Duration firstDelay,
-        Duration maxDelay, int maxFailuresPerAddress, Duration window) {
+record LoginProperties(@DefaultValue("5") @Positive int freeFailuresPerEmailAndAddress,
+        @DefaultValue("20") @Positive int freeFailuresPerEmail, @DefaultValue("1s") @NotNull Duration firstDelay,
+        @DefaultValue("5m") @NotNull Duration maxDelay, @DefaultValue("20") @Positive int maxFailuresPerAddress,
+        @DefaultValue("15m") @NotNull Duration window) {
 
     LoginProperties {
-        if (freeFailuresPerEmailAndAddress <= 0) {
-            freeFailuresPerEmailAndAddress = 5;
-        }
-        if (freeFailuresPerEmail <= 0) {
-            freeFailuresPerEmail = 20;
-        }
-        if (firstDelay == null) {
-            firstDelay = Duration.ofSeconds(1);
-        }
-        if (maxDelay == null) {
-            maxDelay = Duration.ofMinutes(5);
-        }
-        if (maxFailuresPerAddress <= 0) {
-            maxFailuresPerAddress = 20;
-        }
-        if (window == null) {
-            window = Duration.ofMinutes(15);
-        }
-        if (maxDelay.compareTo(window) >= 0) {
+        if (maxDelay != null && window != null && maxDelay.compareTo(window) >= 0) {
             // A count is forgotten a window after its last failure: a longer delay would end early.
             throw new IllegalArgumentException("atrium.login.max-delay (" + maxDelay
                     + ") must be shorter than atrium.login.window (" + window + ")");

@@ -1,10 +1,11 @@
 package io.atrium.account;
 
+import static io.atrium.shared.SqlTime.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -99,9 +100,5 @@ class UserRepository {
     private static UserRow map(ResultSet rs, int row) throws SQLException {
         return new UserRow(rs.getString("id"), rs.getString("email"), rs.getString("name"),
                 rs.getString("password_hash"), rs.getObject("created_at", OffsetDateTime.class).toInstant());
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -7,13 +7,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.atrium.account.AccountService;
 import io.atrium.account.AccountView;
@@ -45,15 +44,17 @@ public class ApiKeyService implements MemberKeys {
     private final OrganizationService organizations;
     private final AuditLog audit;
     private final ApiKeyVerifier verifier;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ApiKeyService(ApiKeyRepository keys, AccountService accounts, OrganizationService organizations, AuditLog audit,
-            ApiKeyVerifier verifier, Clock clock) {
+            ApiKeyVerifier verifier, ApplicationEventPublisher events, Clock clock) {
         this.keys = keys;
         this.accounts = accounts;
         this.organizations = organizations;
         this.audit = audit;
         this.verifier = verifier;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -105,7 +106,7 @@ public class ApiKeyService implements MemberKeys {
                 .filter(key -> actor.admin() || key.createdByUserId().equals(userId))
                 .orElseThrow(() -> new NotFoundException("API key"));
         if (keys.revoke(accountId, keyRowId, userId, clock.instant())) {
-            forgetAfterCommit(row.keyId());
+            events.publishEvent(new ApiKeyRevoked(row.keyId()));
             audit.record(accountId, userId, AuditAction.API_KEY_REVOKED, row.name() + " (" + ApiKeyFormat.displayPrefix(row.keyId()) + ")", null);
         }
         return keys.find(accountId, keyRowId).map(key -> view(key, accounts.users(List.of(key.createdByUserId())))).orElseThrow();
@@ -117,7 +118,7 @@ public class ApiKeyService implements MemberKeys {
         Instant now = clock.instant();
         for (ApiKeyRow row : keys.ofCreator(ended.accountId(), ended.userId())) {
             if (row.revokedAt() == null && keys.revoke(ended.accountId(), row.id(), null, now)) {
-                forgetAfterCommit(row.keyId());
+                events.publishEvent(new ApiKeyRevoked(row.keyId()));
                 audit.record(ended.accountId(), null, AuditAction.API_KEY_REVOKED,
                         row.name() + " (" + ApiKeyFormat.displayPrefix(row.keyId()) + ")", "reason=membership_ended");
             }
@@ -146,13 +147,9 @@ public class ApiKeyService implements MemberKeys {
      * This node refuses the key from its next request on; other nodes within {@link ApiKeyVerifier#MAX_STALENESS}.
      * After the commit, so a concurrent request cannot reload the key as it was before the revocation.
      */
-    private void forgetAfterCommit(String keyId) {
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                verifier.forget(keyId);
-            }
-        });
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void forgetRevokedKey(ApiKeyRevoked revoked) {
+        verifier.forget(revoked.keyId());
     }
 
     private ApiKeyView view(ApiKeyRow row, Map<String, UserView> users) {

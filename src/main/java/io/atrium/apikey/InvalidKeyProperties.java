@@ -3,6 +3,11 @@ package io.atrium.apikey;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 
 /**
  * How many malformed or unknown API keys one client address may present before it is answered 429 without a
@@ -11,15 +16,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxInvalidPerAddress malformed or unknown keys one address may present in a window
  * @param invalidWindow how long they are counted, from the first; the 429 answers last until it ends
  */
+@Validated
 @ConfigurationProperties("atrium.api-keys")
-record InvalidKeyProperties(int maxInvalidPerAddress, Duration invalidWindow) {
-
-    InvalidKeyProperties {
-        if (maxInvalidPerAddress <= 0) {
-            maxInvalidPerAddress = 20;
-        }
-        if (invalidWindow == null) {
-            invalidWindow = Duration.ofMinutes(1);
-        }
-    }
+record InvalidKeyProperties(@DefaultValue("20") @Positive int maxInvalidPerAddress,
+        @DefaultValue("1m") @NotNull Duration invalidWindow) {
 }

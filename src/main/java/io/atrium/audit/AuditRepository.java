@@ -1,17 +1,19 @@
 package io.atrium.audit;
 
+import static io.atrium.shared.SqlTime.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import io.atrium.shared.SqlTime;
+import io.atrium.shared.Where;
 
 /**
  * The {@code audit_log} table. Reading joins {@code users} (plain read SQL, nothing else of the account feature)
@@ -38,58 +40,50 @@ class AuditRepository {
                 .param("target", target)
                 .param("details", details)
                 .param("address", clientAddress)
-                .param("createdAt", createdAt.atOffset(ZoneOffset.UTC))
+                .param("createdAt", utc(createdAt))
                 .update();
     }
 
     /** One page of the account's entries that match, newest (or oldest) first. */
     List<AuditEntry> find(String accountId, AuditFilter filter, boolean newestFirst, int limit, long offset) {
-        Map<String, Object> params = new HashMap<>();
+        Where where = where(accountId, filter);
         String order = newestFirst ? "desc" : "asc";
         String sql = """
                 select a.id, a.action, a.actor_user_id, u.name as actor_name, u.email as actor_email, a.target,
                        a.details, a.client_address, a.created_at
                 from audit_log a left join users u on u.id = a.actor_user_id
-                """ + where(accountId, filter, params)
+                """ + "where " + where.sql()
                 + " order by a.created_at " + order + ", a.id " + order + " limit :limit offset :offset";
-        params.put("limit", limit);
-        params.put("offset", offset);
-        return jdbc.sql(sql).params(params).query(AuditRepository::map).list();
+        return jdbc.sql(sql).params(where.params()).param("limit", limit).param("offset", offset)
+                .query(AuditRepository::map).list();
     }
 
     long count(String accountId, AuditFilter filter) {
-        Map<String, Object> params = new HashMap<>();
-        return jdbc.sql("select count(*) from audit_log a left join users u on u.id = a.actor_user_id "
-                        + where(accountId, filter, params))
-                .params(params).query(Long.class).single();
+        Where where = where(accountId, filter);
+        return jdbc.sql("select count(*) from audit_log a left join users u on u.id = a.actor_user_id where "
+                        + where.sql())
+                .params(where.params()).query(Long.class).single();
     }
 
-    /** The conditions, from fixed fragments only; every value the caller gave is a bound parameter. */
-    private static String where(String accountId, AuditFilter filter, Map<String, Object> params) {
-        StringBuilder where = new StringBuilder("where a.account_id = :accountId");
-        params.put("accountId", accountId);
+    private static Where where(String accountId, AuditFilter filter) {
+        Where where = Where.of("a.account_id = :accountId").param("accountId", accountId);
         if (filter.actor() != null) {
-            where.append(" and (a.actor_user_id = :actorId or lower(u.name) like :actorText escape '\\'"
-                    + " or u.email_key like :actorText escape '\\')");
-            params.put("actorId", filter.actor());
-            params.put("actorText", "%" + likeEscaped(filter.actor().toLowerCase(Locale.ROOT)) + "%");
+            String text = where.bind("%" + likeEscaped(filter.actor().toLowerCase(Locale.ROOT)) + "%");
+            where.and("(a.actor_user_id = " + where.bind(filter.actor()) + " or lower(u.name) like " + text
+                    + " escape '\\' or u.email_key like " + text + " escape '\\')");
         }
         if (filter.actionIsPrefix()) {
-            where.append(" and a.action like :actionPrefix escape '\\'");
-            params.put("actionPrefix", likeEscaped(filter.action()) + "%");
-        } else if (filter.action() != null) {
-            where.append(" and a.action = :action");
-            params.put("action", filter.action());
+            where.and("a.action like " + where.bind(likeEscaped(filter.action()) + "%") + " escape '\\'");
+        } else {
+            where.equal("a.action", filter.action());
         }
         if (filter.from() != null) {
-            where.append(" and a.created_at >= :fromTime");
-            params.put("fromTime", filter.from().atStartOfDay().atOffset(ZoneOffset.UTC));
+            where.and("a.created_at >= " + where.bind(SqlTime.startOf(filter.from())));
         }
         if (filter.to() != null) {
-            where.append(" and a.created_at < :untilTime");
-            params.put("untilTime", filter.to().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
+            where.and("a.created_at < " + where.bind(SqlTime.startOf(filter.to().plusDays(1))));
         }
-        return where.toString();
+        return where;
     }
 
     /** Makes {@code %}, {@code _} and the escape character itself match literally in a LIKE pattern. */

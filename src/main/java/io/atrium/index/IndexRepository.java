@@ -1,15 +1,18 @@
 package io.atrium.index;
 
+import static io.atrium.shared.SqlTime.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import io.atrium.shared.Where;
 
 @Repository
 class IndexRepository {
@@ -52,9 +55,17 @@ class IndexRepository {
                 .param("accountId", accountId).param("id", id).query(Long.class).single() > 0;
     }
 
-    List<IndexRow> ofAccount(String accountId) {
-        return jdbc.sql(SELECT + " where i.account_id = :accountId order by i.created_at desc, i.id desc")
-                .param("accountId", accountId)
+    /**
+     * The account's indexes, newest first, that have the filter's name and days. Its models are not looked at
+     * here: they are a JSON text, and H2 and PostgreSQL share no way of querying one.
+     */
+    List<IndexRow> ofAccount(String accountId, IndexFilter filter) {
+        Where where = Where.of("i.account_id = :accountId").param("accountId", accountId)
+                .equal("i.name", filter.name())
+                .onDay("i.created_at", filter.createdOn())
+                .onDay("i.updated_at", filter.updatedOn());
+        return jdbc.sql(SELECT + " where " + where.sql() + " order by i.created_at desc, i.id desc")
+                .params(where.params())
                 .query(IndexRepository::map).list();
     }
 
@@ -82,9 +93,5 @@ class IndexRepository {
                 rs.getLong("video_count"), rs.getDouble("total_duration"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant());
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

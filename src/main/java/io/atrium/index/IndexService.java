@@ -3,7 +3,6 @@ package io.atrium.index;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -73,9 +72,9 @@ public class IndexService {
 
     public List<IndexView> list(String accountId, IndexFilter filter) {
         Duration retention = retention(accountId);
-        return indexes.ofAccount(accountId).stream()
+        return indexes.ofAccount(accountId, filter).stream()
                 .map(row -> view(row, retention))
-                .filter(index -> matches(index, filter))
+                .filter(index -> usesModels(index, filter))
                 .toList();
     }
 
@@ -176,12 +175,10 @@ public class IndexService {
                 row.updatedAt(), retention == null ? null : row.createdAt().plus(retention));
     }
 
-    private static boolean matches(IndexView index, IndexFilter filter) {
-        return (filter.name() == null || index.name().equals(filter.name()))
-                && (filter.modelFamily() == null || index.models().stream().anyMatch(m -> m.family().equals(filter.modelFamily())))
+    /** The model filters, which the repository leaves to this (the rest of the filter is applied in SQL). */
+    private static boolean usesModels(IndexView index, IndexFilter filter) {
+        return (filter.modelFamily() == null || index.models().stream().anyMatch(m -> m.family().equals(filter.modelFamily())))
                 && (filter.modelOptions() == null || filter.modelOptions().stream()
-                        .allMatch(option -> index.models().stream().anyMatch(m -> m.modelOptions().contains(option))))
-                && (filter.createdOn() == null || index.createdAt().atZone(ZoneOffset.UTC).toLocalDate().equals(filter.createdOn()))
-                && (filter.updatedOn() == null || index.updatedAt().atZone(ZoneOffset.UTC).toLocalDate().equals(filter.updatedOn()));
+                        .allMatch(option -> index.models().stream().anyMatch(m -> m.modelOptions().contains(option))));
     }
 }

@@ -1,10 +1,11 @@
 package io.atrium.integration;
 
+import static io.atrium.shared.SqlTime.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -121,9 +122,5 @@ class ImportRepository {
                 rs.getString("object_key"), rs.getString("filename"), rs.getLong("size"), rs.getString("etag"),
                 rs.getString("task_id"), rs.getString("video_id"), rs.getString("error_message"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant());
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -16,10 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.util.unit.DataSize;
 
 import io.atrium.audit.AuditAction;
 import io.atrium.audit.AuditLog;
@@ -100,12 +98,11 @@ public class ImportService {
     private final VideoTasks tasks;
     private final VideoService videos;
     private final AuditLog audit;
-    private final DataSize maxFileSize;
     private final Clock clock;
 
     ImportService(IntegrationRepository integrations, IntegrationService integrationService, ImportRepository imports,
             BucketAccess buckets, IndexService indexes, VideoTasks tasks, VideoService videos, AuditLog audit,
-            @Value("${atrium.videos.max-file-size:2GB}") DataSize maxFileSize, Clock clock) {
+            Clock clock) {
         this.integrations = integrations;
         this.integrationService = integrationService;
         this.imports = imports;
@@ -114,7 +111,6 @@ public class ImportService {
         this.tasks = tasks;
         this.videos = videos;
         this.audit = audit;
-        this.maxFileSize = maxFileSize;
         this.clock = clock;
     }
 
@@ -322,8 +318,8 @@ public class ImportService {
         if (object.size() == 0) {
             return "The file is empty.";
         }
-        if (object.size() > maxFileSize.toBytes()) {
-            return "The file is larger than " + maxFileSize + ".";
+        if (object.size() > tasks.maxFileSize().toBytes()) {
+            return "The file is larger than " + tasks.maxFileSize() + ".";
         }
         return null;
     }

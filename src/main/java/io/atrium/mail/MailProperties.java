@@ -3,28 +3,23 @@ package io.atrium.mail;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 
 /**
+ * How often the sender looks for due messages is {@code atrium.mail.poll-interval} (default 2s), read by
+ * {@link OutboxDelivery}'s schedule.
+ *
  * @param from the sender address of every message
- * @param pollInterval how often the sender looks for messages that are due
  * @param initialBackoff the wait before the first retry; it doubles with each failed attempt, up to an hour
  * @param maxAttempts attempts before a message is marked failed
  */
+@Validated
 @ConfigurationProperties("atrium.mail")
-record MailProperties(String from, Duration pollInterval, Duration initialBackoff, int maxAttempts) {
-
-    MailProperties {
-        if (from == null || from.isBlank()) {
-            from = "Atrium <atrium@localhost>";
-        }
-        if (pollInterval == null) {
-            pollInterval = Duration.ofSeconds(2);
-        }
-        if (initialBackoff == null) {
-            initialBackoff = Duration.ofSeconds(30);
-        }
-        if (maxAttempts <= 0) {
-            maxAttempts = 10;
-        }
-    }
+record MailProperties(@DefaultValue("Atrium <atrium@localhost>") @NotBlank String from,
+        @DefaultValue("30s") @NotNull Duration initialBackoff, @DefaultValue("10") @Positive int maxAttempts) {
 }

@@ -1,8 +1,9 @@
 package io.atrium.organization;
 
+import static io.atrium.shared.SqlTime.utc;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,7 +29,7 @@ class MembershipRepository {
                 select :accountId, :userId, :role, :now
                 where not exists (select 1 from memberships where account_id = :accountId and user_id = :userId)""")
                 .param("accountId", accountId).param("userId", userId).param("role", role.value())
-                .param("now", now.atOffset(ZoneOffset.UTC))
+                .param("now", utc(now))
                 .update() == 1;
     }
 

@@ -3,10 +3,11 @@ package io.atrium.plan;
 import java.time.Duration;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
@@ -34,12 +35,14 @@ public class PlanService {
     private final PlanSettings settings;
     private final AccountService accounts;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final LoadingCache<String, Optional<Plan>> plansByAccount;
 
-    PlanService(PlanSettings settings, AccountService accounts, AuditLog audit) {
+    PlanService(PlanSettings settings, AccountService accounts, AuditLog audit, ApplicationEventPublisher events) {
         this.settings = settings;
         this.accounts = accounts;
         this.audit = audit;
+        this.events = events;
         this.plansByAccount = Caffeine.newBuilder()
                 .maximumSize(100_000)
                 .refreshAfterWrite(REFRESH_AFTER)
@@ -93,15 +96,18 @@ public class PlanService {
             return plan;
         }
         accounts.changePlan(account.id(), plan.value());
-        // After the commit, so that a request in between cannot cache the old plan again.
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                plansByAccount.invalidate(account.id());
-            }
-        });
+        events.publishEvent(new PlanChanged(account.id()));
         audit.record(account.id(), actor.userId(), AuditAction.PLAN_CHANGED, account.name(),
                 "from=" + before + ", to=" + plan.value());
         return plan;
+    }
+
+    /**
+     * This node sees the new plan from its next request on; other nodes within {@link #MAX_STALENESS}. After the
+     * commit, so that a request in between cannot cache the old plan again.
+     */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void forgetPlan(PlanChanged changed) {
+        plansByAccount.invalidate(changed.accountId());
     }
 }

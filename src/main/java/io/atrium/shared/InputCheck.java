@@ -19,11 +19,6 @@ public final class InputCheck {
         }
     }
 
-    /** Notes a problem found outside a check. */
-    public void reject(String field, String code, String message) {
-        problems.add(new InvalidInputException.Problem(field, code, message));
-    }
-
     public void throwIfAny() {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

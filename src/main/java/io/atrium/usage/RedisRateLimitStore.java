@@ -2,20 +2,18 @@ package io.atrium.usage;
 
 import java.util.List;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisNoScriptException;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 
 /**
  * The store for several nodes: counters in Redis, counted and given their expiry in one round trip by a Lua
  * script, so every node draws on one budget per account.
  */
-class RedisRateLimitStore implements RateLimitStore, AutoCloseable {
+class RedisRateLimitStore implements RateLimitStore {
 
-    private static final String SCRIPT = """
+    // Run by its SHA; Spring sends the script again when Redis does not know it (after a restart or a flush).
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static final RedisScript<List<Long>> SCRIPT = (RedisScript) RedisScript.of("""
             local minute = redis.call('INCR', KEYS[1])
             if minute == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
             local day
@@ -26,36 +24,18 @@ class RedisRateLimitStore implements RateLimitStore, AutoCloseable {
               if day == 1 then redis.call('EXPIRE', KEYS[2], ARGV[2]) end
             end
             return {minute, day}
-            """;
+            """, List.class);
 
-    private final RedisClient client;
-    private final StatefulRedisConnection<String, String> connection;
-    private volatile String sha;
+    private final StringRedisTemplate redis;
 
-    RedisRateLimitStore(RedisURI uri) {
-        this.client = RedisClient.create(uri);
-        this.connection = client.connect();
-        this.sha = connection.sync().scriptLoad(SCRIPT);
+    RedisRateLimitStore(StringRedisTemplate redis) {
+        this.redis = redis;
     }
 
     @Override
     public Counts hit(String minuteKey, long minuteTtlSeconds, String dayKey, long dayTtlSeconds, long perMinute) {
-        RedisCommands<String, String> redis = connection.sync();
-        String[] keys = {minuteKey, dayKey};
-        String[] arguments = {Long.toString(minuteTtlSeconds), Long.toString(dayTtlSeconds), Long.toString(perMinute)};
-        List<Long> counts;
-        try {
-            counts = redis.evalsha(sha, ScriptOutputType.MULTI, keys, arguments);
-        } catch (RedisNoScriptException restartedRedis) {
-            sha = redis.scriptLoad(SCRIPT);
-            counts = redis.evalsha(sha, ScriptOutputType.MULTI, keys, arguments);
-        }
+        List<Long> counts = redis.execute(SCRIPT, List.of(minuteKey, dayKey), Long.toString(minuteTtlSeconds),
+                Long.toString(dayTtlSeconds), Long.toString(perMinute));
         return new Counts(counts.get(0), counts.get(1));
-    }
-
-    @Override
-    public void close() {
-        connection.close();
-        client.shutdown();
     }
 }

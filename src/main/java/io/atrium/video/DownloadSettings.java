@@ -4,6 +4,10 @@ import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.NotNull;
 
 /**
  * How the server downloads a {@code video_url} (the largest file is {@code atrium.videos.max-file-size}).
@@ -14,13 +18,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param readTimeout how long the source may send nothing
  * @param timeout the longest a whole download may take
  */
+@Validated
 @ConfigurationProperties("atrium.videos.download")
-record DownloadSettings(List<String> allowedAddresses, Duration connectTimeout, Duration readTimeout, Duration timeout) {
+record DownloadSettings(@DefaultValue List<String> allowedAddresses, @DefaultValue("10s") @NotNull Duration connectTimeout,
+        @DefaultValue("60s") @NotNull Duration readTimeout, @DefaultValue("30m") @NotNull Duration timeout) {
 
     DownloadSettings {
-        allowedAddresses = allowedAddresses == null ? List.of() : List.copyOf(allowedAddresses);
-        connectTimeout = connectTimeout == null ? Duration.ofSeconds(10) : connectTimeout;
-        readTimeout = readTimeout == null ? Duration.ofSeconds(60) : readTimeout;
-        timeout = timeout == null ? Duration.ofMinutes(30) : timeout;
+        allowedAddresses = List.copyOf(allowedAddresses);
     }
 }

@@ -1,19 +1,19 @@
 package io.atrium.video;
 
+import static io.atrium.shared.SqlTime.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.LocalDate;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import io.atrium.shared.Where;
 
 @Repository
 class TaskRepository {
@@ -55,63 +55,33 @@ class TaskRepository {
      * @param sortBy {@code created_at} or {@code updated_at} (checked by the API's page request)
      */
     List<TaskRow> page(String accountId, TaskFilter filter, String sortBy, boolean descending, int limit, long offset) {
-        Map<String, Object> params = new HashMap<>();
-        String where = where(accountId, filter, params);
+        Where where = where(accountId, filter);
         String column = sortBy.equals("updated_at") ? "updated_at" : "created_at";
         String direction = descending ? " desc" : " asc";
-        return jdbc.sql("select " + COLUMNS + " from video_tasks where " + where + " order by " + column + direction
+        return jdbc.sql("select " + COLUMNS + " from video_tasks where " + where.sql() + " order by " + column + direction
                         + ", id" + direction + " limit :limit offset :offset")
-                .params(params).param("limit", limit).param("offset", offset)
+                .params(where.params()).param("limit", limit).param("offset", offset)
                 .query(TaskRepository::map).list();
     }
 
     long count(String accountId, TaskFilter filter) {
-        Map<String, Object> params = new HashMap<>();
-        String where = where(accountId, filter, params);
-        return jdbc.sql("select count(*) from video_tasks where " + where).params(params).query(Long.class).single();
+        Where where = where(accountId, filter);
+        return jdbc.sql("select count(*) from video_tasks where " + where.sql()).params(where.params())
+                .query(Long.class).single();
     }
 
-    private static String where(String accountId, TaskFilter filter, Map<String, Object> params) {
-        StringBuilder where = new StringBuilder("account_id = :accountId");
-        params.put("accountId", accountId);
-        if (filter.indexId() != null) {
-            where.append(" and index_id = :indexId");
-            params.put("indexId", filter.indexId());
-        }
+    private static Where where(String accountId, TaskFilter filter) {
+        Where where = Where.of("account_id = :accountId").param("accountId", accountId)
+                .equal("index_id", filter.indexId());
         if (!filter.statuses().isEmpty()) {
-            where.append(" and status in (:statuses)");
-            params.put("statuses", filter.statuses());
+            where.and("status in (" + where.bind(filter.statuses()) + ")");
         }
-        if (filter.filename() != null) {
-            where.append(" and filename = :filename");
-            params.put("filename", filter.filename());
-        }
-        if (filter.duration() != null) {
-            where.append(" and duration = :duration");
-            params.put("duration", filter.duration());
-        }
-        if (filter.width() != null) {
-            where.append(" and width = :width");
-            params.put("width", filter.width());
-        }
-        if (filter.height() != null) {
-            where.append(" and height = :height");
-            params.put("height", filter.height());
-        }
-        day(where, params, "created_at", filter.createdOn());
-        day(where, params, "updated_at", filter.updatedOn());
-        return where.toString();
-    }
-
-    /** A UTC day as a range of the column, so that the column's index serves it. */
-    private static void day(StringBuilder where, Map<String, Object> params, String column, LocalDate day) {
-        if (day == null) {
-            return;
-        }
-        where.append(" and ").append(column).append(" >= :").append(column).append("_from and ").append(column)
-                .append(" < :").append(column).append("_to");
-        params.put(column + "_from", day.atStartOfDay().atOffset(ZoneOffset.UTC));
-        params.put(column + "_to", day.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
+        return where.equal("filename", filter.filename())
+                .equal("duration", filter.duration())
+                .equal("width", filter.width())
+                .equal("height", filter.height())
+                .onDay("created_at", filter.createdOn())
+                .onDay("updated_at", filter.updatedOn());
     }
 
     List<TaskRow> ofAccount(String accountId, Collection<String> ids) {
@@ -232,9 +202,5 @@ class TaskRepository {
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant(), rs.getString("source_url"),
                 rs.getString("container"));
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

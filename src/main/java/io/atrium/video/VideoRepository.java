@@ -1,13 +1,12 @@
 package io.atrium.video;
 
+import static io.atrium.shared.SqlTime.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +14,8 @@ import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import io.atrium.shared.Where;
 
 /** Videos are always looked up through their index within the account (R-RES-3). */
 @Repository
@@ -164,50 +165,26 @@ class VideoRepository {
                 .update());
     }
 
-    /** A where clause over {@code videos v}, always within the account and the index, and its parameters. */
-    private record Where(String sql, Map<String, Object> params) {
-    }
-
+    /** The condition over {@code videos v}: always within the account and the index. */
     private static Where where(String accountId, String indexId, VideoFilter filter) {
-        StringBuilder sql = new StringBuilder("v.account_id = :accountId and v.index_id = :indexId");
-        Map<String, Object> params = new HashMap<>();
-        params.put("accountId", accountId);
-        params.put("indexId", indexId);
-        if (filter.filename() != null) {
-            sql.append(" and v.filename = :filename");
-            params.put("filename", filter.filename());
-        }
+        Where where = Where.of("v.account_id = :accountId and v.index_id = :indexId")
+                .param("accountId", accountId).param("indexId", indexId)
+                .equal("v.filename", filter.filename());
         for (VideoFilter.NumberCondition condition : filter.numbers()) {
             if (Double.isNaN(condition.value())) {
                 // Nothing equals or bounds NaN (as in Java); PostgreSQL would sort NaN above every number.
-                sql.append(" and 1 = 0");
+                where.and("1 = 0");
                 continue;
             }
-            String parameter = "number" + params.size();
             // the field is one of VideoFilter.NUMBER_FIELDS (checked when the condition was made): a column name
-            sql.append(" and v.").append(condition.field()).append(' ').append(condition.comparison().operator)
-                    .append(" :").append(parameter);
-            params.put(parameter, condition.value());
+            where.and("v." + condition.field() + " " + condition.comparison().operator + " " + where.bind(condition.value()));
         }
-        for (Map.Entry<String, LocalDate> entry : filter.days().entrySet()) {
-            String from = "dayFrom" + params.size();
-            String to = "dayTo" + params.size();
-            // the field is one of VideoFilter.DAY_FIELDS (checked when the filter was made): a column name
-            sql.append(" and v.").append(entry.getKey()).append(" >= :").append(from)
-                    .append(" and v.").append(entry.getKey()).append(" < :").append(to);
-            params.put(from, entry.getValue().atStartOfDay().atOffset(ZoneOffset.UTC));
-            params.put(to, entry.getValue().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
-        }
-        for (Map.Entry<String, String> entry : filter.userMetadata().entrySet()) {
-            String name = "name" + params.size();
-            String value = "value" + params.size();
-            sql.append(" and exists (select 1 from video_metadata m where m.video_id = v.id")
-                    .append(" and m.account_id = :accountId and m.name = :").append(name)
-                    .append(" and m.value_text = :").append(value).append(')');
-            params.put(name, entry.getKey());
-            params.put(value, entry.getValue());
-        }
-        return new Where(sql.toString(), params);
+        // the fields are VideoFilter.DAY_FIELDS (checked when the filter was made): column names
+        filter.days().forEach((field, day) -> where.onDay("v." + field, day));
+        filter.userMetadata().forEach((name, value) -> where.and(
+                "exists (select 1 from video_metadata m where m.video_id = v.id and m.account_id = :accountId"
+                        + " and m.name = " + where.bind(name) + " and m.value_text = " + where.bind(value) + ")"));
+        return where;
     }
 
     private static VideoSummary summary(ResultSet rs, int row) throws SQLException {
@@ -228,9 +205,5 @@ class VideoRepository {
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant(), indexed == null ? null : indexed.toInstant(),
                 rs.getString("container"));
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -11,8 +11,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import io.atrium.api.ApiPage;
 import io.atrium.index.IndexDeleted;
@@ -113,30 +113,28 @@ public class VideoService {
         VideoRow video = videos.find(accountId, indexId, videoId).orElseThrow(() -> new NotFoundException("Video"));
         videos.delete(accountId, indexId, videoId);
         tasks.forgetObject(accountId, videoId);
-        deleteAfterCommit(() -> storage.deleteVideo(accountId, video.id()));
+        events.publishEvent(new VideoFilesReleased(accountId, List.of(video.id())));
         events.publishEvent(new VideosRemoved(accountId));
     }
 
     @EventListener
     void deleteFilesOfIndex(IndexDeleted deleted) {
+        // Read while the index's rows still exist: IndexDeleted comes before they are deleted.
         List<String> videoIds = tasks.videoIdsOfIndex(deleted.accountId(), deleted.indexId());
-        deleteAfterCommit(() -> videoIds.forEach(videoId -> storage.deleteVideo(deleted.accountId(), videoId)));
+        events.publishEvent(new VideoFilesReleased(deleted.accountId(), videoIds));
         events.publishEvent(new VideosRemoved(deleted.accountId()));
     }
 
-    @EventListener
-    void deleteFilesOfOrganization(OrganizationDeleted deleted) {
-        deleteAfterCommit(() -> storage.deleteAccount(deleted.accountId()));
+    /** Files go only once the rows are gone for good, so a rolled-back delete never loses a file. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void deleteFiles(VideoFilesReleased released) {
+        released.videoIds().forEach(videoId -> storage.deleteVideo(released.accountId(), videoId));
     }
 
-    /** Files go only once the rows are gone for good, so a rolled-back delete never loses a file. */
-    private static void deleteAfterCommit(Runnable deletion) {
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                deletion.run();
-            }
-        });
+    /** After the commit, like {@link #deleteFiles}. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void deleteFilesOfOrganization(OrganizationDeleted deleted) {
+        storage.deleteAccount(deleted.accountId());
     }
 
     private VideoView view(VideoRow row) {

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
 
 import io.atrium.api.ApiPage;
 import io.atrium.index.IndexService;
@@ -39,6 +40,7 @@ public class VideoTasks {
     private final IndexService indexes;
     private final ObjectStorage storage;
     private final VideoDownloader downloader;
+    private final VideoLimits limits;
     private final PlanService plans;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
@@ -46,9 +48,10 @@ public class VideoTasks {
     private final Clock clock;
 
     VideoTasks(TaskRepository tasks, VideoRepository videos, IndexService indexes, ObjectStorage storage,
-            VideoDownloader downloader, PlanService plans, ApplicationEventPublisher events,
+            VideoDownloader downloader, VideoLimits limits, PlanService plans, ApplicationEventPublisher events,
             TransactionTemplate transactions, JsonMapper json, Clock clock) {
         this.downloader = downloader;
+        this.limits = limits;
         this.events = events;
         this.plans = plans;
         this.tasks = tasks;
@@ -58,6 +61,11 @@ public class VideoTasks {
         this.transactions = transactions;
         this.json = json;
         this.clock = clock;
+    }
+
+    /** The largest video file that can be indexed ({@code atrium.videos.max-file-size}), whatever its source. */
+    public DataSize maxFileSize() {
+        return limits.maxFileSize();
     }
 
     /**
