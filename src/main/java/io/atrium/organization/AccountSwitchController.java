@@ -12,16 +12,16 @@ import io.atrium.account.AtriumPrincipal;
 @Controller
 class AccountSwitchController {
 
-    private final ActiveAccounts activeAccounts;
+    private final OrganizationService organizations;
 
-    AccountSwitchController(ActiveAccounts activeAccounts) {
-        this.activeAccounts = activeAccounts;
+    AccountSwitchController(OrganizationService organizations) {
+        this.organizations = organizations;
     }
 
     @PostMapping("/accounts/switch")
     RedirectView switchAccount(@AuthenticationPrincipal AtriumPrincipal principal, @RequestParam String accountId,
             @RequestParam(defaultValue = "/") String returnTo) {
-        activeAccounts.switchTo(principal.userId(), accountId);
+        organizations.switchTo(principal.userId(), accountId);
         // The path is the client's: taken as it is, never as a template whose {braces} name model values.
         RedirectView reload = new RedirectView(reloadTarget(returnTo), true);
         reload.setExpandUriTemplateVariables(false);

@@ -7,12 +7,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import io.atrium.account.AccountService;
 import io.atrium.account.AccountView;
 import io.atrium.organization.MembershipRepository.MembershipRow;
-import io.atrium.shared.NotFoundException;
 
 /**
  * Which account a user is working in (R-SW-1…3). The choice is kept with the user, so it is restored at
@@ -44,16 +42,5 @@ public class ActiveAccounts {
         organizations.forEach(o -> choices.add(new ActiveAccount.Choice(o, o == active)));
         Role role = active == personal ? Role.ADMIN : roles.get(active.id());
         return new ActiveAccount(userId, active, role, List.copyOf(choices));
-    }
-
-    /** @throws NotFoundException when the account is neither the user's personal account nor one of theirs */
-    @Transactional
-    public void switchTo(String userId, String accountId) {
-        boolean own = accounts.personalAccount(userId).id().equals(accountId)
-                || memberships.find(accountId, userId).isPresent();
-        if (!own) {
-            throw new NotFoundException("Account");
-        }
-        accounts.rememberActiveAccount(userId, accountId);
     }
 }

@@ -104,6 +104,21 @@ public class OrganizationService {
                 .orElseThrow(() -> new NotFoundException("Member"));
     }
 
+    /**
+     * R-SW-2 and R-SW-3: the account the user works in from now on, remembered for their next log-in.
+     *
+     * @throws NotFoundException when the account is neither the user's personal account nor one of theirs
+     */
+    @Transactional
+    public void switchTo(String userId, String accountId) {
+        boolean own = accounts.personalAccount(userId).id().equals(accountId)
+                || memberships.find(accountId, userId).isPresent();
+        if (!own) {
+            throw new NotFoundException("Account");
+        }
+        accounts.rememberActiveAccount(userId, accountId);
+    }
+
     /** The actor's organization, as its pages show it. */
     public AccountView organization(Actor actor) {
         return organization(actor.accountId());
