@@ -31,10 +31,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.atrium.api.ApiController;
 import io.atrium.api.ApiPage;
-import io.atrium.api.MultipartReader;
+import io.atrium.video.upload.MultipartReader;
 import io.atrium.shared.Actor;
 import io.atrium.shared.InvalidInputException;
 import io.atrium.shared.NotFoundException;
+import io.atrium.video.upload.UploadBodies;
+import io.atrium.video.upload.VideoLimits;
 
 /** {@code /v1.3/tasks}: uploading a video into an index, and following the upload. */
 @ApiController

@@ -26,12 +26,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.WebUtils;
 
 import io.atrium.api.ApiPage;
-import io.atrium.api.MultipartReader;
+import io.atrium.video.upload.MultipartReader;
 import io.atrium.index.IndexService;
 import io.atrium.index.IndexView;
 import io.atrium.shared.Actor;
 import io.atrium.shared.InvalidInputException;
 import io.atrium.shared.QuotaExceededException;
+import io.atrium.video.upload.UploadBodies;
+import io.atrium.video.upload.VideoLimits;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
