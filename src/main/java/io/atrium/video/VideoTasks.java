@@ -136,7 +136,7 @@ public class VideoTasks {
      *
      * @throws InvalidInputException for metadata that is not a flat JSON object of allowed values
      */
-    void checkUserMetadata(String userMetadataJson) {
+    public void checkUserMetadata(String userMetadataJson) {
         UserMetadata.parse(json, userMetadataJson);
     }
 

@@ -1,4 +1,4 @@
-package io.atrium.video;
+package io.atrium.video.web;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,6 +26,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.WebUtils;
 
 import io.atrium.api.ApiPage;
+import io.atrium.video.TaskView;
+import io.atrium.video.VideoFilter;
+import io.atrium.video.VideoService;
+import io.atrium.video.VideoSummary;
+import io.atrium.video.VideoTasks;
+import io.atrium.video.VideoView;
 import io.atrium.video.upload.MultipartReader;
 import io.atrium.index.IndexService;
 import io.atrium.index.IndexView;
