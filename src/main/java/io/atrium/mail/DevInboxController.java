@@ -27,13 +27,11 @@ class DevInboxController {
             + "border-bottom:1px solid #e0c068;padding:8px 12px;margin:0 0 12px\">Development inbox: this server has no "
             + "SMTP server, so this message was not sent. It is shown only to its recipient.</div>";
 
-    private final OutboxRepository outbox;
-    private final DeliveryChannel channel;
+    private final MailOutbox outbox;
     private final AccountService accounts;
 
-    DevInboxController(OutboxRepository outbox, DeliveryChannel channel, AccountService accounts) {
+    DevInboxController(MailOutbox outbox, AccountService accounts) {
         this.outbox = outbox;
-        this.channel = channel;
         this.accounts = accounts;
     }
 
@@ -42,7 +40,7 @@ class DevInboxController {
         requireDevelopmentMode();
         String email = currentEmail(principal);
         model.addAttribute("recipient", email);
-        model.addAttribute("messages", outbox.newestTo(email, 100));
+        model.addAttribute("messages", outbox.inboxOf(email));
         return "mail/inbox";
     }
 
@@ -53,7 +51,7 @@ class DevInboxController {
         requireDevelopmentMode();
         // Mail HTML carries its styles inline, as mail clients need; it has no scripts and may load nothing.
         response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
-        return DEVELOPMENT_BANNER + outbox.findTo(currentEmail(principal), id)
+        return DEVELOPMENT_BANNER + outbox.messageTo(currentEmail(principal), id)
                 .orElseThrow(() -> new NotFoundException("Message")).htmlBody();
     }
 
@@ -64,7 +62,7 @@ class DevInboxController {
     }
 
     private void requireDevelopmentMode() {
-        if (channel.smtp()) {
+        if (!outbox.developmentInbox()) {
             throw new NotFoundException("Development inbox");
         }
     }

@@ -2,6 +2,7 @@ package io.atrium.mail;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -16,6 +17,9 @@ import io.atrium.shared.Ids;
  */
 @Service
 public class MailOutbox {
+
+    /** How many messages the development inbox page lists. */
+    private static final int INBOX_SIZE = 100;
 
     private final OutboxRepository outbox;
     private final DeliveryChannel channel;
@@ -39,6 +43,16 @@ public class MailOutbox {
     /** True while no SMTP host is configured and messages go to the development inbox page. */
     public boolean developmentInbox() {
         return !channel.smtp();
+    }
+
+    /** The development inbox of an address: the newest messages to it (compared without regard to case). */
+    List<OutboxRow> inboxOf(String email) {
+        return outbox.newestTo(email, INBOX_SIZE);
+    }
+
+    /** One message of an address's development inbox; empty when there is none or it went to someone else. */
+    Optional<OutboxRow> messageTo(String email, String id) {
+        return outbox.findTo(email, id);
     }
 
     public Optional<MailState> state(String mailId) {

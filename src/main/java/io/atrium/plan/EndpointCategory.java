@@ -2,7 +2,8 @@ package io.atrium.plan;
 
 /**
  * What an API call does, for its rate limit: starting indexing work is the scarce kind, reading and changing
- * indexes and videos the common one, managing the account the third.
+ * indexes and videos the common one, managing the account the third. Each plan sets its limits per category;
+ * which category a request falls in is the rate limiter's business ({@code usage}).
  */
 public enum EndpointCategory {
 
@@ -22,13 +23,5 @@ public enum EndpointCategory {
     /** The name used in configuration ({@code atrium.plans.free.rate-limits.upload.per-minute}) and on pages. */
     public String key() {
         return key;
-    }
-
-    public static EndpointCategory of(String method, String path) {
-        if (path.startsWith("/api/v1/")) {
-            return MANAGEMENT;
-        }
-        boolean startsWork = method.equals("POST") && (path.equals("/v1.3/tasks") || path.startsWith("/v1.3/tasks/transfers/import/"));
-        return startsWork ? UPLOAD : RESOURCES;
     }
 }

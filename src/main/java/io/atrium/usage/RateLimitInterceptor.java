@@ -43,7 +43,7 @@ class RateLimitInterceptor implements HandlerInterceptor {
             return true;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        EndpointCategory category = EndpointCategory.of(request.getMethod(), path);
+        EndpointCategory category = categoryOf(request.getMethod(), path);
         RateLimiter.Decision decision = limiter.hit(caller.accountId(), category);
         response.setHeader("X-Ratelimit-Limit", Long.toString(decision.limit()));
         response.setHeader("X-Ratelimit-Remaining", Long.toString(decision.remaining()));
@@ -61,5 +61,14 @@ class RateLimitInterceptor implements HandlerInterceptor {
                 + decision.limit() + " " + category.key() + " requests this " + decision.window()
                 + ", the limit of its plan. Try again after " + Instant.ofEpochSecond(decision.reset()) + "."));
         return false;
+    }
+
+    /** {@code /api/v1} is management; starting an upload or an S3 import is upload; the rest of {@code /v1.3} resources. */
+    static EndpointCategory categoryOf(String method, String path) {
+        if (path.startsWith("/api/v1/")) {
+            return EndpointCategory.MANAGEMENT;
+        }
+        boolean startsWork = method.equals("POST") && (path.equals("/v1.3/tasks") || path.startsWith("/v1.3/tasks/transfers/import/"));
+        return startsWork ? EndpointCategory.UPLOAD : EndpointCategory.RESOURCES;
     }
 }

@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import io.atrium.shared.NotFoundException;
 import io.atrium.storage.ObjectStorage;
+import io.atrium.video.media.MediaUrls;
+import io.atrium.video.media.ThumbnailKeys;
 
 /**
  * Streams a video's stored file or thumbnail to whoever holds a valid signed link (see {@link MediaUrls}).

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.atrium.shared.Where;
+import io.atrium.video.media.MediaProbe;
 
 @Repository
 class TaskRepository {

@@ -21,6 +21,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.atrium.index.IndexService;
 import io.atrium.shared.NotFoundException;
 import io.atrium.storage.ObjectStorage;
+import io.atrium.video.media.MediaProbe;
+import io.atrium.video.media.ThumbnailKeys;
+import io.atrium.video.upload.VideoDownloader;
+import io.atrium.video.upload.VideoLimits;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

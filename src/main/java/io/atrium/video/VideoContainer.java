@@ -26,7 +26,7 @@ public enum VideoContainer {
     OGG("ogg", "video/ogg", "ogv");
 
     /** The demuxers FFmpeg may use on an upload, as its {@code -format_whitelist} takes them. */
-    static final String DEMUXERS = Arrays.stream(values()).map(container -> container.demuxer)
+    public static final String DEMUXERS = Arrays.stream(values()).map(container -> container.demuxer)
             .collect(Collectors.joining(","));
 
     /** The file name extensions a directly uploaded or imported video may have. */
@@ -47,7 +47,7 @@ public enum VideoContainer {
      * The container of ffprobe's {@code format_name}, which lists the names of the demuxer that read the file
      * ({@code mov,mp4,m4a,3gp,3g2,mj2}, {@code matroska,webm}, ...).
      */
-    static Optional<VideoContainer> ofDemuxer(String formatName) {
+    public static Optional<VideoContainer> ofDemuxer(String formatName) {
         Set<String> names = Set.of(formatName.toLowerCase(Locale.ROOT).split(","));
         return Arrays.stream(values()).filter(container -> names.contains(container.demuxer)).findFirst();
     }

@@ -21,6 +21,8 @@ import io.atrium.organization.OrganizationDeleted;
 import io.atrium.shared.InvalidInputException;
 import io.atrium.shared.NotFoundException;
 import io.atrium.storage.ObjectStorage;
+import io.atrium.video.media.MediaUrls;
+import io.atrium.video.media.ThumbnailKeys;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Videos of an index, always found through their index within the account (R-RES-3). */

@@ -25,6 +25,9 @@ import io.atrium.shared.InvalidInputException;
 import io.atrium.shared.NotFoundException;
 import io.atrium.shared.QuotaExceededException;
 import io.atrium.storage.ObjectStorage;
+import io.atrium.video.upload.Filenames;
+import io.atrium.video.upload.VideoDownloader;
+import io.atrium.video.upload.VideoLimits;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Upload tasks: an upload becomes a stored file and a task in the durable queue (api.md, Tasks). */
@@ -90,7 +93,7 @@ public class VideoTasks {
             indexes.get(accountId, indexId);
         }
         requireIndexingAllowance(accountId);
-        String filename = filename(originalFilename);
+        String filename = Filenames.clean(originalFilename);
         requireVideoName(filename);
         String videoId = Ids.newId(clock.instant());
         String key = accountId + "/" + videoId + "." + extension(filename);
@@ -133,7 +136,7 @@ public class VideoTasks {
      *
      * @throws InvalidInputException for metadata that is not a flat JSON object of allowed values
      */
-    void checkUserMetadata(String userMetadataJson) {
+    public void checkUserMetadata(String userMetadataJson) {
         UserMetadata.parse(json, userMetadataJson);
     }
 
@@ -182,7 +185,7 @@ public class VideoTasks {
         Instant now = clock.instant();
         String taskId = Ids.newId(now);
         String videoId = Ids.newId(now);
-        TaskRow task = new TaskRow(taskId, accountId, indexId, videoId, TaskStatus.VALIDATING, null, null, filename(filename),
+        TaskRow task = new TaskRow(taskId, accountId, indexId, videoId, TaskStatus.VALIDATING, null, null, Filenames.clean(filename),
                 null, 0, null, null, null, null, true, metadata.isEmpty() ? null : json.writeValueAsString(metadata),
                 now, now, source, null);
         transactions.executeWithoutResult(status -> {
@@ -246,18 +249,6 @@ public class VideoTasks {
                     + plan.indexingMinutes() + " minutes of indexed video. Delete videos, or choose another plan on "
                     + "Settings > Billing & Plan.");
         }
-    }
-
-    /** The last segment of the name the client gave, without control characters. */
-    static String filename(String original) {
-        String name = original == null ? "" : original.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1).strip();
-        name = name.codePoints().filter(c -> !Character.isISOControl(c))
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-        if (name.isEmpty()) {
-            return "video";
-        }
-        return name.length() > 255 ? name.substring(name.length() - 255) : name;
     }
 
     /**

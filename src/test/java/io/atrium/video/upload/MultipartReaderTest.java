@@ -1,4 +1,4 @@
-package io.atrium.api;
+package io.atrium.video.upload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

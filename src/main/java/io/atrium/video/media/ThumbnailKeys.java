@@ -1,12 +1,12 @@
-package io.atrium.video;
+package io.atrium.video.media;
 
 /** Where a video's thumbnail is stored: beside the video, so deleting the video's objects takes it too. */
-final class ThumbnailKeys {
+public final class ThumbnailKeys {
 
     private ThumbnailKeys() {
     }
 
-    static String of(String accountId, String videoId) {
+    public static String of(String accountId, String videoId) {
         return accountId + "/" + videoId + "-thumbnail.jpg";
     }
 }

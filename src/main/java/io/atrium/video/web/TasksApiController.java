@@ -1,4 +1,4 @@
-package io.atrium.video;
+package io.atrium.video.web;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,10 +31,17 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.atrium.api.ApiController;
 import io.atrium.api.ApiPage;
-import io.atrium.api.MultipartReader;
+import io.atrium.video.TaskFilter;
+import io.atrium.video.TaskStatus;
+import io.atrium.video.TaskView;
+import io.atrium.video.VideoService;
+import io.atrium.video.VideoTasks;
+import io.atrium.video.upload.MultipartReader;
 import io.atrium.shared.Actor;
 import io.atrium.shared.InvalidInputException;
 import io.atrium.shared.NotFoundException;
+import io.atrium.video.upload.UploadBodies;
+import io.atrium.video.upload.VideoLimits;
 
 /** {@code /v1.3/tasks}: uploading a video into an index, and following the upload. */
 @ApiController

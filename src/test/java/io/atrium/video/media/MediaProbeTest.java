@@ -1,4 +1,4 @@
-package io.atrium.video;
+package io.atrium.video.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.atrium.testsupport.TestVideos;
+import io.atrium.video.VideoContainer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

@@ -1,4 +1,4 @@
-package io.atrium.video;
+package io.atrium.video.web;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,12 +26,20 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.WebUtils;
 
 import io.atrium.api.ApiPage;
-import io.atrium.api.MultipartReader;
+import io.atrium.video.TaskView;
+import io.atrium.video.VideoFilter;
+import io.atrium.video.VideoService;
+import io.atrium.video.VideoSummary;
+import io.atrium.video.VideoTasks;
+import io.atrium.video.VideoView;
+import io.atrium.video.upload.MultipartReader;
 import io.atrium.index.IndexService;
 import io.atrium.index.IndexView;
 import io.atrium.shared.Actor;
 import io.atrium.shared.InvalidInputException;
 import io.atrium.shared.QuotaExceededException;
+import io.atrium.video.upload.UploadBodies;
+import io.atrium.video.upload.VideoLimits;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 

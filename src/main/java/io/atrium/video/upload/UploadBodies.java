@@ -1,11 +1,12 @@
-package io.atrium.video;
+package io.atrium.video.upload;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
-import io.atrium.api.MultipartReader;
+import io.atrium.video.VideoTasks;
+import io.atrium.video.upload.MultipartReader;
 import io.atrium.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -13,7 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * Reading an upload's multipart body as it arrives, for the API and the Playground alike: the limits, and what
  * the client is told when the body cannot be read.
  */
-final class UploadBodies {
+public final class UploadBodies {
 
     /** What a body may hold besides the file: the form's other fields and the parts' headers. */
     static final long FORM_FIELDS_ALLOWANCE = 1024 * 1024;
@@ -28,7 +29,7 @@ final class UploadBodies {
      * @throws InvalidInputException for a body that is not multipart/form-data with a boundary
      * @throws MaxUploadSizeExceededException for an announced length over the limit (413)
      */
-    static MultipartReader open(HttpServletRequest request, VideoLimits limits) throws IOException {
+    public static MultipartReader open(HttpServletRequest request, VideoLimits limits) throws IOException {
         String boundary = MultipartReader.boundary(request.getContentType()).orElseThrow(() -> new InvalidInputException(
                 "video_file", "parameter_invalid", "The body must be multipart/form-data with a boundary."));
         long maxFileSize = limits.maxFileSize().toBytes();
@@ -43,7 +44,7 @@ final class UploadBodies {
      * What the client is told when its body could not be read: too large (413), malformed or cut off (400). A
      * failure to store is not the client's and goes on as it is.
      */
-    static RuntimeException refusal(Exception e) {
+    public static RuntimeException refusal(Exception e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof MultipartReader.TooLargeException tooLarge) {
                 if (tooLarge.partName() == null || tooLarge.partName().equals("video_file")) {
@@ -71,7 +72,7 @@ final class UploadBodies {
      * The stored file, or {@code null} (and nothing stored) when it is empty: an empty file part is what a form
      * sends when no file was chosen.
      */
-    static VideoTasks.StoredUpload nonEmpty(VideoTasks tasks, VideoTasks.StoredUpload stored) {
+    public static VideoTasks.StoredUpload nonEmpty(VideoTasks tasks, VideoTasks.StoredUpload stored) {
         if (stored.size() > 0) {
             return stored;
         }
@@ -80,7 +81,7 @@ final class UploadBodies {
     }
 
     /** Deletes the stored file of a refused upload; a failure to delete does not hide why it was refused. */
-    static RuntimeException discarding(VideoTasks tasks, VideoTasks.StoredUpload stored, RuntimeException refusal) {
+    public static RuntimeException discarding(VideoTasks tasks, VideoTasks.StoredUpload stored, RuntimeException refusal) {
         if (stored != null) {
             try {
                 tasks.discard(stored);

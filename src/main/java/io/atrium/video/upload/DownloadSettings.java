@@ -1,4 +1,4 @@
-package io.atrium.video;
+package io.atrium.video.upload;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.atrium.video;
+package io.atrium.video.upload;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -37,10 +37,10 @@ import io.atrium.shared.InvalidInputException;
  * storage with a size limit and a deadline.
  */
 @Component
-class VideoDownloader implements DisposableBean {
+public class VideoDownloader implements DisposableBean {
 
     /** Why a download could not be made, with the task error code to report. */
-    static final class DownloadFailure extends IOException {
+    public static final class DownloadFailure extends IOException {
 
         private final String code;
 
@@ -49,7 +49,7 @@ class VideoDownloader implements DisposableBean {
             this.code = code;
         }
 
-        String code() {
+        public String code() {
             return code;
         }
     }
@@ -93,7 +93,7 @@ class VideoDownloader implements DisposableBean {
      *
      * @throws InvalidInputException for a URL that is malformed, not http(s), of an unknown host, or refused
      */
-    URI check(String url) {
+    public URI check(String url) {
         String trimmed = url.strip();
         if (trimmed.length() > MAX_URL_LENGTH) {
             throw invalid("parameter_invalid", "video_url may be at most " + MAX_URL_LENGTH + " characters.");
@@ -130,7 +130,7 @@ class VideoDownloader implements DisposableBean {
      * @return what {@code store} returned
      * @throws DownloadFailure when the source refuses, is refused, is too large, too slow or unreachable
      */
-    <T> T download(String url, Function<InputStream, T> store) throws DownloadFailure {
+    public <T> T download(String url, Function<InputStream, T> store) throws DownloadFailure {
         Instant deadline = clock.instant().plus(settings.timeout());
         long maxBytes = limits.maxFileSize().toBytes();
         HttpGet request = new HttpGet(url);
@@ -190,13 +190,13 @@ class VideoDownloader implements DisposableBean {
     }
 
     /** The file name a downloaded video is known by: the last segment of the URL's path. */
-    static String filename(URI uri) {
+    public static String filename(URI uri) {
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         String last = path.substring(path.lastIndexOf('/') + 1);
         try {
-            return VideoTasks.filename(URLDecoder.decode(last, StandardCharsets.UTF_8));
+            return Filenames.clean(URLDecoder.decode(last, StandardCharsets.UTF_8));
         } catch (IllegalArgumentException badEscape) {
-            return VideoTasks.filename(last);
+            return Filenames.clean(last);
         }
     }
 

@@ -1,4 +1,4 @@
-package io.atrium.api;
+package io.atrium.video.upload;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.atrium.video;
+package io.atrium.video.upload;
 
 import java.time.Duration;
 
@@ -17,7 +17,7 @@ import jakarta.validation.constraints.Positive;
  */
 @Validated
 @ConfigurationProperties("atrium.videos")
-record VideoLimits(@DefaultValue("4s") @NotNull Duration minDuration, @DefaultValue("2h") @NotNull Duration maxDuration,
+public record VideoLimits(@DefaultValue("4s") @NotNull Duration minDuration, @DefaultValue("2h") @NotNull Duration maxDuration,
         @DefaultValue("360") @Positive int minResolution, @DefaultValue("3840") @Positive int maxWidth,
         @DefaultValue("2160") @Positive int maxHeight, @DefaultValue("2GB") @NotNull DataSize maxFileSize) {
 }

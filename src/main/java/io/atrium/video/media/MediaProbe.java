@@ -1,4 +1,4 @@
-package io.atrium.video;
+package io.atrium.video.media;
 
 import java.io.File;
 import java.io.IOException;
@@ -19,6 +19,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.atrium.video.VideoContainer;
+
 /**
  * Reads a video's duration, frame rate and size from the file itself with FFmpeg's ffprobe, which ships
  * inside the {@code org.bytedeco:ffmpeg} artifact and is unpacked on first use.
@@ -29,10 +31,10 @@ import tools.jackson.databind.json.JsonMapper;
  * account's stored video, and report them as the upload's own content.
  */
 @Component
-class MediaProbe {
+public class MediaProbe {
 
     /** What ffprobe found in a file with at least one video stream, in one of the allowed containers. */
-    record MediaInfo(double duration, double fps, int width, int height, VideoContainer container) {
+    public record MediaInfo(double duration, double fps, int width, int height, VideoContainer container) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(MediaProbe.class);
@@ -47,7 +49,7 @@ class MediaProbe {
     }
 
     /** Empty when the file is not a readable video. */
-    Optional<MediaInfo> probe(Path file) throws IOException, InterruptedException {
+    public Optional<MediaInfo> probe(Path file) throws IOException, InterruptedException {
         List<String> arguments = new ArrayList<>(List.of("-v", "error"));
         arguments.addAll(restrictedInput(file));
         arguments.addAll(List.of("-print_format", "json", "-show_format", "-show_streams"));
@@ -84,7 +86,7 @@ class MediaProbe {
     }
 
     /** Writes a JPEG of the frame at {@code seconds}, 640 pixels wide (or narrower for a smaller video). */
-    boolean thumbnail(Path video, Path jpeg, double seconds) throws IOException, InterruptedException {
+    public boolean thumbnail(Path video, Path jpeg, double seconds) throws IOException, InterruptedException {
         if (ffmpeg == null) {
             ffmpeg = runnable(extracted(org.bytedeco.ffmpeg.ffmpeg.class));
         }

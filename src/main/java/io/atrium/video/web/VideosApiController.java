@@ -1,4 +1,4 @@
-package io.atrium.video;
+package io.atrium.video.web;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,6 +27,10 @@ import io.atrium.api.ApiController;
 import io.atrium.api.ApiPage;
 import io.atrium.shared.Actor;
 import io.atrium.shared.InvalidInputException;
+import io.atrium.video.VideoFilter;
+import io.atrium.video.VideoService;
+import io.atrium.video.VideoSummary;
+import io.atrium.video.VideoView;
 
 /** {@code /v1.3/indexes/{index_id}/videos}: a video is always reached through its index. */
 @ApiController

@@ -1,4 +1,4 @@
-package io.atrium.video;
+package io.atrium.video.web;
 
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -13,6 +13,9 @@ import io.atrium.index.IndexFilter;
 import io.atrium.index.IndexService;
 import io.atrium.index.IndexView;
 import io.atrium.shared.Actor;
+import io.atrium.video.TaskFilter;
+import io.atrium.video.TaskView;
+import io.atrium.video.VideoTasks;
 
 /** The Playground's Tasks page: every upload of the active account, newest first, with its status. */
 @Controller

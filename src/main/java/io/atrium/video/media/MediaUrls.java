@@ -1,4 +1,4 @@
-package io.atrium.video;
+package io.atrium.video.media;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -15,7 +15,7 @@ import io.atrium.shared.ServerSecret;
  * served and the expiry.
  */
 @Component
-class MediaUrls {
+public class MediaUrls {
 
     static final String PURPOSE = "media-url";
 
@@ -33,13 +33,13 @@ class MediaUrls {
     }
 
     /** @param what {@code video} or {@code thumbnail} */
-    String link(String accountId, String videoId, String what) {
+    public String link(String accountId, String videoId, String what) {
         long expires = clock.instant().plus(validity).getEpochSecond();
         return publicUrl.of("/media/" + accountId + "/" + videoId + "/" + what + "?expires=" + expires
                 + "&signature=" + secret.sign(PURPOSE, message(accountId, videoId, what, expires)));
     }
 
-    boolean valid(String accountId, String videoId, String what, long expires, String signature) {
+    public boolean valid(String accountId, String videoId, String what, long expires, String signature) {
         return clock.instant().getEpochSecond() < expires
                 && secret.verify(PURPOSE, message(accountId, videoId, what, expires), signature);
     }
