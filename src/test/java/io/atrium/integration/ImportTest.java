@@ -22,11 +22,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.gaul.s3proxy.junit.S3ProxyExtension;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -40,7 +37,7 @@ import com.jayway.jsonpath.JsonPath;
 import io.atrium.testsupport.ApiClient;
 import io.atrium.testsupport.ApiKeys;
 import io.atrium.testsupport.IntegrationTest;
-import io.atrium.testsupport.S3Buckets;
+import io.atrium.testsupport.S3Server;
 import io.atrium.testsupport.TestVideos;
 import io.atrium.video.TaskQueue;
 
@@ -53,8 +50,7 @@ import io.atrium.video.TaskQueue;
 @TestPropertySource(properties = {"atrium.integrations.allowed-addresses=127.0.0.1/32", "atrium.videos.poll-interval=1h"})
 class ImportTest {
 
-    @RegisterExtension
-    static final S3ProxyExtension s3 = S3ProxyExtension.builder().withCredentials("import-reader", "import-secret-0001").build();
+    static final S3Server s3 = S3Server.shared();
 
     @TempDir
     static Path files;
@@ -72,7 +68,7 @@ class ImportTest {
     @Autowired
     ApplicationContext context;
 
-    String bucket;
+    final String bucket = s3.newBucket("import");
 
     @BeforeAll
     static void makeVideos() throws Exception {
@@ -82,19 +78,13 @@ class ImportTest {
         noise = TestVideos.broken(files, "noise.mp4");
     }
 
-    @BeforeEach
-    void makeBucket() {
-        bucket = "import-" + UUID.randomUUID().toString().substring(0, 8);
-        S3Buckets.create(s3, bucket);
-    }
-
     @Test
     void everyVideoUnderThePrefixBecomesATaskAndTheRestIsExplained() throws Exception {
         String key = api.newKey("importer");
-        S3Buckets.put(s3, bucket, "incoming/harbour.mp4", harbour);
-        S3Buckets.put(s3, bucket, "incoming/day2/pier.mp4", pier);
-        S3Buckets.put(s3, bucket, "incoming/notes.txt", "shot list".getBytes());
-        S3Buckets.put(s3, bucket, "elsewhere/outside.mp4", lighthouse);
+        s3.put(bucket, "incoming/harbour.mp4", harbour);
+        s3.put(bucket, "incoming/day2/pier.mp4", pier);
+        s3.put(bucket, "incoming/notes.txt", "shot list".getBytes());
+        s3.put(bucket, "elsewhere/outside.mp4", lighthouse);
         String integration = integration(key, "Footage", "incoming/");
         String index = api.as(key).createIndex("Imported");
 
@@ -137,8 +127,8 @@ class ImportTest {
     @Test
     void anIncrementalImportTakesOnlyNewContentAndRetriesFailuresOnlyWhenAsked() throws Exception {
         String key = api.newKey("incremental");
-        S3Buckets.put(s3, bucket, "clips/harbour.mp4", harbour);
-        S3Buckets.put(s3, bucket, "clips/noise.mp4", noise);
+        s3.put(bucket, "clips/harbour.mp4", harbour);
+        s3.put(bucket, "clips/noise.mp4", noise);
         String integration = integration(key, "Clips", "clips/");
         String index = api.as(key).createIndex("Clips");
         String body = "{\"index_id\":\"" + index + "\"}";
@@ -150,13 +140,13 @@ class ImportTest {
                 .andExpect(jsonPath("$.failed[0].filename").value("noise.mp4"))
                 .andExpect(jsonPath("$.failed[0].error_message").value("The file is not a readable video."));
 
-        S3Buckets.put(s3, bucket, "clips/pier.mp4", pier);
+        s3.put(bucket, "clips/pier.mp4", pier);
         api.as(key).post(importPath(integration), body)
                 .andExpect(jsonPath("$.videos.length()").value(1))
                 .andExpect(jsonPath("$.videos[0].filename").value("pier.mp4"));
         TaskQueue.workOnce(context);
 
-        S3Buckets.put(s3, bucket, "clips/noise.mp4", lighthouse);
+        s3.put(bucket, "clips/noise.mp4", lighthouse);
         api.as(key).post(importPath(integration), "{\"index_id\":\"" + index + "\",\"retry_failed\":true}")
                 .andExpect(jsonPath("$.videos.length()").value(1))
                 .andExpect(jsonPath("$.videos[0].filename").value("noise.mp4"));
@@ -174,14 +164,14 @@ class ImportTest {
     @Test
     void anObjectThatDisappearsBeforeItIsReadFailsItsTaskAndAnEmptyPrefixImportsNothing() throws Exception {
         String key = api.newKey("vanishing");
-        S3Buckets.put(s3, bucket, "takes/harbour.mp4", harbour);
-        S3Buckets.put(s3, bucket, "takes/pier.mp4", pier);
+        s3.put(bucket, "takes/harbour.mp4", harbour);
+        s3.put(bucket, "takes/pier.mp4", pier);
         String integration = integration(key, "Takes", "takes/");
         String empty = integration(key, "Nothing yet", "nothing/");
         String index = api.as(key).createIndex("Takes");
 
         api.as(key).post(importPath(integration), "{\"index_id\":\"" + index + "\"}").andExpect(jsonPath("$.videos.length()").value(2));
-        S3Buckets.delete(s3, bucket, "takes/pier.mp4");
+        s3.delete(bucket, "takes/pier.mp4");
         TaskQueue.workOnce(context);
 
         api.as(key).get(importPath(integration) + "/status?index_id=" + index)
@@ -201,7 +191,7 @@ class ImportTest {
     @Test
     void twoImportsStartedAtOnceRunOneAfterTheOther() throws Exception {
         String key = api.newKey("racer");
-        S3Buckets.put(s3, bucket, "race/harbour.mp4", harbour);
+        s3.put(bucket, "race/harbour.mp4", harbour);
         String integration = integration(key, "Race", "race/");
         String index = api.as(key).createIndex("Race");
         CountDownLatch start = new CountDownLatch(1);
@@ -237,7 +227,7 @@ class ImportTest {
         String adminKey = ApiKeys.create(mvc, admin, "admin");
         String memberKey = ApiKeys.create(mvc, member, "member");
         String outsiderKey = api.newKey("importoutsider");
-        S3Buckets.put(s3, bucket, "team/harbour.mp4", harbour);
+        s3.put(bucket, "team/harbour.mp4", harbour);
         String integration = integration(adminKey, "Team", "team/");
         String index = api.as(adminKey).createIndex("Team");
         String outsiderIndex = api.as(outsiderKey).createIndex("Mine");
@@ -259,10 +249,7 @@ class ImportTest {
     }
 
     private String integration(String key, String name, String prefix) throws Exception {
-        String body = """
-                {"name": "%s", "bucket": "%s", "region": "us-east-1", "endpoint": "http://127.0.0.1:%d", "prefix": "%s",
-                 "access_key_id": "%s", "secret_access_key": "%s"}""".formatted(name, bucket, s3.getUri().getPort(), prefix,
-                s3.getAccessKey(), s3.getSecretKey());
+        String body = s3.integrationJson(name, bucket, prefix, s3.secretKey());
         return JsonPath.read(api.as(key).post("/api/v1/integrations", body).andExpect(status().isCreated())
                 .andReturn().getResponse().getContentAsString(), "$._id");
     }

@@ -14,10 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.net.ServerSocket;
 import java.util.UUID;
 
-import org.gaul.s3proxy.junit.S3ProxyExtension;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
@@ -30,7 +27,7 @@ import io.atrium.shared.ServerSecret;
 import io.atrium.testsupport.ApiClient;
 import io.atrium.testsupport.ApiKeys;
 import io.atrium.testsupport.IntegrationTest;
-import io.atrium.testsupport.S3Buckets;
+import io.atrium.testsupport.S3Server;
 
 /**
  * {@code /api/v1/integrations} against an S3-compatible server (S3Proxy) on 127.0.0.1, which the test allows
@@ -40,8 +37,7 @@ import io.atrium.testsupport.S3Buckets;
 @TestPropertySource(properties = "atrium.integrations.allowed-addresses=127.0.0.1/32")
 class IntegrationApiTest {
 
-    @RegisterExtension
-    static final S3ProxyExtension s3 = S3ProxyExtension.builder().withCredentials("footage-reader", "s3cr3t-Vault-Key-0042").build();
+    static final S3Server s3 = S3Server.shared();
 
     @Autowired
     MockMvc mvc;
@@ -52,41 +48,35 @@ class IntegrationApiTest {
     @Autowired
     ServerSecret serverSecret;
 
-    String bucket;
-
-    @BeforeEach
-    void makeBucket() {
-        bucket = "footage-" + UUID.randomUUID().toString().substring(0, 8);
-        S3Buckets.create(s3, bucket);
-    }
+    final String bucket = s3.newBucket("footage");
 
     @Test
     void anIntegrationIsSavedOnlyOnceItsCredentialsWorkAndItsSecretNeverComesBack() throws Exception {
         String key = api.newKey("integrator");
 
-        String created = api.as(key).post("/api/v1/integrations", body("Raw footage", bucket, s3.getSecretKey()))
+        String created = api.as(key).post("/api/v1/integrations", body("Raw footage", bucket, s3.secretKey()))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.name").value("Raw footage"))
                 .andExpect(jsonPath("$.bucket").value(bucket))
                 .andExpect(jsonPath("$.endpoint").value(endpoint()))
                 .andExpect(jsonPath("$.prefix").value("incoming/"))
-                .andExpect(jsonPath("$.access_key_id_hint").value("…ader"))
+                .andExpect(jsonPath("$.access_key_id_hint").value("…cess"))
                 .andExpect(jsonPath("$.secret_access_key").doesNotExist())
                 .andExpect(jsonPath("$.access_key_id").doesNotExist())
                 .andReturn().getResponse().getContentAsString();
         String id = JsonPath.read(created, "$._id");
-        assertThat(created).doesNotContain(s3.getSecretKey());
+        assertThat(created).doesNotContain(s3.secretKey());
 
         String sealed = jdbc.sql("select secret_access_key_sealed from integrations where id = :id").param("id", id)
                 .query(String.class).single();
-        assertThat(sealed).doesNotContain(s3.getSecretKey()).startsWith("v1.");
-        assertThat(serverSecret.open(IntegrationService.SECRET_PURPOSE, id, sealed)).isEqualTo(s3.getSecretKey());
+        assertThat(sealed).doesNotContain(s3.secretKey()).startsWith("v1.");
+        assertThat(serverSecret.open(IntegrationService.SECRET_PURPOSE, id, sealed)).isEqualTo(s3.secretKey());
 
         String listed = api.as(key).get("/api/v1/integrations").andExpect(status().isOk())
                 .andExpect(jsonPath("$.data[0]._id").value(id))
                 .andExpect(jsonPath("$.page_info.total_results").value(1))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(listed).doesNotContain(s3.getSecretKey());
+        assertThat(listed).doesNotContain(s3.secretKey());
         api.as(key).get("/api/v1/integrations/" + id).andExpect(jsonPath("$.name").value("Raw footage"));
 
         api.as(key).patch("/api/v1/integrations/" + id, "{\"name\":\"Dailies\",\"prefix\":\"\"}")
@@ -110,35 +100,35 @@ class IntegrationApiTest {
 
         api.as(key).post("/api/v1/integrations", body("Wrong secret", bucket, "not-the-secret"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("integration_access_denied"));
-        api.as(key).post("/api/v1/integrations", body("No bucket", "no-such-bucket-here", s3.getSecretKey()))
+        api.as(key).post("/api/v1/integrations", body("No bucket", "no-such-bucket-here", s3.secretKey()))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("integration_bucket_not_found"))
                 .andExpect(jsonPath("$.message").value("The bucket no-such-bucket-here does not exist at this endpoint."));
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        api.as(key).post("/api/v1/integrations", body("Nobody home", bucket, s3.getSecretKey())
+        api.as(key).post("/api/v1/integrations", body("Nobody home", bucket, s3.secretKey())
                 .replace(endpoint(), "http://127.0.0.1:" + closedPort))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("integration_endpoint_unreachable"));
-        api.as(key).post("/api/v1/integrations", body("Nowhere", bucket, s3.getSecretKey())
+        api.as(key).post("/api/v1/integrations", body("Nowhere", bucket, s3.secretKey())
                 .replace(endpoint(), "http://no-such-host.invalid:9000"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("integration_endpoint_unreachable"))
                 .andExpect(jsonPath("$.message").value("The endpoint's host, no-such-host.invalid, could not be found."));
         // Refused by the DNS resolver of the S3 client itself, on every connection it makes
-        for (String inside : new String[] {"http://127.0.0.2:" + s3.getUri().getPort(), "http://169.254.169.254",
+        for (String inside : new String[] {"http://127.0.0.2:" + s3.endpoint().getPort(), "http://169.254.169.254",
                 "http://10.1.2.3:9000"}) {
-            api.as(key).post("/api/v1/integrations", body("Inside", bucket, s3.getSecretKey()).replace(endpoint(), inside))
+            api.as(key).post("/api/v1/integrations", body("Inside", bucket, s3.secretKey()).replace(endpoint(), inside))
                     .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("integration_endpoint_blocked"));
         }
-        api.as(key).post("/api/v1/integrations", body("Bad name", "Not_A_Bucket", s3.getSecretKey()))
+        api.as(key).post("/api/v1/integrations", body("Bad name", "Not_A_Bucket", s3.secretKey()))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("parameter_invalid"));
         api.as(key).post("/api/v1/integrations", body("No secret", bucket, ""))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("parameter_not_provided"));
-        api.as(key).post("/api/v1/integrations", body("File endpoint", bucket, s3.getSecretKey()).replace(endpoint(), "file:///etc"))
+        api.as(key).post("/api/v1/integrations", body("File endpoint", bucket, s3.secretKey()).replace(endpoint(), "file:///etc"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("parameter_invalid"));
 
-        api.as(key).post("/api/v1/integrations", body("Twice", bucket, s3.getSecretKey())).andExpect(status().isCreated());
-        api.as(key).post("/api/v1/integrations", body("Twice", bucket, s3.getSecretKey()))
+        api.as(key).post("/api/v1/integrations", body("Twice", bucket, s3.secretKey())).andExpect(status().isCreated());
+        api.as(key).post("/api/v1/integrations", body("Twice", bucket, s3.secretKey()))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("integration_name_already_exists"));
         api.as(key).get("/api/v1/integrations").andExpect(jsonPath("$.page_info.total_results").value(1));
     }
@@ -152,7 +142,7 @@ class IntegrationApiTest {
         String memberKey = ApiKeys.create(mvc, member, "member key");
         String outsiderKey = api.newKey("bucketoutsider");
 
-        String id = JsonPath.read(api.as(adminKey).post("/api/v1/integrations", body("Team bucket", bucket, s3.getSecretKey()))
+        String id = JsonPath.read(api.as(adminKey).post("/api/v1/integrations", body("Team bucket", bucket, s3.secretKey()))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$._id");
         api.as(memberKey).get("/api/v1/integrations/" + id).andExpect(status().isOk());
         api.as(memberKey).patch("/api/v1/integrations/" + id, "{\"name\":\"Team bucket 2\"}").andExpect(status().isOk());
@@ -166,13 +156,10 @@ class IntegrationApiTest {
     }
 
     private String endpoint() {
-        return "http://127.0.0.1:" + s3.getUri().getPort();
+        return s3.endpoint().toString();
     }
 
     private String body(String name, String bucketName, String secret) {
-        return """
-                {"name": "%s", "bucket": "%s", "region": "us-east-1", "endpoint": "%s", "prefix": "incoming/",
-                 "access_key_id": "%s", "secret_access_key": "%s"}""".formatted(name, bucketName, endpoint(),
-                s3.getAccessKey(), secret);
+        return s3.integrationJson(name, bucketName, "incoming/", secret);
     }
 }
