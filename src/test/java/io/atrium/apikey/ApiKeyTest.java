@@ -34,12 +34,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
 
+import io.atrium.testsupport.ApiClient;
 import io.atrium.testsupport.ApiKeys;
 import io.atrium.testsupport.IntegrationTest;
 import io.atrium.testsupport.MovableTime;
@@ -52,6 +51,8 @@ class ApiKeyTest {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    ApiClient api;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -85,17 +86,17 @@ class ApiKeyTest {
         switchToPersonal(admin);
         String personalKey = createKey(admin, "personal key");
 
-        api(get("/api/v1/account"), orgKey).andExpect(status().isOk())
+        api.as(orgKey).get("/api/v1/account").andExpect(status().isOk())
                 .andExpect(jsonPath("$.kind").value("organization"))
                 .andExpect(jsonPath("$.name").value(name))
                 .andExpect(jsonPath("$.role").value("admin"))
                 .andExpect(jsonPath("$._id").value(organizationId(jdbc, name)));
-        api(get("/api/v1/account"), personalKey).andExpect(status().isOk())
+        api.as(personalKey).get("/api/v1/account").andExpect(status().isOk())
                 .andExpect(jsonPath("$.kind").value("personal"))
                 .andExpect(jsonPath("$.name").value("Ken Admin"));
-        api(get("/api/v1/members"), personalKey).andExpect(status().isNotFound())
+        api.as(personalKey).get("/api/v1/members").andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("resource_not_exist"));
-        api(get("/api/v1/members"), orgKey).andExpect(status().isOk())
+        api.as(orgKey).get("/api/v1/members").andExpect(status().isOk())
                 .andExpect(jsonPath("$.data[0].role").value("admin"))
                 .andExpect(jsonPath("$.page_info.total_results").value(1));
     }
@@ -107,14 +108,14 @@ class ApiKeyTest {
         String typo = key.substring(0, key.length() - 1) + (key.endsWith("a") ? "b" : "a");
         ApiKeyFormat.NewKey stranger = ApiKeyFormat.generate();
 
-        api(get("/api/v1/account"), typo).andExpect(status().isUnauthorized()).andExpect(jsonPath("$.reason").value("malformed"));
-        api(get("/api/v1/account"), stranger.value()).andExpect(status().isUnauthorized()).andExpect(jsonPath("$.reason").value("unknown"));
+        api.as(typo).get("/api/v1/account").andExpect(status().isUnauthorized()).andExpect(jsonPath("$.reason").value("malformed"));
+        api.as(stranger.value()).get("/api/v1/account").andExpect(status().isUnauthorized()).andExpect(jsonPath("$.reason").value("unknown"));
         String forged = "atk_" + key.substring(4, 16) + "_" + stranger.value().substring(17, 49);
         forged = forged + ApiKeyFormat.checksum(forged);
-        api(get("/api/v1/account"), forged).andExpect(status().isUnauthorized()).andExpect(jsonPath("$.reason").value("unknown"));
+        api.as(forged).get("/api/v1/account").andExpect(status().isUnauthorized()).andExpect(jsonPath("$.reason").value("unknown"));
         mvc.perform(get("/api/v1/account").queryParam("x-api-key", key)).andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.reason").value("key_in_query"));
-        api(get("/api/v1/account"), key).andExpect(status().isOk());
+        api.as(key).get("/api/v1/account").andExpect(status().isOk());
     }
 
     @Test
@@ -122,22 +123,22 @@ class ApiKeyTest {
         MockHttpSession user = signUp(mvc, "Flood Victim", uniqueEmail("flood"));
         String neverLookedUp = createKey(user, "fresh");
         for (int attempt = 0; attempt < 20; attempt++) {
-            api(get("/api/v1/account").with(from("10.60.0.1")), ApiKeyFormat.generate().value())
+            api.as(ApiKeyFormat.generate().value()).perform(get("/api/v1/account").with(from("10.60.0.1")))
                     .andExpect(status().isUnauthorized());
         }
 
-        api(get("/api/v1/account").with(from("10.60.0.1")), ApiKeyFormat.generate().value())
+        api.as(ApiKeyFormat.generate().value()).perform(get("/api/v1/account").with(from("10.60.0.1")))
                 .andExpect(status().isTooManyRequests())
                 .andExpect(header().string("Retry-After", "60"))
                 .andExpect(jsonPath("$.code").value("too_many_requests"));
         // Had this key been looked up in the database, it would have been found and accepted.
-        api(get("/api/v1/account").with(from("10.60.0.1")), neverLookedUp).andExpect(status().isTooManyRequests());
-        api(get("/api/v1/account").with(from("10.60.0.2")), ApiKeyFormat.generate().value())
+        api.as(neverLookedUp).perform(get("/api/v1/account").with(from("10.60.0.1"))).andExpect(status().isTooManyRequests());
+        api.as(ApiKeyFormat.generate().value()).perform(get("/api/v1/account").with(from("10.60.0.2")))
                 .andExpect(status().isUnauthorized());
 
         clock.advance(Duration.ofMinutes(1));
 
-        api(get("/api/v1/account").with(from("10.60.0.1")), ApiKeyFormat.generate().value())
+        api.as(ApiKeyFormat.generate().value()).perform(get("/api/v1/account").with(from("10.60.0.1")))
                 .andExpect(status().isUnauthorized());
     }
 
@@ -146,23 +147,23 @@ class ApiKeyTest {
         MockHttpSession user = signUp(mvc, "Shared Address", uniqueEmail("nat"));
         String key = createKey(user, "busy");
         for (int attempt = 0; attempt < 21; attempt++) {
-            api(get("/api/v1/account").with(from("10.60.1.1")), "atk_garbage");
+            api.as("atk_garbage").perform(get("/api/v1/account").with(from("10.60.1.1")));
         }
-        api(get("/api/v1/account").with(from("10.60.1.1")), "atk_garbage").andExpect(status().isTooManyRequests());
+        api.as("atk_garbage").perform(get("/api/v1/account").with(from("10.60.1.1"))).andExpect(status().isTooManyRequests());
 
-        api(get("/api/v1/account").with(from("10.60.1.2")), key).andExpect(status().isOk());
-        api(get("/api/v1/account").with(from("10.60.1.1")), key).andExpect(status().isOk());
+        api.as(key).perform(get("/api/v1/account").with(from("10.60.1.2"))).andExpect(status().isOk());
+        api.as(key).perform(get("/api/v1/account").with(from("10.60.1.1"))).andExpect(status().isOk());
     }
 
     @Test
     void aKeyExpiresExactlyWhenTheClockPassesItsExpiry() throws Exception {
         MockHttpSession user = signUp(mvc, "Time Traveller", uniqueEmail("time"));
         String key = createKeyViaApi(user, "{\"name\":\"short\",\"expires_in_days\":1}");
-        api(get("/api/v1/account"), key).andExpect(status().isOk());
+        api.as(key).get("/api/v1/account").andExpect(status().isOk());
 
         clock.advance(Duration.ofDays(1).plusSeconds(1));
         try {
-            api(get("/api/v1/account"), key).andExpect(status().isUnauthorized())
+            api.as(key).get("/api/v1/account").andExpect(status().isUnauthorized())
                     .andExpect(jsonPath("$.reason").value("expired"));
         } finally {
             clock.advance(Duration.ofDays(-1).minusSeconds(1));
@@ -173,7 +174,7 @@ class ApiKeyTest {
     void aRevokedKeyIsRefusedOnItsNextRequest() throws Exception {
         MockHttpSession user = signUp(mvc, "Revoker", uniqueEmail("revoker"));
         String key = createKey(user, "to revoke");
-        api(get("/api/v1/account"), key).andExpect(status().isOk());
+        api.as(key).get("/api/v1/account").andExpect(status().isOk());
         String id = keyRowId(key);
 
         mvc.perform(get("/settings/api-keys/" + id + "/revoke").session(user)).andExpect(status().isOk())
@@ -181,7 +182,7 @@ class ApiKeyTest {
         mvc.perform(post("/settings/api-keys/" + id + "/revoke").session(user).with(csrf()))
                 .andExpect(redirectedUrl("/settings/api-keys"));
 
-        api(get("/api/v1/account"), key).andExpect(status().isUnauthorized()).andExpect(jsonPath("$.reason").value("revoked"));
+        api.as(key).get("/api/v1/account").andExpect(status().isUnauthorized()).andExpect(jsonPath("$.reason").value("revoked"));
         assertThat(audit(personalAccount(user))).contains("api_key.created", "api_key.revoked");
     }
 
@@ -194,14 +195,14 @@ class ApiKeyTest {
         String orgKey = createKey(member, "member org key");
         switchToPersonal(member);
         String personalKey = createKey(member, "member personal key");
-        api(get("/api/v1/account"), orgKey).andExpect(status().isOk());
+        api.as(orgKey).get("/api/v1/account").andExpect(status().isOk());
 
         mvc.perform(get("/settings/members/" + userId(jdbc, memberEmail) + "/remove").session(admin))
                 .andExpect(content().string(containsString("member org key")));
         mvc.perform(post("/settings/members/" + userId(jdbc, memberEmail) + "/remove").session(admin).with(csrf()));
 
-        api(get("/api/v1/account"), orgKey).andExpect(status().isUnauthorized()).andExpect(jsonPath("$.reason").value("revoked"));
-        api(get("/api/v1/account"), personalKey).andExpect(status().isOk());
+        api.as(orgKey).get("/api/v1/account").andExpect(status().isUnauthorized()).andExpect(jsonPath("$.reason").value("revoked"));
+        api.as(personalKey).get("/api/v1/account").andExpect(status().isOk());
     }
 
     @Test
@@ -212,15 +213,15 @@ class ApiKeyTest {
         String adminKey = createKey(admin, "admin key");
         String memberKey = createKey(member, "member key");
 
-        api(get("/api/v1/api-keys"), memberKey).andExpect(jsonPath("$.data.length()").value(1))
+        api.as(memberKey).get("/api/v1/api-keys").andExpect(jsonPath("$.data.length()").value(1))
                 .andExpect(jsonPath("$.data[0].name").value("member key"))
                 .andExpect(jsonPath("$.data[0].key").doesNotExist());
-        api(get("/api/v1/api-keys"), adminKey).andExpect(jsonPath("$.page_info.total_results").value(2));
-        api(delete("/api/v1/api-keys/" + keyRowId(adminKey)), memberKey).andExpect(status().isNotFound());
+        api.as(adminKey).get("/api/v1/api-keys").andExpect(jsonPath("$.page_info.total_results").value(2));
+        api.as(memberKey).delete("/api/v1/api-keys/" + keyRowId(adminKey)).andExpect(status().isNotFound());
         mvc.perform(get("/settings/api-keys").session(member)).andExpect(content().string(not(containsString("admin key"))));
 
-        api(delete("/api/v1/api-keys/" + keyRowId(memberKey)), adminKey).andExpect(status().isNoContent());
-        api(get("/api/v1/account"), memberKey).andExpect(status().isUnauthorized());
+        api.as(adminKey).delete("/api/v1/api-keys/" + keyRowId(memberKey)).andExpect(status().isNoContent());
+        api.as(memberKey).get("/api/v1/account").andExpect(status().isUnauthorized());
     }
 
     @Test
@@ -232,17 +233,14 @@ class ApiKeyTest {
         String memberKey = createKey(member, "member key");
         String adminKey = createKey(admin, "admin key");
 
-        api(post("/api/v1/invitations").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"emails\":[\"x@example.com\"],\"role\":\"member\"}"), memberKey).andExpect(status().isForbidden());
-        api(get("/api/v1/invitations"), memberKey).andExpect(status().isForbidden());
-        api(patch("/api/v1/members/" + userId(jdbc, memberEmail)).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"role\":\"admin\"}"), memberKey).andExpect(status().isForbidden());
+        api.as(memberKey).post("/api/v1/invitations", "{\"emails\":[\"x@example.com\"],\"role\":\"member\"}").andExpect(status().isForbidden());
+        api.as(memberKey).get("/api/v1/invitations").andExpect(status().isForbidden());
+        api.as(memberKey).patch("/api/v1/members/" + userId(jdbc, memberEmail), "{\"role\":\"admin\"}").andExpect(status().isForbidden());
 
-        api(patch("/api/v1/members/" + userId(jdbc, memberEmail)).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"role\":\"admin\"}"), adminKey).andExpect(status().isOk()).andExpect(jsonPath("$.role").value("admin"));
+        api.as(adminKey).patch("/api/v1/members/" + userId(jdbc, memberEmail), "{\"role\":\"admin\"}").andExpect(status().isOk()).andExpect(jsonPath("$.role").value("admin"));
         await().atMost(Duration.ofSeconds(1)).untilAsserted(() ->
-                api(get("/api/v1/account"), memberKey).andExpect(jsonPath("$.role").value("admin")));
-        api(get("/api/v1/invitations"), memberKey).andExpect(status().isOk());
+                api.as(memberKey).get("/api/v1/account").andExpect(jsonPath("$.role").value("admin")));
+        api.as(memberKey).get("/api/v1/invitations").andExpect(status().isOk());
     }
 
     @Test
@@ -252,22 +250,20 @@ class ApiKeyTest {
         String key = createKey(admin, "inviter key");
         String invitee = uniqueEmail("apiinvitee");
 
-        api(post("/api/v1/invitations").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"emails\":[\"" + invitee + "\",\"nope\"],\"role\":\"member\"}"), key)
+        api.as(key).post("/api/v1/invitations", "{\"emails\":[\"" + invitee + "\",\"nope\"],\"role\":\"member\"}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.results[0].result").value("invited"))
                 .andExpect(jsonPath("$.results[1].result").value("invalid"));
-        api(post("/api/v1/invitations").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"emails\":[\"a@example.com, b@example.com\"],\"role\":\"member\"}"), key)
+        api.as(key).post("/api/v1/invitations", "{\"emails\":[\"a@example.com, b@example.com\"],\"role\":\"member\"}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("parameter_invalid"));
-        api(post("/api/v1/invitations").contentType(MediaType.APPLICATION_JSON).content("{\"emails\":"), key)
+        api.as(key).post("/api/v1/invitations", "{\"emails\":")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("parameter_invalid"));
         String id = jdbc.sql("select id from invitations where email = :e").param("e", invitee).query(String.class).single();
-        api(get("/api/v1/invitations"), key).andExpect(jsonPath("$.data[0]._id").value(id))
+        api.as(key).get("/api/v1/invitations").andExpect(jsonPath("$.data[0]._id").value(id))
                 .andExpect(jsonPath("$.data[0].status").value("pending"));
-        api(post("/api/v1/invitations/" + id + "/resend"), key).andExpect(status().isNoContent());
-        api(delete("/api/v1/invitations/" + id), key).andExpect(status().isNoContent());
-        api(delete("/api/v1/invitations/" + id), key).andExpect(status().isNotFound());
+        api.as(key).post("/api/v1/invitations/" + id + "/resend").andExpect(status().isNoContent());
+        api.as(key).delete("/api/v1/invitations/" + id).andExpect(status().isNoContent());
+        api.as(key).delete("/api/v1/invitations/" + id).andExpect(status().isNotFound());
     }
 
     @Test
@@ -285,17 +281,16 @@ class ApiKeyTest {
         String attackerKey = createKey(attacker, "attacker key");
         String victimMember = userId(jdbc, victimMemberEmail);
 
-        api(delete("/api/v1/api-keys/" + keyRowId(victimKey)), attackerKey).andExpect(status().isNotFound());
-        api(patch("/api/v1/members/" + victimMember).contentType(MediaType.APPLICATION_JSON).content("{\"role\":\"admin\"}"),
-                attackerKey).andExpect(status().isNotFound());
-        api(delete("/api/v1/members/" + victimMember), attackerKey).andExpect(status().isNotFound());
-        api(post("/api/v1/invitations/" + invitationId + "/resend"), attackerKey).andExpect(status().isNotFound());
-        api(delete("/api/v1/invitations/" + invitationId), attackerKey).andExpect(status().isNotFound());
+        api.as(attackerKey).delete("/api/v1/api-keys/" + keyRowId(victimKey)).andExpect(status().isNotFound());
+        api.as(attackerKey).patch("/api/v1/members/" + victimMember, "{\"role\":\"admin\"}").andExpect(status().isNotFound());
+        api.as(attackerKey).delete("/api/v1/members/" + victimMember).andExpect(status().isNotFound());
+        api.as(attackerKey).post("/api/v1/invitations/" + invitationId + "/resend").andExpect(status().isNotFound());
+        api.as(attackerKey).delete("/api/v1/invitations/" + invitationId).andExpect(status().isNotFound());
         mvc.perform(get("/settings/api-keys/" + keyRowId(victimKey) + "/revoke").session(attacker)).andExpect(status().isNotFound());
         mvc.perform(post("/settings/api-keys/" + keyRowId(victimKey) + "/revoke").session(attacker).with(csrf()))
                 .andExpect(status().isNotFound());
-        api(get("/api/v1/account"), victimKey).andExpect(status().isOk());
-        api(get("/api/v1/no-such-thing"), attackerKey).andExpect(status().isNotFound())
+        api.as(victimKey).get("/api/v1/account").andExpect(status().isOk());
+        api.as(attackerKey).get("/api/v1/no-such-thing").andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("resource_not_exist"));
     }
 
@@ -308,14 +303,14 @@ class ApiKeyTest {
         clock.advance(Duration.ofSeconds(1));
         createKey(user, "third");
 
-        api(get("/api/v1/api-keys").param("page_limit", "2").param("sort_option", "asc"), key)
+        api.as(key).perform(get("/api/v1/api-keys").param("page_limit", "2").param("sort_option", "asc"))
                 .andExpect(jsonPath("$.data.length()").value(2))
                 .andExpect(jsonPath("$.data[0].name").value("first"))
                 .andExpect(jsonPath("$.page_info.total_page").value(2))
                 .andExpect(jsonPath("$.page_info.limit_per_page").value(2));
-        api(get("/api/v1/api-keys").param("page", "9"), key).andExpect(status().isOk())
+        api.as(key).perform(get("/api/v1/api-keys").param("page", "9")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.data.length()").value(0));
-        api(get("/api/v1/api-keys").param("page_limit", "51"), key).andExpect(status().isBadRequest())
+        api.as(key).perform(get("/api/v1/api-keys").param("page_limit", "51")).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("parameter_invalid"));
     }
 
@@ -330,7 +325,7 @@ class ApiKeyTest {
         assertThat(flash.values()).noneSatisfy(value -> assertThat(String.valueOf(value)).containsPattern(ApiKeys.KEY));
         String page = mvc.perform(get("/settings/api-keys").session(user)).andReturn().getResponse().getContentAsString();
         String key = ApiKeys.find(page);
-        api(get("/api/v1/account"), key).andExpect(status().isOk());
+        api.as(key).get("/api/v1/account").andExpect(status().isOk());
         assertThat(mvc.perform(get("/settings/api-keys").session(user)).andReturn().getResponse().getContentAsString())
                 .doesNotContainPattern(ApiKeys.KEY);
     }
@@ -351,10 +346,9 @@ class ApiKeyTest {
                             .param("expiration", "custom").param("expiresOn", beyondTheCalendar))
                     .andExpect(status().isBadRequest());
         }
-        api(post("/api/v1/api-keys").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"name\":\"both\",\"expires_in_days\":3,\"expires_at\":\"2030-01-01T00:00:00Z\"}"), key)
+        api.as(key).post("/api/v1/api-keys", "{\"name\":\"both\",\"expires_in_days\":3,\"expires_at\":\"2030-01-01T00:00:00Z\"}")
                 .andExpect(status().isBadRequest());
-        api(post("/api/v1/api-keys").contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"far\",\"expires_in_days\":4000}"), key)
+        api.as(key).post("/api/v1/api-keys", "{\"name\":\"far\",\"expires_in_days\":4000}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.message").value(containsString("five years")));
 
         assertThat(jdbc.sql("select count(*) from api_keys").query(Long.class).single()).isEqualTo(before);
@@ -366,19 +360,19 @@ class ApiKeyTest {
         String key = createKey(user, "busy key");
         String id = keyRowId(key);
 
-        api(get("/api/v1/account"), key).andExpect(status().isOk());
+        api.as(key).get("/api/v1/account").andExpect(status().isOk());
         assertThat(lastUsedAt(id)).isNull();
         lastUsed.flush();
         Instant first = lastUsedAt(id);
         assertThat(first).isNotNull();
 
         clock.advance(Duration.ofSeconds(30));
-        api(get("/api/v1/account"), key);
+        api.as(key).get("/api/v1/account");
         lastUsed.flush();
         assertThat(lastUsedAt(id)).isEqualTo(first);
 
         clock.advance(Duration.ofSeconds(31));
-        api(get("/api/v1/account"), key);
+        api.as(key).get("/api/v1/account");
         lastUsed.flush();
         assertThat(lastUsedAt(id)).isAfter(first);
     }
@@ -387,10 +381,10 @@ class ApiKeyTest {
     void theKeyNeverAppearsInTheLogs(CapturedOutput output) throws Exception {
         MockHttpSession user = signUp(mvc, "Log Watcher", uniqueEmail("logs"));
         String key = createKey(user, "secret key");
-        api(get("/api/v1/account"), key);
-        api(get("/api/v1/account"), key.substring(0, key.length() - 2) + "zz");
+        api.as(key).get("/api/v1/account");
+        api.as(key.substring(0, key.length() - 2) + "zz").get("/api/v1/account");
         mvc.perform(get("/api/v1/account").queryParam("api_key", key));
-        api(post("/api/v1/api-keys").contentType(MediaType.APPLICATION_JSON).content("{\"name\":"), key);
+        api.as(key).post("/api/v1/api-keys", "{\"name\":");
 
         String secret = key.substring(17, 49);
         assertThat(output.getAll()).doesNotContain(secret);
@@ -402,15 +396,10 @@ class ApiKeyTest {
 
     private String createKeyViaApi(MockHttpSession session, String json) throws Exception {
         String bootstrap = createKey(session, "bootstrap");
-        String body = api(post("/api/v1/api-keys").contentType(MediaType.APPLICATION_JSON).content(json), bootstrap)
+        String body = api.as(bootstrap).post("/api/v1/api-keys", json)
                 .andExpect(status().isCreated())
                 .andReturn().getResponse().getContentAsString();
         return firstKey(body);
-    }
-
-    private ResultActions api(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, String key)
-            throws Exception {
-        return mvc.perform(request.header("x-api-key", key));
     }
 
     private static String firstKey(String text) {

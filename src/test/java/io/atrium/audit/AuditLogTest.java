@@ -32,10 +32,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.gaul.s3proxy.junit.S3ProxyExtension;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,7 +49,7 @@ import io.atrium.testsupport.IntegrationTest;
 import io.atrium.testsupport.MovableTime;
 import io.atrium.testsupport.MutableClock;
 import io.atrium.testsupport.Outbox;
-import io.atrium.testsupport.S3Buckets;
+import io.atrium.testsupport.S3Server;
 
 /**
  * The audit log (R-ORG-7): every change to membership, roles, invitations, keys, integrations and the organization
@@ -64,8 +61,7 @@ import io.atrium.testsupport.S3Buckets;
 @Import(MovableTime.class)
 class AuditLogTest {
 
-    @RegisterExtension
-    static final S3ProxyExtension s3 = S3ProxyExtension.builder().withCredentials("audit-reader", "s3cr3t-Audit-Key-0042").build();
+    static final S3Server s3 = S3Server.shared();
 
     /** What one change must have left in the log; {@code actorEmail} is null for what Atrium did by itself. */
     record Expected(String action, String actorEmail, String target, String address) {
@@ -82,14 +78,7 @@ class AuditLogTest {
     @Autowired
     MutableClock clock;
 
-    String bucket;
-
-    /** S3Proxy's clean-up after each test fails unless its store holds a bucket. */
-    @BeforeEach
-    void makeBucket() {
-        bucket = "audit-" + UUID.randomUUID().toString().substring(0, 8);
-        S3Buckets.create(s3, bucket);
-    }
+    final String bucket = s3.newBucket("audit");
 
     @Test
     void everyChangeToMembershipRolesInvitationsKeysIntegrationsAndTheOrganizationIsRecordedWithWhoWhatWhenAndWhere()
@@ -159,15 +148,12 @@ class AuditLogTest {
                 .with(from("203.0.113.16"))).andExpect(redirectedUrl("/settings/api-keys"));
         expected.add(new Expected("api_key.revoked", adminEmail, tempKeyTarget, "203.0.113.16"));
 
-        String location = step().perform(post("/integrations").session(admin).with(csrf()).with(from("203.0.113.17"))
-                        .param("name", "Raw footage").param("bucket", bucket).param("region", "us-east-1")
-                        .param("endpoint", "http://127.0.0.1:" + s3.getUri().getPort()).param("prefix", "raw/")
-                        .param("accessKeyId", s3.getAccessKey()).param("secretAccessKey", s3.getSecretKey()))
+        String location = step().perform(s3.integrationForm(post("/integrations").session(admin).with(csrf())
+                        .with(from("203.0.113.17")), "Raw footage", bucket, "raw/", s3.secretKey()))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         expected.add(new Expected("integration.created", adminEmail, "Raw footage", "203.0.113.17"));
-        step().perform(post(location).session(admin).with(csrf()).with(from("203.0.113.18"))
-                        .param("name", "Dailies").param("bucket", bucket).param("region", "us-east-1")
-                        .param("endpoint", "http://127.0.0.1:" + s3.getUri().getPort()).param("prefix", "raw/"))
+        step().perform(s3.integrationForm(post(location).session(admin).with(csrf()).with(from("203.0.113.18")),
+                        "Dailies", bucket, "raw/", null))
                 .andExpect(redirectedUrl(location));
         expected.add(new Expected("integration.updated", adminEmail, "Dailies", "203.0.113.18"));
         step().perform(post(location + "/delete").session(admin).with(csrf()).with(from("203.0.113.19")))

@@ -10,33 +10,19 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.atrium.testsupport.Browser;
+import io.atrium.testsupport.BrowserTest;
 import io.atrium.testsupport.ServerTest;
 
 /** Settings > API Keys in a real Chromium: create a key, copy it with the copy icon, use it, revoke it. */
 @ServerTest
-class ApiKeyBrowserTest {
+class ApiKeyBrowserTest extends BrowserTest {
 
-    @LocalServerPort
-    int port;
-
-    private ChromeDriver browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        Browser.screenshotAndQuit(browser, "api-key");
+    ApiKeyBrowserTest() {
+        super("api-key");
     }
 
     @Test

@@ -6,25 +6,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.gaul.s3proxy.junit.S3ProxyExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 import io.atrium.testsupport.Browser;
-import io.atrium.testsupport.S3Buckets;
+import io.atrium.testsupport.BrowserTest;
+import io.atrium.testsupport.S3Server;
 import io.atrium.testsupport.ServerTest;
 import io.atrium.testsupport.TestVideos;
 
@@ -34,32 +29,21 @@ import io.atrium.testsupport.TestVideos;
  */
 @ServerTest
 @TestPropertySource(properties = {"atrium.integrations.allowed-addresses=127.0.0.1/32", "atrium.usage.flush-interval=200ms"})
-class ImportAndUsageBrowserTest {
+class ImportAndUsageBrowserTest extends BrowserTest {
 
-    @RegisterExtension
-    static final S3ProxyExtension s3 = S3ProxyExtension.builder().withCredentials("browser-reader", "browser-secret-77").build();
+    static final S3Server s3 = S3Server.shared();
 
-    @LocalServerPort
-    int port;
     @TempDir
     Path files;
 
-    private ChromeDriver browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        Browser.screenshotAndQuit(browser, "import-and-usage");
+    ImportAndUsageBrowserTest() {
+        super("import-and-usage");
     }
 
     @Test
     void anImportFollowedOnItsPageEndsWithItsVideosInTheIndexAndInTheUsage() throws Exception {
-        S3Buckets.create(s3, "browser-footage");
-        S3Buckets.put(s3, "browser-footage", "reels/breakwater.mp4", TestVideos.testPattern(files, "breakwater.mp4", 5, 640, 360, 25));
+        String bucket = s3.newBucket("browser-footage");
+        s3.put(bucket, "reels/breakwater.mp4", TestVideos.testPattern(files, "breakwater.mp4", 5, 640, 360, 25));
         String base = "http://localhost:" + port;
         Browser.signUp(browser, base, "Ines Importer", uniqueEmail("ines"));
         browser.get(base + "/indexes/new");
@@ -69,11 +53,11 @@ class ImportAndUsageBrowserTest {
         Browser.clickToLoad(browser, By.cssSelector("nav a[href='/integrations']"));
         Browser.clickToLoad(browser, By.linkText("Add integration"));
         browser.findElement(By.id("integration-name")).sendKeys("Harbour footage");
-        browser.findElement(By.id("integration-bucket")).sendKeys("browser-footage");
-        browser.findElement(By.id("integration-endpoint")).sendKeys("http://127.0.0.1:" + s3.getUri().getPort());
+        browser.findElement(By.id("integration-bucket")).sendKeys(bucket);
+        browser.findElement(By.id("integration-endpoint")).sendKeys(s3.endpoint().toString());
         browser.findElement(By.id("integration-prefix")).sendKeys("reels/");
-        browser.findElement(By.id("integration-access-key-id")).sendKeys(s3.getAccessKey());
-        browser.findElement(By.id("integration-secret")).sendKeys(s3.getSecretKey());
+        browser.findElement(By.id("integration-access-key-id")).sendKeys(s3.accessKey());
+        browser.findElement(By.id("integration-secret")).sendKeys(s3.secretKey());
         Browser.clickToLoad(browser, By.xpath("//button[text()='Add integration']"));
         Browser.awaitTextContaining(browser, By.cssSelector(".alert-success"), "Atrium can read the bucket");
 

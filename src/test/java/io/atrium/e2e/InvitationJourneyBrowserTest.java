@@ -9,18 +9,15 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.atrium.testsupport.Browser;
+import io.atrium.testsupport.BrowserTest;
 import io.atrium.testsupport.Outbox;
 import io.atrium.testsupport.ServerTest;
 import io.atrium.testsupport.SmtpServer;
@@ -32,7 +29,7 @@ import jakarta.mail.internet.MimeMessage;
  * organization, and switches to the personal account and back.
  */
 @ServerTest
-class InvitationJourneyBrowserTest {
+class InvitationJourneyBrowserTest extends BrowserTest {
 
     static final SmtpServer SMTP = new SmtpServer();
 
@@ -49,19 +46,8 @@ class InvitationJourneyBrowserTest {
         SMTP.stop();
     }
 
-    @LocalServerPort
-    int port;
-
-    private ChromeDriver browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        Browser.screenshotAndQuit(browser, "invitation-journey");
+    InvitationJourneyBrowserTest() {
+        super("invitation-journey");
     }
 
     @Test

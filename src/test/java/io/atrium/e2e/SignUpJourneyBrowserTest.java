@@ -4,34 +4,19 @@ import static io.atrium.testsupport.Visitors.PASSWORD;
 import static io.atrium.testsupport.Visitors.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.atrium.testsupport.Browser;
+import io.atrium.testsupport.BrowserTest;
 import io.atrium.testsupport.ServerTest;
 
 /** A person in a real headless Chromium: signs up, sees their initials, logs out, logs in again. */
 @ServerTest
-class SignUpJourneyBrowserTest {
+class SignUpJourneyBrowserTest extends BrowserTest {
 
-    @LocalServerPort
-    int port;
-
-    private ChromeDriver browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        Browser.screenshotAndQuit(browser, "sign-up-journey");
+    SignUpJourneyBrowserTest() {
+        super("sign-up-journey");
     }
 
     @Test

@@ -6,42 +6,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.atrium.testsupport.Browser;
+import io.atrium.testsupport.BrowserTest;
 import io.atrium.testsupport.ServerTest;
 import io.atrium.testsupport.TestVideos;
 
 /** An index's Videos tab in a real Chromium: upload with the progress bar, follow the task, play the video. */
 @ServerTest
-class VideoUploadBrowserTest {
+class VideoUploadBrowserTest extends BrowserTest {
 
-    @LocalServerPort
-    int port;
     @TempDir
     Path files;
 
-    private ChromeDriver browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        Browser.screenshotAndQuit(browser, "video-upload");
+    VideoUploadBrowserTest() {
+        super("video-upload");
     }
 
     @Test

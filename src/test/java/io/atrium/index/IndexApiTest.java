@@ -19,15 +19,13 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import com.jayway.jsonpath.JsonPath;
 
+import io.atrium.testsupport.ApiClient;
 import io.atrium.testsupport.ApiKeys;
 import io.atrium.testsupport.IntegrationTest;
 
@@ -39,6 +37,8 @@ class IndexApiTest {
     @Autowired
     MockMvc mvc;
     @Autowired
+    ApiClient api;
+    @Autowired
     JdbcClient jdbc;
 
     @Test
@@ -48,7 +48,7 @@ class IndexApiTest {
         String id = create(key, "{\"index_name\":\"Lectures\",\"models\":[{\"model_name\":\"marengo3.0\",\"model_options\":[\"visual\",\"audio\"]},"
                 + "{\"model_name\":\"pegasus1.2\",\"model_options\":[\"visual\"]}],\"addons\":[\"thumbnail\"]}");
 
-        String body = api(get("/v1.3/indexes/" + id), key).andExpect(status().isOk())
+        String body = api.as(key).get("/v1.3/indexes/" + id).andExpect(status().isOk())
                 .andExpect(jsonPath("$._id").value(id))
                 .andExpect(jsonPath("$.index_name").value("Lectures"))
                 .andExpect(jsonPath("$.models[0].model_name").value("marengo3.0"))
@@ -89,7 +89,7 @@ class IndexApiTest {
                 "parameter_invalid");
         bad(key, "{\"index_name\":\"Nulls\",\"models\":[null]}", "parameter_not_provided");
 
-        api(get("/v1.3/indexes"), key).andExpect(jsonPath("$.page_info.total_results").value(1));
+        api.as(key).get("/v1.3/indexes").andExpect(jsonPath("$.page_info.total_results").value(1));
     }
 
     @Test
@@ -99,21 +99,21 @@ class IndexApiTest {
         create(key, "{\"index_name\":\"Beta\",\"models\":[{\"model_name\":\"pegasus1.2\",\"model_options\":[\"audio\"]}]}");
         create(key, MARENGO.formatted("Gamma"));
 
-        api(get("/v1.3/indexes").param("index_name", "Beta"), key)
+        api.as(key).perform(get("/v1.3/indexes").param("index_name", "Beta"))
                 .andExpect(jsonPath("$.data.length()").value(1)).andExpect(jsonPath("$.data[0].index_name").value("Beta"));
-        api(get("/v1.3/indexes").param("model_family", "pegasus"), key).andExpect(jsonPath("$.data.length()").value(1));
-        api(get("/v1.3/indexes").param("model_family", "marengo"), key).andExpect(jsonPath("$.data.length()").value(2));
-        api(get("/v1.3/indexes").param("model_options", "audio"), key).andExpect(jsonPath("$.data.length()").value(3));
-        api(get("/v1.3/indexes").param("model_options", "visual,audio"), key).andExpect(jsonPath("$.data.length()").value(2));
-        api(get("/v1.3/indexes").param("created_at", Instant.now().toString().substring(0, 10)), key)
+        api.as(key).perform(get("/v1.3/indexes").param("model_family", "pegasus")).andExpect(jsonPath("$.data.length()").value(1));
+        api.as(key).perform(get("/v1.3/indexes").param("model_family", "marengo")).andExpect(jsonPath("$.data.length()").value(2));
+        api.as(key).perform(get("/v1.3/indexes").param("model_options", "audio")).andExpect(jsonPath("$.data.length()").value(3));
+        api.as(key).perform(get("/v1.3/indexes").param("model_options", "visual,audio")).andExpect(jsonPath("$.data.length()").value(2));
+        api.as(key).perform(get("/v1.3/indexes").param("created_at", Instant.now().toString().substring(0, 10)))
                 .andExpect(jsonPath("$.data.length()").value(3));
-        api(get("/v1.3/indexes").param("created_at", "2001-01-01"), key).andExpect(jsonPath("$.data.length()").value(0));
-        api(get("/v1.3/indexes").param("created_at", "yesterday"), key).andExpect(status().isBadRequest());
-        api(get("/v1.3/indexes").param("page_limit", "2").param("page", "2"), key)
+        api.as(key).perform(get("/v1.3/indexes").param("created_at", "2001-01-01")).andExpect(jsonPath("$.data.length()").value(0));
+        api.as(key).perform(get("/v1.3/indexes").param("created_at", "yesterday")).andExpect(status().isBadRequest());
+        api.as(key).perform(get("/v1.3/indexes").param("page_limit", "2").param("page", "2"))
                 .andExpect(jsonPath("$.data.length()").value(1))
                 .andExpect(jsonPath("$.page_info.total_page").value(2))
                 .andExpect(jsonPath("$.page_info.total_results").value(3));
-        api(get("/v1.3/indexes").param("page", "3").param("page_limit", "2"), key)
+        api.as(key).perform(get("/v1.3/indexes").param("page", "3").param("page_limit", "2"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.data.length()").value(0));
     }
 
@@ -123,17 +123,16 @@ class IndexApiTest {
         String id = create(key, MARENGO.formatted("Old name"));
         create(key, MARENGO.formatted("Other"));
 
-        api(put("/v1.3/indexes/" + id).contentType(MediaType.APPLICATION_JSON).content("{\"index_name\":\"New name\"}"), key)
+        api.as(key).put("/v1.3/indexes/" + id, "{\"index_name\":\"New name\"}")
                 .andExpect(status().isNoContent());
-        api(get("/v1.3/indexes/" + id), key).andExpect(jsonPath("$.index_name").value("New name"));
-        api(put("/v1.3/indexes/" + id).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"index_name\":\"New name\",\"models\":[{\"model_name\":\"pegasus1.2\",\"model_options\":[\"visual\"]}]}"), key)
+        api.as(key).get("/v1.3/indexes/" + id).andExpect(jsonPath("$.index_name").value("New name"));
+        api.as(key).put("/v1.3/indexes/" + id, "{\"index_name\":\"New name\",\"models\":[{\"model_name\":\"pegasus1.2\",\"model_options\":[\"visual\"]}]}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("index_option_cannot_be_changed"));
-        api(put("/v1.3/indexes/" + id).contentType(MediaType.APPLICATION_JSON).content("{\"index_name\":\"Other\"}"), key)
+        api.as(key).put("/v1.3/indexes/" + id, "{\"index_name\":\"Other\"}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("index_name_already_exists"));
-        api(put("/v1.3/indexes/" + id).contentType(MediaType.APPLICATION_JSON).content("{\"colour\":\"red\"}"), key)
+        api.as(key).put("/v1.3/indexes/" + id, "{\"colour\":\"red\"}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("parameter_unknown"));
-        api(get("/v1.3/indexes/" + id), key).andExpect(jsonPath("$.index_name").value("New name"));
+        api.as(key).get("/v1.3/indexes/" + id).andExpect(jsonPath("$.index_name").value("New name"));
     }
 
     @Test
@@ -145,13 +144,13 @@ class IndexApiTest {
                 insert into videos (id, account_id, index_id, filename, duration, size, created_at, updated_at)
                 values ('0123456789abcdef01234567', :account, :index, 'clip.mp4', 12.5, 1000, current_timestamp, current_timestamp)""")
                 .param("account", accountId).param("index", id).update();
-        api(get("/v1.3/indexes/" + id), key).andExpect(jsonPath("$.video_count").value(1))
+        api.as(key).get("/v1.3/indexes/" + id).andExpect(jsonPath("$.video_count").value(1))
                 .andExpect(jsonPath("$.total_duration").value(12.5));
 
-        api(delete("/v1.3/indexes/" + id), key).andExpect(status().isNoContent());
+        api.as(key).delete("/v1.3/indexes/" + id).andExpect(status().isNoContent());
 
-        api(get("/v1.3/indexes/" + id), key).andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("resource_not_exist"));
-        api(delete("/v1.3/indexes/" + id), key).andExpect(status().isNotFound());
+        api.as(key).get("/v1.3/indexes/" + id).andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("resource_not_exist"));
+        api.as(key).delete("/v1.3/indexes/" + id).andExpect(status().isNotFound());
         assertThat(jdbc.sql("select count(*) from videos where index_id = :id").param("id", id).query(Long.class).single()).isZero();
     }
 
@@ -161,13 +160,13 @@ class IndexApiTest {
         String id = create(ownerKey, MARENGO.formatted("Private"));
         String strangerKey = ApiKeys.create(mvc, signUp(mvc, "Stranger", uniqueEmail("indexstranger")), "indexes");
 
-        api(get("/v1.3/indexes/" + id), strangerKey).andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("resource_not_exist"));
-        api(put("/v1.3/indexes/" + id).contentType(MediaType.APPLICATION_JSON).content("{\"index_name\":\"Mine\"}"), strangerKey)
+        api.as(strangerKey).get("/v1.3/indexes/" + id).andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("resource_not_exist"));
+        api.as(strangerKey).put("/v1.3/indexes/" + id, "{\"index_name\":\"Mine\"}")
                 .andExpect(status().isNotFound());
-        api(delete("/v1.3/indexes/" + id), strangerKey).andExpect(status().isNotFound());
-        api(get("/v1.3/indexes"), strangerKey).andExpect(jsonPath("$.data.length()").value(0));
+        api.as(strangerKey).delete("/v1.3/indexes/" + id).andExpect(status().isNotFound());
+        api.as(strangerKey).get("/v1.3/indexes").andExpect(jsonPath("$.data.length()").value(0));
         create(strangerKey, MARENGO.formatted("Private"));
-        api(get("/v1.3/indexes/" + id), ownerKey).andExpect(jsonPath("$.index_name").value("Private"));
+        api.as(ownerKey).get("/v1.3/indexes/" + id).andExpect(jsonPath("$.index_name").value("Private"));
     }
 
     @Test
@@ -179,8 +178,8 @@ class IndexApiTest {
         String memberKey = ApiKeys.create(mvc, member, "member");
         String id = create(adminKey, MARENGO.formatted("Team index"));
 
-        api(get("/v1.3/indexes/" + id), memberKey).andExpect(jsonPath("$.index_name").value("Team index"));
-        api(put("/v1.3/indexes/" + id).contentType(MediaType.APPLICATION_JSON).content("{\"index_name\":\"Renamed by member\"}"), memberKey)
+        api.as(memberKey).get("/v1.3/indexes/" + id).andExpect(jsonPath("$.index_name").value("Team index"));
+        api.as(memberKey).put("/v1.3/indexes/" + id, "{\"index_name\":\"Renamed by member\"}")
                 .andExpect(status().isNoContent());
 
         String page = mvc.perform(get("/").session(member)).andReturn().getResponse().getContentAsString();
@@ -189,33 +188,29 @@ class IndexApiTest {
         mvc.perform(post("/accounts/switch").session(member).with(org.springframework.security.test.web.servlet.request
                 .SecurityMockMvcRequestPostProcessors.csrf()).param("accountId", personal.group(1)));
         String personalKey = ApiKeys.create(mvc, member, "personal");
-        api(get("/v1.3/indexes/" + id), personalKey).andExpect(status().isNotFound());
-        api(delete("/v1.3/indexes/" + id), memberKey).andExpect(status().isNoContent());
+        api.as(personalKey).get("/v1.3/indexes/" + id).andExpect(status().isNotFound());
+        api.as(memberKey).delete("/v1.3/indexes/" + id).andExpect(status().isNoContent());
     }
 
     @Test
     void modelEndpointsAnswer501() throws Exception {
         String key = ApiKeys.create(mvc, signUp(mvc, "Searcher", uniqueEmail("searcher")), "indexes");
         for (String path : new String[] {"/v1.3/search", "/v1.3/analyze", "/v1.3/gist", "/v1.3/summarize", "/v1.3/embed"}) {
-            api(post(path).contentType(MediaType.APPLICATION_JSON).content("{}"), key)
+            api.as(key).post(path, "{}")
                     .andExpect(status().isNotImplemented()).andExpect(jsonPath("$.code").value("api_not_allowed"));
         }
         mvc.perform(post("/v1.3/search")).andExpect(status().isUnauthorized());
     }
 
     private String create(String key, String json) throws Exception {
-        String body = api(post("/v1.3/indexes").contentType(MediaType.APPLICATION_JSON).content(json), key)
+        String body = api.as(key).post("/v1.3/indexes", json)
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         return JsonPath.read(body, "$._id");
     }
 
     private void bad(String key, String json, String code) throws Exception {
-        api(post("/v1.3/indexes").contentType(MediaType.APPLICATION_JSON).content(json), key)
+        api.as(key).post("/v1.3/indexes", json)
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value(code))
                 .andExpect(jsonPath("$.message").isNotEmpty());
-    }
-
-    private ResultActions api(MockHttpServletRequestBuilder request, String key) throws Exception {
-        return mvc.perform(request.header("x-api-key", key));
     }
 }

@@ -2,7 +2,6 @@ package io.atrium.integration;
 
 import static io.atrium.testsupport.Organizations.addMember;
 import static io.atrium.testsupport.Organizations.createWithAdmin;
-import static io.atrium.testsupport.Visitors.signUp;
 import static io.atrium.testsupport.Visitors.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -23,27 +22,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.gaul.s3proxy.junit.S3ProxyExtension;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import com.jayway.jsonpath.JsonPath;
 
+import io.atrium.testsupport.ApiClient;
 import io.atrium.testsupport.ApiKeys;
 import io.atrium.testsupport.IntegrationTest;
-import io.atrium.testsupport.S3Buckets;
+import io.atrium.testsupport.S3Server;
 import io.atrium.testsupport.TestVideos;
 import io.atrium.video.TaskQueue;
 
@@ -56,10 +50,7 @@ import io.atrium.video.TaskQueue;
 @TestPropertySource(properties = {"atrium.integrations.allowed-addresses=127.0.0.1/32", "atrium.videos.poll-interval=1h"})
 class ImportTest {
 
-    private static final String INDEX = "{\"index_name\":\"%s\",\"models\":[{\"model_name\":\"marengo3.0\",\"model_options\":[\"visual\"]}]}";
-
-    @RegisterExtension
-    static final S3ProxyExtension s3 = S3ProxyExtension.builder().withCredentials("import-reader", "import-secret-0001").build();
+    static final S3Server s3 = S3Server.shared();
 
     @TempDir
     static Path files;
@@ -71,11 +62,13 @@ class ImportTest {
     @Autowired
     MockMvc mvc;
     @Autowired
+    ApiClient api;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     ApplicationContext context;
 
-    String bucket;
+    final String bucket = s3.newBucket("import");
 
     @BeforeAll
     static void makeVideos() throws Exception {
@@ -85,23 +78,17 @@ class ImportTest {
         noise = TestVideos.broken(files, "noise.mp4");
     }
 
-    @BeforeEach
-    void makeBucket() {
-        bucket = "import-" + UUID.randomUUID().toString().substring(0, 8);
-        S3Buckets.create(s3, bucket);
-    }
-
     @Test
     void everyVideoUnderThePrefixBecomesATaskAndTheRestIsExplained() throws Exception {
-        String key = newKey("importer");
-        S3Buckets.put(s3, bucket, "incoming/harbour.mp4", harbour);
-        S3Buckets.put(s3, bucket, "incoming/day2/pier.mp4", pier);
-        S3Buckets.put(s3, bucket, "incoming/notes.txt", "shot list".getBytes());
-        S3Buckets.put(s3, bucket, "elsewhere/outside.mp4", lighthouse);
+        String key = api.newKey("importer");
+        s3.put(bucket, "incoming/harbour.mp4", harbour);
+        s3.put(bucket, "incoming/day2/pier.mp4", pier);
+        s3.put(bucket, "incoming/notes.txt", "shot list".getBytes());
+        s3.put(bucket, "elsewhere/outside.mp4", lighthouse);
         String integration = integration(key, "Footage", "incoming/");
-        String index = index(key, "Imported");
+        String index = api.as(key).createIndex("Imported");
 
-        api(post(importPath(integration)), key, "{\"index_id\":\"" + index + "\",\"user_metadata\":{\"source\":\"s3\"}}")
+        api.as(key).post(importPath(integration), "{\"index_id\":\"" + index + "\",\"user_metadata\":{\"source\":\"s3\"}}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.videos.length()").value(2))
                 .andExpect(jsonPath("$.videos[*].filename").value(org.hamcrest.Matchers.containsInAnyOrder("harbour.mp4", "pier.mp4")))
@@ -110,28 +97,28 @@ class ImportTest {
                 .andExpect(jsonPath("$.failed_files[0].filename").value("notes.txt"))
                 .andExpect(jsonPath("$.failed_files[0].error_message", containsString("Not a video file")));
 
-        api(get(importPath(integration) + "/status?index_id=" + index), key, null).andExpect(status().isOk())
+        api.as(key).get(importPath(integration) + "/status?index_id=" + index).andExpect(status().isOk())
                 .andExpect(jsonPath("$.validating.length()").value(2))
                 .andExpect(jsonPath("$.not_imported.length()").value(0))
                 .andExpect(jsonPath("$.failed[0].filename").value("notes.txt"));
-        api(post(importPath(integration)), key, "{\"index_id\":\"" + index + "\"}")
+        api.as(key).post(importPath(integration), "{\"index_id\":\"" + index + "\"}")
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("import_in_progress"));
-        api(get(importPath(integration) + "/logs"), key, null)
+        api.as(key).get(importPath(integration) + "/logs")
                 .andExpect(jsonPath("$.data[0].ended_at").value(org.hamcrest.Matchers.nullValue()));
 
         TaskQueue.workOnce(context);
 
-        api(get(importPath(integration) + "/status?index_id=" + index), key, null)
+        api.as(key).get(importPath(integration) + "/status?index_id=" + index)
                 .andExpect(jsonPath("$.ready.length()").value(2))
                 .andExpect(jsonPath("$.validating.length()").value(0));
-        api(get(importPath(integration) + "/logs"), key, null)
+        api.as(key).get(importPath(integration) + "/logs")
                 .andExpect(jsonPath("$.data.length()").value(1))
                 .andExpect(jsonPath("$.data[0].index_id").value(index))
                 .andExpect(jsonPath("$.data[0].index_name").value("Imported"))
                 .andExpect(jsonPath("$.data[0].ended_at", notNullValue()))
                 .andExpect(jsonPath("$.data[0].video_status.ready").value(2))
                 .andExpect(jsonPath("$.data[0].failed_files[0].filename").value("notes.txt"));
-        String listed = api(get("/v1.3/indexes/" + index + "/videos?source=s3"), key, null)
+        String listed = api.as(key).get("/v1.3/indexes/" + index + "/videos?source=s3")
                 .andExpect(jsonPath("$.data.length()").value(2)).andReturn().getResponse().getContentAsString();
         List<Integer> sizes = JsonPath.read(listed, "$.data[*].system_metadata.size");
         assertThat(sizes).containsExactlyInAnyOrder((int) Files.size(harbour), (int) Files.size(pier));
@@ -139,74 +126,74 @@ class ImportTest {
 
     @Test
     void anIncrementalImportTakesOnlyNewContentAndRetriesFailuresOnlyWhenAsked() throws Exception {
-        String key = newKey("incremental");
-        S3Buckets.put(s3, bucket, "clips/harbour.mp4", harbour);
-        S3Buckets.put(s3, bucket, "clips/noise.mp4", noise);
+        String key = api.newKey("incremental");
+        s3.put(bucket, "clips/harbour.mp4", harbour);
+        s3.put(bucket, "clips/noise.mp4", noise);
         String integration = integration(key, "Clips", "clips/");
-        String index = index(key, "Clips");
+        String index = api.as(key).createIndex("Clips");
         String body = "{\"index_id\":\"" + index + "\"}";
 
-        api(post(importPath(integration)), key, body).andExpect(jsonPath("$.videos.length()").value(2));
+        api.as(key).post(importPath(integration), body).andExpect(jsonPath("$.videos.length()").value(2));
         TaskQueue.workOnce(context);
-        api(get(importPath(integration) + "/status?index_id=" + index), key, null)
+        api.as(key).get(importPath(integration) + "/status?index_id=" + index)
                 .andExpect(jsonPath("$.ready[0].filename").value("harbour.mp4"))
                 .andExpect(jsonPath("$.failed[0].filename").value("noise.mp4"))
                 .andExpect(jsonPath("$.failed[0].error_message").value("The file is not a readable video."));
 
-        S3Buckets.put(s3, bucket, "clips/pier.mp4", pier);
-        api(post(importPath(integration)), key, body)
+        s3.put(bucket, "clips/pier.mp4", pier);
+        api.as(key).post(importPath(integration), body)
                 .andExpect(jsonPath("$.videos.length()").value(1))
                 .andExpect(jsonPath("$.videos[0].filename").value("pier.mp4"));
         TaskQueue.workOnce(context);
 
-        S3Buckets.put(s3, bucket, "clips/noise.mp4", lighthouse);
-        api(post(importPath(integration)), key, "{\"index_id\":\"" + index + "\",\"retry_failed\":true}")
+        s3.put(bucket, "clips/noise.mp4", lighthouse);
+        api.as(key).post(importPath(integration), "{\"index_id\":\"" + index + "\",\"retry_failed\":true}")
                 .andExpect(jsonPath("$.videos.length()").value(1))
                 .andExpect(jsonPath("$.videos[0].filename").value("noise.mp4"));
         TaskQueue.workOnce(context);
-        api(get(importPath(integration) + "/status?index_id=" + index), key, null)
+        api.as(key).get(importPath(integration) + "/status?index_id=" + index)
                 .andExpect(jsonPath("$.ready.length()").value(3))
                 .andExpect(jsonPath("$.failed.length()").value(0));
-        api(get("/v1.3/indexes/" + index + "/videos"), key, null).andExpect(jsonPath("$.data.length()").value(3));
+        api.as(key).get("/v1.3/indexes/" + index + "/videos").andExpect(jsonPath("$.data.length()").value(3));
 
-        api(post(importPath(integration)), key, "{\"index_id\":\"" + index + "\",\"incremental_import\":false}")
+        api.as(key).post(importPath(integration), "{\"index_id\":\"" + index + "\",\"incremental_import\":false}")
                 .andExpect(jsonPath("$.videos.length()").value(3));
-        api(get(importPath(integration) + "/logs"), key, null).andExpect(jsonPath("$.data.length()").value(4));
+        api.as(key).get(importPath(integration) + "/logs").andExpect(jsonPath("$.data.length()").value(4));
     }
 
     @Test
     void anObjectThatDisappearsBeforeItIsReadFailsItsTaskAndAnEmptyPrefixImportsNothing() throws Exception {
-        String key = newKey("vanishing");
-        S3Buckets.put(s3, bucket, "takes/harbour.mp4", harbour);
-        S3Buckets.put(s3, bucket, "takes/pier.mp4", pier);
+        String key = api.newKey("vanishing");
+        s3.put(bucket, "takes/harbour.mp4", harbour);
+        s3.put(bucket, "takes/pier.mp4", pier);
         String integration = integration(key, "Takes", "takes/");
         String empty = integration(key, "Nothing yet", "nothing/");
-        String index = index(key, "Takes");
+        String index = api.as(key).createIndex("Takes");
 
-        api(post(importPath(integration)), key, "{\"index_id\":\"" + index + "\"}").andExpect(jsonPath("$.videos.length()").value(2));
-        S3Buckets.delete(s3, bucket, "takes/pier.mp4");
+        api.as(key).post(importPath(integration), "{\"index_id\":\"" + index + "\"}").andExpect(jsonPath("$.videos.length()").value(2));
+        s3.delete(bucket, "takes/pier.mp4");
         TaskQueue.workOnce(context);
 
-        api(get(importPath(integration) + "/status?index_id=" + index), key, null)
+        api.as(key).get(importPath(integration) + "/status?index_id=" + index)
                 .andExpect(jsonPath("$.ready[0].filename").value("harbour.mp4"))
                 .andExpect(jsonPath("$.failed[0].filename").value("pier.mp4"))
                 .andExpect(jsonPath("$.failed[0].error_message").value("The object takes/pier.mp4 is no longer in the bucket."));
         assertThat(jdbc.sql("select count(*) from video_tasks where index_id = :index and status = 'failed' and object_key is null")
                 .param("index", index).query(Integer.class).single()).isEqualTo(1);
 
-        api(post(importPath(empty)), key, "{\"index_id\":\"" + index + "\"}").andExpect(status().isOk())
+        api.as(key).post(importPath(empty), "{\"index_id\":\"" + index + "\"}").andExpect(status().isOk())
                 .andExpect(jsonPath("$.videos.length()").value(0)).andExpect(jsonPath("$.failed_files.length()").value(0));
-        api(get(importPath(empty) + "/logs"), key, null).andExpect(jsonPath("$.data[0].ended_at", notNullValue()));
-        api(post(importPath(empty)), key, "{}").andExpect(status().isBadRequest())
+        api.as(key).get(importPath(empty) + "/logs").andExpect(jsonPath("$.data[0].ended_at", notNullValue()));
+        api.as(key).post(importPath(empty), "{}").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("parameter_not_provided"));
     }
 
     @Test
     void twoImportsStartedAtOnceRunOneAfterTheOther() throws Exception {
-        String key = newKey("racer");
-        S3Buckets.put(s3, bucket, "race/harbour.mp4", harbour);
+        String key = api.newKey("racer");
+        s3.put(bucket, "race/harbour.mp4", harbour);
         String integration = integration(key, "Race", "race/");
-        String index = index(key, "Race");
+        String index = api.as(key).createIndex("Race");
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -214,7 +201,7 @@ class ImportTest {
             for (int i = 0; i < 2; i++) {
                 Callable<Integer> attempt = () -> {
                     start.await();
-                    return api(post(importPath(integration)), key, "{\"index_id\":\"" + index + "\"}")
+                    return api.as(key).post(importPath(integration), "{\"index_id\":\"" + index + "\"}")
                             .andReturn().getResponse().getStatus();
                 };
                 answers.add(pool.submit(attempt));
@@ -239,20 +226,20 @@ class ImportTest {
         MockHttpSession member = addMember(mvc, jdbc, admin, "Import Member", uniqueEmail("importmember"), "member");
         String adminKey = ApiKeys.create(mvc, admin, "admin");
         String memberKey = ApiKeys.create(mvc, member, "member");
-        String outsiderKey = newKey("importoutsider");
-        S3Buckets.put(s3, bucket, "team/harbour.mp4", harbour);
+        String outsiderKey = api.newKey("importoutsider");
+        s3.put(bucket, "team/harbour.mp4", harbour);
         String integration = integration(adminKey, "Team", "team/");
-        String index = index(adminKey, "Team");
-        String outsiderIndex = index(outsiderKey, "Mine");
+        String index = api.as(adminKey).createIndex("Team");
+        String outsiderIndex = api.as(outsiderKey).createIndex("Mine");
 
-        api(post(importPath(integration)), outsiderKey, "{\"index_id\":\"" + outsiderIndex + "\"}").andExpect(status().isNotFound());
-        api(get(importPath(integration) + "/status?index_id=" + index), outsiderKey, null).andExpect(status().isNotFound());
-        api(get(importPath(integration) + "/logs"), outsiderKey, null).andExpect(status().isNotFound());
-        api(post(importPath(integration)), memberKey, "{\"index_id\":\"" + outsiderIndex + "\"}").andExpect(status().isNotFound());
+        api.as(outsiderKey).post(importPath(integration), "{\"index_id\":\"" + outsiderIndex + "\"}").andExpect(status().isNotFound());
+        api.as(outsiderKey).get(importPath(integration) + "/status?index_id=" + index).andExpect(status().isNotFound());
+        api.as(outsiderKey).get(importPath(integration) + "/logs").andExpect(status().isNotFound());
+        api.as(memberKey).post(importPath(integration), "{\"index_id\":\"" + outsiderIndex + "\"}").andExpect(status().isNotFound());
 
-        api(post(importPath(integration)), memberKey, "{\"index_id\":\"" + index + "\"}").andExpect(status().isOk())
+        api.as(memberKey).post(importPath(integration), "{\"index_id\":\"" + index + "\"}").andExpect(status().isOk())
                 .andExpect(jsonPath("$.videos.length()").value(1));
-        api(get(importPath(integration) + "/logs"), adminKey, null).andExpect(jsonPath("$.data.length()").value(1));
+        api.as(adminKey).get(importPath(integration) + "/logs").andExpect(jsonPath("$.data.length()").value(1));
         assertThat(jdbc.sql("select count(*) from video_tasks where account_id <> (select account_id from indexes where id = :index) "
                         + "and index_id = :index").param("index", index).query(Integer.class).single()).isZero();
     }
@@ -262,27 +249,8 @@ class ImportTest {
     }
 
     private String integration(String key, String name, String prefix) throws Exception {
-        String body = """
-                {"name": "%s", "bucket": "%s", "region": "us-east-1", "endpoint": "http://127.0.0.1:%d", "prefix": "%s",
-                 "access_key_id": "%s", "secret_access_key": "%s"}""".formatted(name, bucket, s3.getUri().getPort(), prefix,
-                s3.getAccessKey(), s3.getSecretKey());
-        return JsonPath.read(api(post("/api/v1/integrations"), key, body).andExpect(status().isCreated())
+        String body = s3.integrationJson(name, bucket, prefix, s3.secretKey());
+        return JsonPath.read(api.as(key).post("/api/v1/integrations", body).andExpect(status().isCreated())
                 .andReturn().getResponse().getContentAsString(), "$._id");
-    }
-
-    private String index(String key, String name) throws Exception {
-        return JsonPath.read(api(post("/v1.3/indexes"), key, INDEX.formatted(name)).andExpect(status().isCreated())
-                .andReturn().getResponse().getContentAsString(), "$._id");
-    }
-
-    private String newKey(String who) throws Exception {
-        return ApiKeys.create(mvc, signUp(mvc, "Import " + who, uniqueEmail(who)), "imports");
-    }
-
-    private ResultActions api(MockHttpServletRequestBuilder request, String key, String json) throws Exception {
-        if (json != null) {
-            request.contentType(MediaType.APPLICATION_JSON).content(json);
-        }
-        return mvc.perform(request.header("x-api-key", key));
     }
 }

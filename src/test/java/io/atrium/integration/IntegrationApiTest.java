@@ -2,7 +2,6 @@ package io.atrium.integration;
 
 import static io.atrium.testsupport.Organizations.addMember;
 import static io.atrium.testsupport.Organizations.createWithAdmin;
-import static io.atrium.testsupport.Visitors.signUp;
 import static io.atrium.testsupport.Visitors.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -15,25 +14,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.net.ServerSocket;
 import java.util.UUID;
 
-import org.gaul.s3proxy.junit.S3ProxyExtension;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import com.jayway.jsonpath.JsonPath;
 
 import io.atrium.shared.ServerSecret;
+import io.atrium.testsupport.ApiClient;
 import io.atrium.testsupport.ApiKeys;
 import io.atrium.testsupport.IntegrationTest;
-import io.atrium.testsupport.S3Buckets;
+import io.atrium.testsupport.S3Server;
 
 /**
  * {@code /api/v1/integrations} against an S3-compatible server (S3Proxy) on 127.0.0.1, which the test allows
@@ -43,63 +37,58 @@ import io.atrium.testsupport.S3Buckets;
 @TestPropertySource(properties = "atrium.integrations.allowed-addresses=127.0.0.1/32")
 class IntegrationApiTest {
 
-    @RegisterExtension
-    static final S3ProxyExtension s3 = S3ProxyExtension.builder().withCredentials("footage-reader", "s3cr3t-Vault-Key-0042").build();
+    static final S3Server s3 = S3Server.shared();
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    ApiClient api;
     @Autowired
     JdbcClient jdbc;
     @Autowired
     ServerSecret serverSecret;
 
-    String bucket;
-
-    @BeforeEach
-    void makeBucket() {
-        bucket = "footage-" + UUID.randomUUID().toString().substring(0, 8);
-        S3Buckets.create(s3, bucket);
-    }
+    final String bucket = s3.newBucket("footage");
 
     @Test
     void anIntegrationIsSavedOnlyOnceItsCredentialsWorkAndItsSecretNeverComesBack() throws Exception {
-        String key = newKey("integrator");
+        String key = api.newKey("integrator");
 
-        String created = api(post("/api/v1/integrations"), key, body("Raw footage", bucket, s3.getSecretKey()))
+        String created = api.as(key).post("/api/v1/integrations", body("Raw footage", bucket, s3.secretKey()))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.name").value("Raw footage"))
                 .andExpect(jsonPath("$.bucket").value(bucket))
                 .andExpect(jsonPath("$.endpoint").value(endpoint()))
                 .andExpect(jsonPath("$.prefix").value("incoming/"))
-                .andExpect(jsonPath("$.access_key_id_hint").value("…ader"))
+                .andExpect(jsonPath("$.access_key_id_hint").value("…cess"))
                 .andExpect(jsonPath("$.secret_access_key").doesNotExist())
                 .andExpect(jsonPath("$.access_key_id").doesNotExist())
                 .andReturn().getResponse().getContentAsString();
         String id = JsonPath.read(created, "$._id");
-        assertThat(created).doesNotContain(s3.getSecretKey());
+        assertThat(created).doesNotContain(s3.secretKey());
 
         String sealed = jdbc.sql("select secret_access_key_sealed from integrations where id = :id").param("id", id)
                 .query(String.class).single();
-        assertThat(sealed).doesNotContain(s3.getSecretKey()).startsWith("v1.");
-        assertThat(serverSecret.open(IntegrationService.SECRET_PURPOSE, id, sealed)).isEqualTo(s3.getSecretKey());
+        assertThat(sealed).doesNotContain(s3.secretKey()).startsWith("v1.");
+        assertThat(serverSecret.open(IntegrationService.SECRET_PURPOSE, id, sealed)).isEqualTo(s3.secretKey());
 
-        String listed = api(get("/api/v1/integrations"), key, null).andExpect(status().isOk())
+        String listed = api.as(key).get("/api/v1/integrations").andExpect(status().isOk())
                 .andExpect(jsonPath("$.data[0]._id").value(id))
                 .andExpect(jsonPath("$.page_info.total_results").value(1))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(listed).doesNotContain(s3.getSecretKey());
-        api(get("/api/v1/integrations/" + id), key, null).andExpect(jsonPath("$.name").value("Raw footage"));
+        assertThat(listed).doesNotContain(s3.secretKey());
+        api.as(key).get("/api/v1/integrations/" + id).andExpect(jsonPath("$.name").value("Raw footage"));
 
-        api(patch("/api/v1/integrations/" + id), key, "{\"name\":\"Dailies\",\"prefix\":\"\"}")
+        api.as(key).patch("/api/v1/integrations/" + id, "{\"name\":\"Dailies\",\"prefix\":\"\"}")
                 .andExpect(status().isOk()).andExpect(jsonPath("$.name").value("Dailies"))
                 .andExpect(jsonPath("$.prefix").value(""));
-        api(patch("/api/v1/integrations/" + id), key, "{\"secret_access_key\":\"wrong-secret\"}")
+        api.as(key).patch("/api/v1/integrations/" + id, "{\"secret_access_key\":\"wrong-secret\"}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("integration_access_denied"));
         assertThat(jdbc.sql("select secret_access_key_sealed from integrations where id = :id").param("id", id)
                 .query(String.class).single()).isEqualTo(sealed);
 
-        api(delete("/api/v1/integrations/" + id), key, null).andExpect(status().isNoContent());
-        api(get("/api/v1/integrations/" + id), key, null).andExpect(status().isNotFound());
+        api.as(key).delete("/api/v1/integrations/" + id).andExpect(status().isNoContent());
+        api.as(key).get("/api/v1/integrations/" + id).andExpect(status().isNotFound());
         assertThat(jdbc.sql("select action from audit_log where target in ('Raw footage', 'Dailies') order by created_at")
                 .query(String.class).list())
                 .containsExactly("integration.created", "integration.updated", "integration.deleted");
@@ -107,41 +96,41 @@ class IntegrationApiTest {
 
     @Test
     void badCredentialsAMissingBucketAndUnreachableOrRefusedEndpointsAreExplainedAndNothingIsSaved() throws Exception {
-        String key = newKey("misconfigured");
+        String key = api.newKey("misconfigured");
 
-        api(post("/api/v1/integrations"), key, body("Wrong secret", bucket, "not-the-secret"))
+        api.as(key).post("/api/v1/integrations", body("Wrong secret", bucket, "not-the-secret"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("integration_access_denied"));
-        api(post("/api/v1/integrations"), key, body("No bucket", "no-such-bucket-here", s3.getSecretKey()))
+        api.as(key).post("/api/v1/integrations", body("No bucket", "no-such-bucket-here", s3.secretKey()))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("integration_bucket_not_found"))
                 .andExpect(jsonPath("$.message").value("The bucket no-such-bucket-here does not exist at this endpoint."));
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        api(post("/api/v1/integrations"), key, body("Nobody home", bucket, s3.getSecretKey())
+        api.as(key).post("/api/v1/integrations", body("Nobody home", bucket, s3.secretKey())
                 .replace(endpoint(), "http://127.0.0.1:" + closedPort))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("integration_endpoint_unreachable"));
-        api(post("/api/v1/integrations"), key, body("Nowhere", bucket, s3.getSecretKey())
+        api.as(key).post("/api/v1/integrations", body("Nowhere", bucket, s3.secretKey())
                 .replace(endpoint(), "http://no-such-host.invalid:9000"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("integration_endpoint_unreachable"))
                 .andExpect(jsonPath("$.message").value("The endpoint's host, no-such-host.invalid, could not be found."));
         // Refused by the DNS resolver of the S3 client itself, on every connection it makes
-        for (String inside : new String[] {"http://127.0.0.2:" + s3.getUri().getPort(), "http://169.254.169.254",
+        for (String inside : new String[] {"http://127.0.0.2:" + s3.endpoint().getPort(), "http://169.254.169.254",
                 "http://10.1.2.3:9000"}) {
-            api(post("/api/v1/integrations"), key, body("Inside", bucket, s3.getSecretKey()).replace(endpoint(), inside))
+            api.as(key).post("/api/v1/integrations", body("Inside", bucket, s3.secretKey()).replace(endpoint(), inside))
                     .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("integration_endpoint_blocked"));
         }
-        api(post("/api/v1/integrations"), key, body("Bad name", "Not_A_Bucket", s3.getSecretKey()))
+        api.as(key).post("/api/v1/integrations", body("Bad name", "Not_A_Bucket", s3.secretKey()))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("parameter_invalid"));
-        api(post("/api/v1/integrations"), key, body("No secret", bucket, ""))
+        api.as(key).post("/api/v1/integrations", body("No secret", bucket, ""))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("parameter_not_provided"));
-        api(post("/api/v1/integrations"), key, body("File endpoint", bucket, s3.getSecretKey()).replace(endpoint(), "file:///etc"))
+        api.as(key).post("/api/v1/integrations", body("File endpoint", bucket, s3.secretKey()).replace(endpoint(), "file:///etc"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("parameter_invalid"));
 
-        api(post("/api/v1/integrations"), key, body("Twice", bucket, s3.getSecretKey())).andExpect(status().isCreated());
-        api(post("/api/v1/integrations"), key, body("Twice", bucket, s3.getSecretKey()))
+        api.as(key).post("/api/v1/integrations", body("Twice", bucket, s3.secretKey())).andExpect(status().isCreated());
+        api.as(key).post("/api/v1/integrations", body("Twice", bucket, s3.secretKey()))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("integration_name_already_exists"));
-        api(get("/api/v1/integrations"), key, null).andExpect(jsonPath("$.page_info.total_results").value(1));
+        api.as(key).get("/api/v1/integrations").andExpect(jsonPath("$.page_info.total_results").value(1));
     }
 
     @Test
@@ -151,40 +140,26 @@ class IntegrationApiTest {
         MockHttpSession member = addMember(mvc, jdbc, admin, "Bucket Member", uniqueEmail("bucketmember"), "member");
         String adminKey = ApiKeys.create(mvc, admin, "admin key");
         String memberKey = ApiKeys.create(mvc, member, "member key");
-        String outsiderKey = newKey("bucketoutsider");
+        String outsiderKey = api.newKey("bucketoutsider");
 
-        String id = JsonPath.read(api(post("/api/v1/integrations"), adminKey, body("Team bucket", bucket, s3.getSecretKey()))
+        String id = JsonPath.read(api.as(adminKey).post("/api/v1/integrations", body("Team bucket", bucket, s3.secretKey()))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$._id");
-        api(get("/api/v1/integrations/" + id), memberKey, null).andExpect(status().isOk());
-        api(patch("/api/v1/integrations/" + id), memberKey, "{\"name\":\"Team bucket 2\"}").andExpect(status().isOk());
+        api.as(memberKey).get("/api/v1/integrations/" + id).andExpect(status().isOk());
+        api.as(memberKey).patch("/api/v1/integrations/" + id, "{\"name\":\"Team bucket 2\"}").andExpect(status().isOk());
 
-        api(get("/api/v1/integrations"), outsiderKey, null).andExpect(jsonPath("$.data.length()").value(0));
-        api(get("/api/v1/integrations/" + id), outsiderKey, null).andExpect(status().isNotFound())
+        api.as(outsiderKey).get("/api/v1/integrations").andExpect(jsonPath("$.data.length()").value(0));
+        api.as(outsiderKey).get("/api/v1/integrations/" + id).andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("resource_not_exist"));
-        api(patch("/api/v1/integrations/" + id), outsiderKey, "{\"name\":\"Stolen\"}").andExpect(status().isNotFound());
-        api(delete("/api/v1/integrations/" + id), outsiderKey, null).andExpect(status().isNotFound());
-        api(get("/api/v1/integrations/" + id), adminKey, null).andExpect(jsonPath("$.name").value("Team bucket 2"));
+        api.as(outsiderKey).patch("/api/v1/integrations/" + id, "{\"name\":\"Stolen\"}").andExpect(status().isNotFound());
+        api.as(outsiderKey).delete("/api/v1/integrations/" + id).andExpect(status().isNotFound());
+        api.as(adminKey).get("/api/v1/integrations/" + id).andExpect(jsonPath("$.name").value("Team bucket 2"));
     }
 
     private String endpoint() {
-        return "http://127.0.0.1:" + s3.getUri().getPort();
+        return s3.endpoint().toString();
     }
 
     private String body(String name, String bucketName, String secret) {
-        return """
-                {"name": "%s", "bucket": "%s", "region": "us-east-1", "endpoint": "%s", "prefix": "incoming/",
-                 "access_key_id": "%s", "secret_access_key": "%s"}""".formatted(name, bucketName, endpoint(),
-                s3.getAccessKey(), secret);
-    }
-
-    private String newKey(String who) throws Exception {
-        return ApiKeys.create(mvc, signUp(mvc, "Integration " + who, uniqueEmail(who)), "integrations");
-    }
-
-    private ResultActions api(MockHttpServletRequestBuilder request, String key, String json) throws Exception {
-        if (json != null) {
-            request.contentType(MediaType.APPLICATION_JSON).content(json);
-        }
-        return mvc.perform(request.header("x-api-key", key));
+        return s3.integrationJson(name, bucketName, "incoming/", secret);
     }
 }

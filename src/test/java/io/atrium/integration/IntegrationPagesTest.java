@@ -19,11 +19,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.file.Path;
 import java.util.UUID;
 
-import org.gaul.s3proxy.junit.S3ProxyExtension;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -34,7 +31,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import io.atrium.testsupport.IntegrationTest;
-import io.atrium.testsupport.S3Buckets;
+import io.atrium.testsupport.S3Server;
 import io.atrium.testsupport.TestVideos;
 import io.atrium.video.TaskQueue;
 
@@ -43,8 +40,7 @@ import io.atrium.video.TaskQueue;
 @TestPropertySource(properties = {"atrium.integrations.allowed-addresses=127.0.0.1/32", "atrium.videos.poll-interval=1h"})
 class IntegrationPagesTest {
 
-    @RegisterExtension
-    static final S3ProxyExtension s3 = S3ProxyExtension.builder().withCredentials("page-reader", "page-secret-0099").build();
+    static final S3Server s3 = S3Server.shared();
 
     @TempDir
     static Path files;
@@ -57,24 +53,18 @@ class IntegrationPagesTest {
     @Autowired
     ApplicationContext context;
 
-    String bucket;
+    final String bucket = s3.newBucket("pages");
 
     @BeforeAll
     static void makeVideo() throws Exception {
         clip = TestVideos.testPattern(files, "quay.mp4", 5, 640, 360, 25);
     }
 
-    @BeforeEach
-    void makeBucket() {
-        bucket = "pages-" + UUID.randomUUID().toString().substring(0, 8);
-        S3Buckets.create(s3, bucket);
-    }
-
     @Test
     void aPersonAddsAnIntegrationImportsFromItFollowsTheProgressAndDeletesIt() throws Exception {
         MockHttpSession user = signUp(mvc, "Page Importer", uniqueEmail("pageimporter"));
-        S3Buckets.put(s3, bucket, "reels/quay.mp4", clip);
-        S3Buckets.put(s3, bucket, "reels/readme.md", "notes".getBytes());
+        s3.put(bucket, "reels/quay.mp4", clip);
+        s3.put(bucket, "reels/readme.md", "notes".getBytes());
         mvc.perform(post("/indexes").session(user).with(csrf()).param("name", "Quays").param("models", "marengo3.0")
                 .param("marengoOptions", "visual"));
         mvc.perform(get("/integrations").session(user)).andExpect(status().isOk())
@@ -85,13 +75,13 @@ class IntegrationPagesTest {
                 .andExpect(content().string(containsString("Access to the bucket " + bucket + " was denied")))
                 .andExpect(content().string(containsString("value=\"Reels\"")))
                 .andExpect(content().string(not(containsString("wrong-secret"))));
-        String location = mvc.perform(form(post("/integrations"), "Reels", bucket, s3.getSecretKey()).session(user))
+        String location = mvc.perform(form(post("/integrations"), "Reels", bucket, s3.secretKey()).session(user))
                 .andExpect(flash().attribute("notice", "The integration Reels was added: Atrium can read the bucket " + bucket + "."))
                 .andReturn().getResponse().getRedirectedUrl();
         mvc.perform(get(location).session(user)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("s3://" + bucket + "/reels/")))
-                .andExpect(content().string(containsString("Unchanged (ends in …ader)")))
-                .andExpect(content().string(not(containsString(s3.getSecretKey()))))
+                .andExpect(content().string(containsString("Unchanged (ends in …cess)")))
+                .andExpect(content().string(not(containsString(s3.secretKey()))))
                 .andExpect(content().string(containsString("No imports yet.")));
 
         String index = jdbc.sql("select id from indexes where name = 'Quays'").query(String.class).single();
@@ -133,7 +123,7 @@ class IntegrationPagesTest {
                 "Quay " + UUID.randomUUID().toString().substring(0, 6));
         MockHttpSession member = addMember(mvc, jdbc, admin, "Pages Member", uniqueEmail("pagesmember"), "member");
         MockHttpSession outsider = signUp(mvc, "Pages Outsider", uniqueEmail("pagesoutsider"));
-        String location = mvc.perform(form(post("/integrations"), "Shared reels", bucket, s3.getSecretKey()).session(admin))
+        String location = mvc.perform(form(post("/integrations"), "Shared reels", bucket, s3.secretKey()).session(admin))
                 .andReturn().getResponse().getRedirectedUrl();
 
         mvc.perform(get("/integrations").session(member)).andExpect(content().string(containsString("Shared reels")));
@@ -142,7 +132,7 @@ class IntegrationPagesTest {
         mvc.perform(get("/integrations").session(outsider)).andExpect(content().string(not(containsString("Shared reels"))));
         mvc.perform(get(location).session(outsider)).andExpect(status().isNotFound());
         mvc.perform(get(location + "/progress").session(outsider)).andExpect(status().isNotFound());
-        mvc.perform(form(post(location), "Stolen", bucket, s3.getSecretKey()).session(outsider)).andExpect(status().isNotFound());
+        mvc.perform(form(post(location), "Stolen", bucket, s3.secretKey()).session(outsider)).andExpect(status().isNotFound());
         mvc.perform(post(location + "/imports").session(outsider).with(csrf()).param("indexId", "x")).andExpect(status().isNotFound());
         mvc.perform(get(location + "/delete").session(outsider)).andExpect(status().isNotFound());
         mvc.perform(post(location + "/delete").session(outsider).with(csrf())).andExpect(status().isNotFound());
@@ -152,12 +142,10 @@ class IntegrationPagesTest {
 
     private MockHttpServletRequestBuilder form(MockHttpServletRequestBuilder request, String name, String bucketName,
             String secret) {
-        return request.with(csrf()).param("name", name).param("bucket", bucketName).param("region", "us-east-1")
-                .param("endpoint", endpoint()).param("prefix", "reels/").param("accessKeyId", s3.getAccessKey())
-                .param("secretAccessKey", secret);
+        return s3.integrationForm(request.with(csrf()), name, bucketName, "reels/", secret);
     }
 
     private String endpoint() {
-        return "http://127.0.0.1:" + s3.getUri().getPort();
+        return s3.endpoint().toString();
     }
 }

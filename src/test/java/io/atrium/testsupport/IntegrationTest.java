@@ -8,6 +8,7 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
@@ -17,6 +18,8 @@ import org.springframework.test.context.ContextConfiguration;
  * <p>MockMvc hands sessions over as {@code MockHttpSession} objects, which Spring Session's cookie-based
  * lookup cannot see, so these tests keep sessions in the servlet container. Every {@link ServerTest}
  * (real HTTP, browsers, several nodes) runs with the database-backed sessions of production.
+ *
+ * <p>Each has an {@link ApiClient} to {@code @Autowired}, for calls to the public API with a key.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -24,6 +27,7 @@ import org.springframework.test.context.ContextConfiguration;
         + "org.springframework.boot.session.autoconfigure.SessionAutoConfiguration,"
         + "org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionAutoConfiguration")
 @AutoConfigureMockMvc
+@Import(ApiClient.class)
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @Tag("database")
 public @interface IntegrationTest {

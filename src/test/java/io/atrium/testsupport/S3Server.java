@@ -1,6 +1,7 @@
 package io.atrium.testsupport;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -8,9 +9,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -20,7 +23,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /**
  * An S3-compatible server (S3Proxy with its in-memory blob store) in the test JVM, on a random local port,
  * spoken to over HTTP with AWS signatures. One server is started for the whole run, on first use; each test
- * class takes buckets of its own.
+ * takes buckets of its own ({@code final String bucket = S3Server.shared().newBucket("import")} gives every test
+ * method one). It serves as object storage and as the bucket of an S3 integration.
  */
 public final class S3Server {
 
@@ -96,5 +100,41 @@ public final class S3Server {
     /** The names of the objects whose multipart uploads were started and neither completed nor aborted. */
     public List<String> unfinishedUploads(String bucket) {
         return client.listMultipartUploads(b -> b.bucket(bucket)).uploads().stream().map(MultipartUpload::key).toList();
+    }
+
+    public String accessKey() {
+        return ACCESS_KEY;
+    }
+
+    public String secretKey() {
+        return SECRET_KEY;
+    }
+
+    public void put(String bucket, String key, Path file) {
+        client.putObject(put -> put.bucket(bucket).key(key), RequestBody.fromFile(file));
+    }
+
+    public void put(String bucket, String key, byte[] content) {
+        client.putObject(put -> put.bucket(bucket).key(key), RequestBody.fromBytes(content));
+    }
+
+    public void delete(String bucket, String key) {
+        client.deleteObject(delete -> delete.bucket(bucket).key(key));
+    }
+
+    /** The body of {@code POST /api/v1/integrations} for the bucket on this server. */
+    public String integrationJson(String name, String bucket, String prefix, String secret) {
+        return """
+                {"name": "%s", "bucket": "%s", "region": "%s", "endpoint": "%s", "prefix": "%s",
+                 "access_key_id": "%s", "secret_access_key": "%s"}""".formatted(name, bucket, REGION, endpoint, prefix,
+                ACCESS_KEY, secret);
+    }
+
+    /** The fields of the Playground's integration form for the bucket on this server; without a secret if it is null. */
+    public MockHttpServletRequestBuilder integrationForm(MockHttpServletRequestBuilder request, String name, String bucket,
+            String prefix, String secret) {
+        request.param("name", name).param("bucket", bucket).param("region", REGION).param("endpoint", endpoint.toString())
+                .param("prefix", prefix).param("accessKeyId", ACCESS_KEY);
+        return secret == null ? request : request.param("secretAccessKey", secret);
     }
 }

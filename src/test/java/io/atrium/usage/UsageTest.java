@@ -9,7 +9,6 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -25,18 +24,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.jayway.jsonpath.JsonPath;
 
+import io.atrium.testsupport.ApiClient;
 import io.atrium.testsupport.ApiKeys;
 import io.atrium.testsupport.IntegrationTest;
-import io.atrium.testsupport.MultipartForm;
 import io.atrium.testsupport.TestVideos;
 
 /** Usage per account and day (R-PLAN-3) matches what was done; the plan's indexing limits hold. */
@@ -45,8 +42,6 @@ import io.atrium.testsupport.TestVideos;
         "atrium.plans.free.indexing-tasks-per-day=3", "atrium.plans.free.indexing-minutes=1"})
 class UsageTest {
 
-    private static final String INDEX = "{\"index_name\":\"%s\",\"models\":[{\"model_name\":\"marengo3.0\",\"model_options\":[\"visual\"]}]}";
-
     @TempDir
     static Path files;
     static Path clip;
@@ -54,6 +49,8 @@ class UsageTest {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    ApiClient api;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -70,11 +67,11 @@ class UsageTest {
         MockHttpSession owner = signUp(mvc, "Usage Owner", uniqueEmail("usageowner"));
         String key = ApiKeys.create(mvc, owner, "usage");
         String account = accountOf("Usage Owner");
-        String index = index(key, "Docks");
-        String videoId = JsonPath.read(upload(key, index, clip).andExpect(status().isCreated())
+        String index = api.as(key).createIndex("Docks");
+        String videoId = JsonPath.read(api.as(key).upload(index, clip, null).andExpect(status().isCreated())
                 .andReturn().getResponse().getContentAsString(), "$.video_id");
         for (int i = 0; i < 3; i++) {
-            mvc.perform(get("/v1.3/indexes").header("x-api-key", key)).andExpect(status().isOk());
+            api.as(key).get("/v1.3/indexes").andExpect(status().isOk());
         }
         String today = LocalDate.now(ZoneOffset.UTC).toString();
 
@@ -86,7 +83,7 @@ class UsageTest {
             assertThat(day.minutesIndexed()).isBetween(0.09, 0.11);
             assertThat(day.storageBytes()).isEqualTo(Files.size(clip));
         });
-        mvc.perform(get("/api/v1/usage?from=" + today + "&to=" + today).header("x-api-key", key))
+        api.as(key).get("/api/v1/usage?from=" + today + "&to=" + today)
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.data[0].date").value(today))
                 .andExpect(jsonPath("$.data[0].tasks").value(1))
@@ -96,14 +93,14 @@ class UsageTest {
                 .andExpect(content().string(containsString("Minutes indexed")))
                 .andExpect(content().string(containsString("data-usage=")));
 
-        mvc.perform(delete("/v1.3/indexes/" + index + "/videos/" + videoId).header("x-api-key", key))
+        api.as(key).delete("/v1.3/indexes/" + index + "/videos/" + videoId)
                 .andExpect(status().isNoContent());
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(usage.report(account, today, today).days().get(0).storageBytes()).isZero());
         assertThat(usage.report(account, null, null).days()).hasSize(30);
-        mvc.perform(get("/api/v1/usage?from=2026-13-01").header("x-api-key", key)).andExpect(status().isBadRequest())
+        api.as(key).get("/api/v1/usage?from=2026-13-01").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("parameter_invalid"));
-        mvc.perform(get("/api/v1/usage?from=2026-02-01&to=2026-01-01").header("x-api-key", key))
+        api.as(key).get("/api/v1/usage?from=2026-02-01&to=2026-01-01")
                 .andExpect(status().isBadRequest());
     }
 
@@ -116,14 +113,14 @@ class UsageTest {
         String adminKey = ApiKeys.create(mvc, admin, "admin");
 
         mvc.perform(get("/settings/usage").session(member)).andExpect(status().isNotFound());
-        mvc.perform(get("/api/v1/usage").header("x-api-key", memberKey)).andExpect(status().isForbidden())
+        api.as(memberKey).get("/api/v1/usage").andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.code").value("forbidden"));
         mvc.perform(get("/settings/usage").session(admin)).andExpect(status().isOk());
         String organization = jdbc.sql("select account_id from api_keys where name = 'admin' and created_by_user_id = "
                 + "(select id from users where name = 'Usage Admin')").query(String.class).single();
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         // the member's call (refused for its role, but made with a valid key) and the admin's are the organization's
-        mvc.perform(get("/api/v1/usage").header("x-api-key", adminKey)).andExpect(status().isOk());
+        api.as(adminKey).get("/api/v1/usage").andExpect(status().isOk());
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(usage.report(organization, today, today).days().get(0).apiRequests()).isEqualTo(2));
         String personal = accountOf("Usage Member");
@@ -133,37 +130,26 @@ class UsageTest {
     @Test
     void thePlansDailyTasksAndIndexedMinutesAreEnforcedWhenATaskIsCreated() throws Exception {
         String busy = ApiKeys.create(mvc, signUp(mvc, "Busy Uploader", uniqueEmail("busy")), "busy");
-        String busyIndex = index(busy, "Busy");
+        String busyIndex = api.as(busy).createIndex("Busy");
         for (int i = 0; i < 3; i++) {
-            upload(busy, busyIndex, clip).andExpect(status().isCreated());
+            api.as(busy).upload(busyIndex, clip, null).andExpect(status().isCreated());
         }
-        upload(busy, busyIndex, clip).andExpect(status().isTooManyRequests())
+        api.as(busy).upload(busyIndex, clip, null).andExpect(status().isTooManyRequests())
                 .andExpect(jsonPath("$.code").value("too_many_requests"))
                 .andExpect(jsonPath("$.message").value(containsString("3 indexing tasks a day")));
 
         String long1 = ApiKeys.create(mvc, signUp(mvc, "Long Uploader", uniqueEmail("longtake")), "long");
-        String longIndex = index(long1, "Long");
-        String task = JsonPath.read(upload(long1, longIndex, minuteAndABit).andExpect(status().isCreated())
+        String longIndex = api.as(long1).createIndex("Long");
+        String task = JsonPath.read(api.as(long1).upload(longIndex, minuteAndABit, null).andExpect(status().isCreated())
                 .andReturn().getResponse().getContentAsString(), "$._id");
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> mvc.perform(get("/v1.3/tasks/" + task).header("x-api-key", long1))
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> api.as(long1).get("/v1.3/tasks/" + task)
                 .andExpect(jsonPath("$.status").value("ready")));
-        upload(long1, longIndex, clip).andExpect(status().isTooManyRequests())
+        api.as(long1).upload(longIndex, clip, null).andExpect(status().isTooManyRequests())
                 .andExpect(jsonPath("$.message").value(containsString("1 minutes of indexed video")));
     }
 
     private String accountOf(String userName) {
         return jdbc.sql("select id from accounts where personal_of_user_id = (select id from users where name = :name)")
                 .param("name", userName).query(String.class).single();
-    }
-
-    private org.springframework.test.web.servlet.ResultActions upload(String key, String index, Path file) throws Exception {
-        return mvc.perform(MultipartForm.post("/v1.3/tasks").file(new MockMultipartFile("video_file", file.getFileName().toString(),
-                "video/mp4", Files.readAllBytes(file))).param("index_id", index).request().header("x-api-key", key));
-    }
-
-    private String index(String key, String name) throws Exception {
-        return JsonPath.read(mvc.perform(post("/v1.3/indexes").contentType(MediaType.APPLICATION_JSON)
-                        .content(INDEX.formatted(name)).header("x-api-key", key))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$._id");
     }
 }

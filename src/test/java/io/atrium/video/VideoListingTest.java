@@ -1,22 +1,16 @@
 package io.atrium.video;
 
-import static io.atrium.testsupport.Visitors.signUp;
-import static io.atrium.testsupport.Visitors.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
@@ -26,20 +20,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
-
-import com.jayway.jsonpath.JsonPath;
 
 import io.atrium.shared.Ids;
-import io.atrium.testsupport.ApiKeys;
+import io.atrium.testsupport.ApiClient;
 import io.atrium.testsupport.IntegrationTest;
-import io.atrium.testsupport.MultipartForm;
 import io.atrium.testsupport.TestVideos;
 
 /**
@@ -51,7 +39,6 @@ import io.atrium.testsupport.TestVideos;
 @TestPropertySource(properties = "atrium.videos.poll-interval=100ms")
 class VideoListingTest {
 
-    private static final String INDEX = "{\"index_name\":\"%s\",\"models\":[{\"model_name\":\"marengo3.0\",\"model_options\":[\"visual\"]}]}";
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
 
     @TempDir
@@ -60,6 +47,8 @@ class VideoListingTest {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    ApiClient api;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -74,8 +63,8 @@ class VideoListingTest {
 
     @Test
     void videosArePagedNewestFirstByDefaultInEitherOrderWithTheIdBreakingTies() throws Exception {
-        String key = newKey("paging");
-        String index = index(key, "Paging");
+        String key = api.newKey("paging");
+        String index = api.as(key).createIndex("Paging");
         String first = seed(index, "a.mp4", 10, 30.0, 1280, 720, 1000, T0, T0.plusSeconds(50));
         String second = seed(index, "b.mp4", 10, 30.0, 1280, 720, 1000, T0.plusSeconds(10), T0.plusSeconds(40));
         // Two videos created at the same instant: the id decides, in the same direction as the time.
@@ -84,45 +73,45 @@ class VideoListingTest {
         String last = seed(index, "e.mp4", 10, 30.0, 1280, 720, 1000, T0.plusSeconds(30), T0.plusSeconds(10));
         String list = "/v1.3/indexes/" + index + "/videos";
 
-        api(get(list), key).andExpect(status().isOk())
+        api.as(key).get(list).andExpect(status().isOk())
                 .andExpect(jsonPath("$.data[*]._id").value(contains(last, tieHigh, tieLow, second, first)))
                 .andExpect(jsonPath("$.page_info.limit_per_page").value(10))
                 .andExpect(jsonPath("$.page_info.page").value(1))
                 .andExpect(jsonPath("$.page_info.total_page").value(1))
                 .andExpect(jsonPath("$.page_info.total_results").value(5));
-        api(get(list).param("page_limit", "2"), key)
+        api.as(key).perform(get(list).param("page_limit", "2"))
                 .andExpect(jsonPath("$.data[*]._id").value(contains(last, tieHigh)))
                 .andExpect(jsonPath("$.page_info.total_page").value(3))
                 .andExpect(jsonPath("$.page_info.total_results").value(5));
-        api(get(list).param("page_limit", "2").param("page", "2"), key)
+        api.as(key).perform(get(list).param("page_limit", "2").param("page", "2"))
                 .andExpect(jsonPath("$.data[*]._id").value(contains(tieLow, second)));
-        api(get(list).param("page_limit", "2").param("page", "3"), key)
+        api.as(key).perform(get(list).param("page_limit", "2").param("page", "3"))
                 .andExpect(jsonPath("$.data[*]._id").value(contains(first)))
                 .andExpect(jsonPath("$.page_info.page").value(3))
                 .andExpect(jsonPath("$.page_info.total_results").value(5));
-        api(get(list).param("page_limit", "2").param("page", "4"), key).andExpect(status().isOk())
+        api.as(key).perform(get(list).param("page_limit", "2").param("page", "4")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.data").value(empty()))
                 .andExpect(jsonPath("$.page_info.page").value(4))
                 .andExpect(jsonPath("$.page_info.total_page").value(3))
                 .andExpect(jsonPath("$.page_info.total_results").value(5));
-        api(get(list).param("sort_option", "asc"), key)
+        api.as(key).perform(get(list).param("sort_option", "asc"))
                 .andExpect(jsonPath("$.data[*]._id").value(contains(first, second, tieLow, tieHigh, last)));
-        api(get(list).param("sort_by", "updated_at"), key)
+        api.as(key).perform(get(list).param("sort_by", "updated_at"))
                 .andExpect(jsonPath("$.data[*]._id").value(contains(first, second, tieLow, tieHigh, last)));
-        api(get(list).param("sort_by", "updated_at").param("sort_option", "asc").param("page_limit", "3"), key)
+        api.as(key).perform(get(list).param("sort_by", "updated_at").param("sort_option", "asc").param("page_limit", "3"))
                 .andExpect(jsonPath("$.data[*]._id").value(contains(last, tieHigh, tieLow)));
-        api(get(list).param("page", "2147483647").param("page_limit", "50"), key).andExpect(status().isOk())
+        api.as(key).perform(get(list).param("page", "2147483647").param("page_limit", "50")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.data").value(empty()))
                 .andExpect(jsonPath("$.page_info.total_results").value(5));
     }
 
     @Test
     void itemsShowSystemMetadataWithoutUserMetadataOrLinks() throws Exception {
-        String key = newKey("items");
-        String index = index(key, "Items");
+        String key = api.newKey("items");
+        String index = api.as(key).createIndex("Items");
         String id = seed(index, "talk.mov", 61.5, null, null, null, 123456789012L, T0, T0.plusSeconds(5));
 
-        api(get("/v1.3/indexes/" + index + "/videos"), key)
+        api.as(key).get("/v1.3/indexes/" + index + "/videos")
                 .andExpect(jsonPath("$.data[0]._id").value(id))
                 .andExpect(jsonPath("$.data[0].created_at").value("2026-03-01T10:00:00Z"))
                 .andExpect(jsonPath("$.data[0].updated_at").value("2026-03-01T10:00:05Z"))
@@ -139,76 +128,74 @@ class VideoListingTest {
 
     @Test
     void numbersFilterExactlyOrWithinRangesAndAVideoWithoutTheNumberNeverMatches() throws Exception {
-        String key = newKey("ranges");
-        String index = index(key, "Ranges");
+        String key = api.newKey("ranges");
+        String index = api.as(key).createIndex("Ranges");
         String shortClip = seed(index, "short.mp4", 5, 25.0, 640, 360, 2_000, T0, T0);
         String longClip = seed(index, "long.mp4", 600, 29.97, 1920, 1080, 900_000, T0.plusSeconds(1), T0.plusSeconds(1));
         String unknown = seed(index, "audio.mp4", 60, null, null, null, 50_000, T0.plusSeconds(2), T0.plusSeconds(2));
         String list = "/v1.3/indexes/" + index + "/videos";
 
-        api(get(list).param("duration[gte]", "5").param("duration[lte]", "60"), key)
+        api.as(key).perform(get(list).param("duration[gte]", "5").param("duration[lte]", "60"))
                 .andExpect(jsonPath("$.data[*]._id").value(contains(unknown, shortClip)))
                 .andExpect(jsonPath("$.page_info.total_results").value(2));
-        api(get(list).param("duration", "600"), key).andExpect(jsonPath("$.data[*]._id").value(contains(longClip)));
-        api(get(list).param("fps", "29.97"), key).andExpect(jsonPath("$.data[*]._id").value(contains(longClip)));
-        api(get(list).param("fps[lte]", "1000"), key).andExpect(jsonPath("$.data[*]._id").value(contains(longClip, shortClip)));
-        api(get(list).param("width[gte]", "641"), key).andExpect(jsonPath("$.data[*]._id").value(contains(longClip)));
-        api(get(list).param("height", "360.0"), key).andExpect(jsonPath("$.data[*]._id").value(contains(shortClip)));
-        api(get(list).param("size[lte]", "50000").param("size[gte]", "50000"), key)
+        api.as(key).perform(get(list).param("duration", "600")).andExpect(jsonPath("$.data[*]._id").value(contains(longClip)));
+        api.as(key).perform(get(list).param("fps", "29.97")).andExpect(jsonPath("$.data[*]._id").value(contains(longClip)));
+        api.as(key).perform(get(list).param("fps[lte]", "1000")).andExpect(jsonPath("$.data[*]._id").value(contains(longClip, shortClip)));
+        api.as(key).perform(get(list).param("width[gte]", "641")).andExpect(jsonPath("$.data[*]._id").value(contains(longClip)));
+        api.as(key).perform(get(list).param("height", "360.0")).andExpect(jsonPath("$.data[*]._id").value(contains(shortClip)));
+        api.as(key).perform(get(list).param("size[lte]", "50000").param("size[gte]", "50000"))
                 .andExpect(jsonPath("$.data[*]._id").value(contains(unknown)));
-        api(get(list).param("filename", "long.mp4"), key).andExpect(jsonPath("$.data[*]._id").value(contains(longClip)));
-        api(get(list).param("filename", "LONG.mp4"), key).andExpect(jsonPath("$.data").value(empty()))
+        api.as(key).perform(get(list).param("filename", "long.mp4")).andExpect(jsonPath("$.data[*]._id").value(contains(longClip)));
+        api.as(key).perform(get(list).param("filename", "LONG.mp4")).andExpect(jsonPath("$.data").value(empty()))
                 .andExpect(jsonPath("$.page_info.total_results").value(0))
                 .andExpect(jsonPath("$.page_info.total_page").value(0));
-        api(get(list).param("duration[lte]", "NaN"), key).andExpect(jsonPath("$.data").value(empty()));
-        api(get(list).param("duration[lte]", "Infinity"), key).andExpect(jsonPath("$.page_info.total_results").value(3));
-        api(get(list).param("duration[gte]", "5").param("page_limit", "1").param("page", "2"), key)
+        api.as(key).perform(get(list).param("duration[lte]", "NaN")).andExpect(jsonPath("$.data").value(empty()));
+        api.as(key).perform(get(list).param("duration[lte]", "Infinity")).andExpect(jsonPath("$.page_info.total_results").value(3));
+        api.as(key).perform(get(list).param("duration[gte]", "5").param("page_limit", "1").param("page", "2"))
                 .andExpect(jsonPath("$.data[*]._id").value(contains(longClip)))
                 .andExpect(jsonPath("$.page_info.total_page").value(3));
     }
 
     @Test
     void userMetadataFiltersMatchTheValueAsTextAndFollowMerges() throws Exception {
-        String key = newKey("metafilter");
-        String index = index(key, "Metadata filters");
-        String news = readyVideo(key, index, "{\"category\":\"news\",\"minute\":12,\"live\":true,\"score\":2.50}");
-        String sport = readyVideo(key, index, "{\"category\":\"sport\",\"minute\":12}");
-        String plain = readyVideo(key, index, null);
+        String key = api.newKey("metafilter");
+        String index = api.as(key).createIndex("Metadata filters");
+        String news = api.as(key).readyVideo(index, fiveSeconds, "{\"category\":\"news\",\"minute\":12,\"live\":true,\"score\":2.50}");
+        String sport = api.as(key).readyVideo(index, fiveSeconds, "{\"category\":\"sport\",\"minute\":12}");
+        String plain = api.as(key).readyVideo(index, fiveSeconds, null);
         String list = "/v1.3/indexes/" + index + "/videos";
 
-        api(get(list), key).andExpect(jsonPath("$.data[*]._id").value(contains(plain, sport, news)));
-        api(get(list).param("category", "news"), key).andExpect(jsonPath("$.data[*]._id").value(contains(news)))
+        api.as(key).get(list).andExpect(jsonPath("$.data[*]._id").value(contains(plain, sport, news)));
+        api.as(key).perform(get(list).param("category", "news")).andExpect(jsonPath("$.data[*]._id").value(contains(news)))
                 .andExpect(jsonPath("$.page_info.total_results").value(1));
-        api(get(list).param("minute", "12"), key).andExpect(jsonPath("$.data[*]._id").value(contains(sport, news)));
-        api(get(list).param("minute", "12").param("category", "sport"), key)
+        api.as(key).perform(get(list).param("minute", "12")).andExpect(jsonPath("$.data[*]._id").value(contains(sport, news)));
+        api.as(key).perform(get(list).param("minute", "12").param("category", "sport"))
                 .andExpect(jsonPath("$.data[*]._id").value(contains(sport)));
-        api(get(list).param("live", "true"), key).andExpect(jsonPath("$.data[*]._id").value(contains(news)));
-        api(get(list).param("score", "2.5"), key).andExpect(jsonPath("$.data[*]._id").value(contains(news)));
-        api(get(list).param("score", "2.50"), key).andExpect(jsonPath("$.data").value(empty()));
-        api(get(list).param("minute", "12.0"), key).andExpect(jsonPath("$.data").value(empty()));
-        api(get(list).param("category", "News"), key).andExpect(jsonPath("$.data").value(empty()));
-        api(get(list).param("colour", "news"), key).andExpect(jsonPath("$.data").value(empty()));
-        api(get(list).param("minute", "12").param("page_limit", "1").param("page", "2"), key)
+        api.as(key).perform(get(list).param("live", "true")).andExpect(jsonPath("$.data[*]._id").value(contains(news)));
+        api.as(key).perform(get(list).param("score", "2.5")).andExpect(jsonPath("$.data[*]._id").value(contains(news)));
+        api.as(key).perform(get(list).param("score", "2.50")).andExpect(jsonPath("$.data").value(empty()));
+        api.as(key).perform(get(list).param("minute", "12.0")).andExpect(jsonPath("$.data").value(empty()));
+        api.as(key).perform(get(list).param("category", "News")).andExpect(jsonPath("$.data").value(empty()));
+        api.as(key).perform(get(list).param("colour", "news")).andExpect(jsonPath("$.data").value(empty()));
+        api.as(key).perform(get(list).param("minute", "12").param("page_limit", "1").param("page", "2"))
                 .andExpect(jsonPath("$.data[*]._id").value(contains(news)))
                 .andExpect(jsonPath("$.page_info.total_results").value(2));
 
-        api(patch(list + "/" + news).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"user_metadata\":{\"category\":null,\"minute\":13}}"), key).andExpect(status().isNoContent());
-        api(patch(list + "/" + plain).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"user_metadata\":{\"category\":\"news\"}}"), key).andExpect(status().isNoContent());
+        api.as(key).patch(list + "/" + news, "{\"user_metadata\":{\"category\":null,\"minute\":13}}").andExpect(status().isNoContent());
+        api.as(key).patch(list + "/" + plain, "{\"user_metadata\":{\"category\":\"news\"}}").andExpect(status().isNoContent());
 
-        api(get(list).param("category", "news"), key).andExpect(jsonPath("$.data[*]._id").value(contains(plain)));
-        api(get(list).param("minute", "12"), key).andExpect(jsonPath("$.data[*]._id").value(contains(sport)));
-        api(get(list).param("minute", "13").param("live", "true"), key).andExpect(jsonPath("$.data[*]._id").value(contains(news)));
+        api.as(key).perform(get(list).param("category", "news")).andExpect(jsonPath("$.data[*]._id").value(contains(plain)));
+        api.as(key).perform(get(list).param("minute", "12")).andExpect(jsonPath("$.data[*]._id").value(contains(sport)));
+        api.as(key).perform(get(list).param("minute", "13").param("live", "true")).andExpect(jsonPath("$.data[*]._id").value(contains(news)));
     }
 
     @Test
     void onlyTheCallersRowsAreListedEvenWhenAnotherAccountsRowsNameTheIndexOrTheVideo() throws Exception {
-        String key = newKey("metaowner");
-        String index = index(key, "Owner's");
-        String video = readyVideo(key, index, "{\"team\":\"red\"}");
-        String strangerKey = newKey("metastranger");
-        String strangerIndex = index(strangerKey, "Stranger's");
+        String key = api.newKey("metaowner");
+        String index = api.as(key).createIndex("Owner's");
+        String video = api.as(key).readyVideo(index, fiveSeconds, "{\"team\":\"red\"}");
+        String strangerKey = api.newKey("metastranger");
+        String strangerIndex = api.as(strangerKey).createIndex("Stranger's");
         String strangerAccount = accountOf(strangerIndex);
         String strangerVideo = seed(strangerIndex, "x.mp4", 10, 25.0, 640, 360, 10, T0, T0);
         // Rows of the stranger's account that point at the owner's index and video (no API can make these)
@@ -216,44 +203,44 @@ class VideoListingTest {
                 .param("v", video).param("a", strangerAccount).update();
         jdbc.sql("update videos set index_id = :i where id = :v").param("i", index).param("v", strangerVideo).update();
 
-        api(get("/v1.3/indexes/" + index + "/videos").param("club", "blue"), key).andExpect(jsonPath("$.data").value(empty()));
-        api(get("/v1.3/indexes/" + index + "/videos").param("team", "red"), key)
+        api.as(key).perform(get("/v1.3/indexes/" + index + "/videos").param("club", "blue")).andExpect(jsonPath("$.data").value(empty()));
+        api.as(key).perform(get("/v1.3/indexes/" + index + "/videos").param("team", "red"))
                 .andExpect(jsonPath("$.data[*]._id").value(contains(video)));
-        api(get("/v1.3/indexes/" + index + "/videos"), strangerKey).andExpect(status().isNotFound());
+        api.as(strangerKey).get("/v1.3/indexes/" + index + "/videos").andExpect(status().isNotFound());
     }
 
     @Test
     void badPagingAndNumbersAnswer400WithTheConventionsCodes() throws Exception {
-        String key = newKey("badpaging");
-        String list = "/v1.3/indexes/" + index(key, "Strict") + "/videos";
+        String key = api.newKey("badpaging");
+        String list = "/v1.3/indexes/" + api.as(key).createIndex("Strict") + "/videos";
 
-        expectInvalid(api(get(list).param("page", "0"), key), "page must be 1 or more.");
-        expectInvalid(api(get(list).param("page", "first"), key), "page must be a whole number.");
-        expectInvalid(api(get(list).param("page_limit", "51"), key), "page_limit must be between 1 and 50.");
-        expectInvalid(api(get(list).param("page_limit", "0"), key), "page_limit must be between 1 and 50.");
-        expectInvalid(api(get(list).param("sort_by", "filename"), key), "sort_by must be created_at or updated_at.");
-        expectInvalid(api(get(list).param("sort_option", "up"), key), "sort_option must be asc or desc.");
-        expectInvalid(api(get(list).param("width[gte]", "wide"), key), "width[gte] must be a number.");
-        api(get("/v1.3/indexes/0123456789abcdef01234567/videos"), key).andExpect(status().isNotFound())
+        expectInvalid(api.as(key).perform(get(list).param("page", "0")), "page must be 1 or more.");
+        expectInvalid(api.as(key).perform(get(list).param("page", "first")), "page must be a whole number.");
+        expectInvalid(api.as(key).perform(get(list).param("page_limit", "51")), "page_limit must be between 1 and 50.");
+        expectInvalid(api.as(key).perform(get(list).param("page_limit", "0")), "page_limit must be between 1 and 50.");
+        expectInvalid(api.as(key).perform(get(list).param("sort_by", "filename")), "sort_by must be created_at or updated_at.");
+        expectInvalid(api.as(key).perform(get(list).param("sort_option", "up")), "sort_option must be asc or desc.");
+        expectInvalid(api.as(key).perform(get(list).param("width[gte]", "wide")), "width[gte] must be a number.");
+        api.as(key).get("/v1.3/indexes/0123456789abcdef01234567/videos").andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("resource_not_exist"));
     }
 
     @Test
     void theBackfillGivesVideosFromBeforeTheMetadataTableTheirRowsOnce() throws Exception {
-        String key = newKey("backfill");
-        String index = index(key, "Backfill");
+        String key = api.newKey("backfill");
+        String index = api.as(key).createIndex("Backfill");
         String older = seed(index, "old.mp4", 10, 25.0, 640, 360, 10, T0, T0);
         jdbc.sql("update videos set user_metadata = :m where id = :v")
                 .param("m", "{\"category\":\"archive\",\"year\":1999,\"ratio\":1.50,\"colour\":false}").param("v", older).update();
         String list = "/v1.3/indexes/" + index + "/videos";
-        api(get(list).param("category", "archive"), key).andExpect(jsonPath("$.data").value(empty()));
+        api.as(key).perform(get(list).param("category", "archive")).andExpect(jsonPath("$.data").value(empty()));
 
         try (Connection connection = dataSource.getConnection()) {
             backfill.backfill(connection);
             backfill.backfill(connection);
         }
 
-        api(get(list).param("category", "archive").param("year", "1999").param("ratio", "1.5").param("colour", "false"), key)
+        api.as(key).perform(get(list).param("category", "archive").param("year", "1999").param("ratio", "1.5").param("colour", "false"))
                 .andExpect(jsonPath("$.data[*]._id").value(contains(older)));
         assertThat(jdbc.sql("select count(*) from video_metadata where video_id = :v").param("v", older)
                 .query(Long.class).single()).isEqualTo(4);
@@ -290,37 +277,5 @@ class VideoListingTest {
 
     private String accountOf(String index) {
         return jdbc.sql("select account_id from indexes where id = :i").param("i", index).query(String.class).single();
-    }
-
-    private String readyVideo(String key, String index, String metadata) throws Exception {
-        var request = MultipartForm.post("/v1.3/tasks")
-                .file(new MockMultipartFile("video_file", "clip.mp4", "video/mp4", Files.readAllBytes(fiveSeconds)))
-                .param("index_id", index);
-        if (metadata != null) {
-            request.param("user_metadata", metadata);
-        }
-        String created = api(request, key).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        String taskId = JsonPath.read(created, "$._id");
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-                api(get("/v1.3/tasks/" + taskId), key).andExpect(jsonPath("$.status").value("ready")));
-        return JsonPath.read(created, "$.video_id");
-    }
-
-    private String index(String key, String name) throws Exception {
-        String body = api(post("/v1.3/indexes").contentType(MediaType.APPLICATION_JSON).content(INDEX.formatted(name)), key)
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        return JsonPath.read(body, "$._id");
-    }
-
-    private String newKey(String who) throws Exception {
-        return ApiKeys.create(mvc, signUp(mvc, "Listing " + who, uniqueEmail(who)), "videos");
-    }
-
-    private ResultActions api(MultipartForm form, String key) throws Exception {
-        return api(form.request(), key);
-    }
-
-    private ResultActions api(AbstractMockHttpServletRequestBuilder<?> request, String key) throws Exception {
-        return mvc.perform(request.header("x-api-key", key));
     }
 }

@@ -1,9 +1,6 @@
 package io.atrium.video;
 
-import static io.atrium.testsupport.Visitors.signUp;
-import static io.atrium.testsupport.Visitors.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -18,7 +15,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.AfterAll;
@@ -26,18 +22,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 
 import com.jayway.jsonpath.JsonPath;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-import io.atrium.testsupport.ApiKeys;
+import io.atrium.testsupport.ApiClient;
 import io.atrium.testsupport.IntegrationTest;
 import io.atrium.testsupport.MultipartForm;
 import io.atrium.testsupport.TestVideos;
@@ -52,8 +46,6 @@ import io.atrium.testsupport.TestVideos;
         "atrium.videos.download.allowed-addresses=127.0.0.1/32", "atrium.videos.max-file-size=2MB"})
 class VideoUrlUploadTest {
 
-    private static final String INDEX = "{\"index_name\":\"%s\",\"models\":[{\"model_name\":\"marengo3.0\",\"model_options\":[\"visual\"]}]}";
-
     @TempDir
     static Path files;
     static Path clip;
@@ -64,6 +56,8 @@ class VideoUrlUploadTest {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    ApiClient api;
     @Autowired
     JdbcClient jdbc;
 
@@ -124,16 +118,16 @@ class VideoUrlUploadTest {
 
     @Test
     void aVideoAtAUrlIsDownloadedCheckedAndStoredLikeAnUpload() throws Exception {
-        String key = newKey("urlfetcher");
-        String index = index(key, "From the web");
+        String key = api.newKey("urlfetcher");
+        String index = api.as(key).createIndex("From the web");
 
         String created = fromUrl(key, index, origin + "/clips/pier%20north.mp4", "{\"source\":\"web\"}")
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         String taskId = JsonPath.read(created, "$._id");
         String videoId = JsonPath.read(created, "$.video_id");
-        awaitStatus(key, taskId, "ready");
+        api.as(key).awaitTaskStatus(taskId, "ready");
 
-        api(get("/v1.3/indexes/" + index + "/videos/" + videoId), key).andExpect(status().isOk())
+        api.as(key).get("/v1.3/indexes/" + index + "/videos/" + videoId).andExpect(status().isOk())
                 .andExpect(jsonPath("$.system_metadata.filename").value("pier north.mp4"))
                 .andExpect(jsonPath("$.system_metadata.size").value(Files.size(clip)))
                 .andExpect(jsonPath("$.system_metadata.duration", closeTo(5.0, 0.1)))
@@ -143,13 +137,13 @@ class VideoUrlUploadTest {
 
     @Test
     void aVideoWhoseNameSaysHtmlIsServedAsTheVideoItIsNeverAsAPage() throws Exception {
-        String key = newKey("htmlname");
-        String index = index(key, "Names lie");
+        String key = api.newKey("htmlname");
+        String index = api.as(key).createIndex("Names lie");
 
         String created = fromUrl(key, index, origin + "/clips/re%22port%0D%0A.html", null)
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        awaitStatus(key, JsonPath.read(created, "$._id"), "ready");
-        String video = api(get("/v1.3/indexes/" + index + "/videos/" + JsonPath.read(created, "$.video_id")), key)
+        api.as(key).awaitTaskStatus(JsonPath.read(created, "$._id"), "ready");
+        String video = api.as(key).get("/v1.3/indexes/" + index + "/videos/" + JsonPath.read(created, "$.video_id"))
                 .andReturn().getResponse().getContentAsString();
         java.net.URI link = java.net.URI.create(JsonPath.read(video, "$.hls.video_url"));
 
@@ -162,19 +156,19 @@ class VideoUrlUploadTest {
 
     @Test
     void aPlaylistAtAUrlIsABrokenVideo() throws Exception {
-        String key = newKey("playlisturl");
-        String index = index(key, "Playlists");
+        String key = api.newKey("playlisturl");
+        String index = api.as(key).createIndex("Playlists");
 
         String task = taskId(fromUrl(key, index, origin + "/playlists/list.m3u8", null));
 
-        awaitStatus(key, task, "failed");
-        api(get("/v1.3/tasks/" + task), key).andExpect(jsonPath("$.error.code").value("video_file_broken"));
+        api.as(key).awaitTaskStatus(task, "failed");
+        api.as(key).get("/v1.3/tasks/" + task).andExpect(jsonPath("$.error.code").value("video_file_broken"));
     }
 
     @Test
     void urlsThatAreNotHttpOrPointInsideAreRefusedAtOnceAndCreateNothing() throws Exception {
-        String key = newKey("urlchecker");
-        String index = index(key, "Checked");
+        String key = api.newKey("urlchecker");
+        String index = api.as(key).createIndex("Checked");
 
         for (String url : new String[] {"ftp://example.com/clip.mp4", "file:///etc/passwd", "not a url", "http:///clip.mp4",
                 "http://user:secret@example.com/clip.mp4"}) {
@@ -196,33 +190,33 @@ class VideoUrlUploadTest {
 
     @Test
     void aRedirectToARefusedAddressFailsTheTaskWithoutConnecting() throws Exception {
-        String key = newKey("redirected");
-        String index = index(key, "Redirects");
+        String key = api.newKey("redirected");
+        String index = api.as(key).createIndex("Redirects");
 
         String toMetadata = taskId(fromUrl(key, index, origin + "/to-metadata-service", null));
         String toLoopback = taskId(fromUrl(key, index, origin + "/to-other-loopback", null));
-        awaitStatus(key, toMetadata, "failed");
-        awaitStatus(key, toLoopback, "failed");
-        api(get("/v1.3/tasks/" + toMetadata), key).andExpect(jsonPath("$.error.code").value("video_url_blocked"));
-        api(get("/v1.3/tasks/" + toLoopback), key).andExpect(jsonPath("$.error.code").value("video_url_blocked"));
+        api.as(key).awaitTaskStatus(toMetadata, "failed");
+        api.as(key).awaitTaskStatus(toLoopback, "failed");
+        api.as(key).get("/v1.3/tasks/" + toMetadata).andExpect(jsonPath("$.error.code").value("video_url_blocked"));
+        api.as(key).get("/v1.3/tasks/" + toLoopback).andExpect(jsonPath("$.error.code").value("video_url_blocked"));
     }
 
     @Test
     void sourcesThatAreMissingOrTooLargeFailTheTaskWithTheirReasonAndLeaveNoFile() throws Exception {
-        String key = newKey("toolarge");
-        String index = index(key, "Limits");
+        String key = api.newKey("toolarge");
+        String index = api.as(key).createIndex("Limits");
 
         String missing = taskId(fromUrl(key, index, origin + "/nothing-here.mp4", null));
         String announced = taskId(fromUrl(key, index, origin + "/large", null));
         String endless = taskId(fromUrl(key, index, origin + "/endless", null));
-        awaitStatus(key, missing, "failed");
-        awaitStatus(key, announced, "failed");
-        awaitStatus(key, endless, "failed");
+        api.as(key).awaitTaskStatus(missing, "failed");
+        api.as(key).awaitTaskStatus(announced, "failed");
+        api.as(key).awaitTaskStatus(endless, "failed");
 
-        api(get("/v1.3/tasks/" + missing), key).andExpect(jsonPath("$.error.code").value("video_url_unreachable"))
+        api.as(key).get("/v1.3/tasks/" + missing).andExpect(jsonPath("$.error.code").value("video_url_unreachable"))
                 .andExpect(jsonPath("$.error.message").value("video_url answered HTTP 404."));
-        api(get("/v1.3/tasks/" + announced), key).andExpect(jsonPath("$.error.code").value("video_filesize_too_large"));
-        api(get("/v1.3/tasks/" + endless), key).andExpect(jsonPath("$.error.code").value("video_filesize_too_large"));
+        api.as(key).get("/v1.3/tasks/" + announced).andExpect(jsonPath("$.error.code").value("video_filesize_too_large"));
+        api.as(key).get("/v1.3/tasks/" + endless).andExpect(jsonPath("$.error.code").value("video_filesize_too_large"));
         assertThat(endlessBytesSent.get()).isLessThan(32L * 1024 * 1024);
         assertThat(jdbc.sql("select count(*) from video_tasks where index_id = :index and object_key is not null")
                 .param("index", index).query(Integer.class).single()).isZero();
@@ -230,9 +224,9 @@ class VideoUrlUploadTest {
 
     @Test
     void anotherAccountsIndexAnswersNotFoundForAUrlUpload() throws Exception {
-        String owner = newKey("urlowner");
-        String index = index(owner, "Private");
-        String stranger = newKey("urlstranger");
+        String owner = api.newKey("urlowner");
+        String index = api.as(owner).createIndex("Private");
+        String stranger = api.newKey("urlstranger");
 
         fromUrl(stranger, index, origin + "/clips/pier.mp4", null).andExpect(status().isNotFound());
         assertThat(jdbc.sql("select count(*) from video_tasks where index_id = :index").param("index", index)
@@ -244,33 +238,10 @@ class VideoUrlUploadTest {
         if (metadata != null) {
             request.param("user_metadata", metadata);
         }
-        return api(request, key);
+        return api.as(key).perform(request);
     }
 
     private static String taskId(ResultActions created) throws Exception {
         return JsonPath.read(created.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$._id");
-    }
-
-    private void awaitStatus(String key, String taskId, String expected) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-                api(get("/v1.3/tasks/" + taskId), key).andExpect(jsonPath("$.status").value(expected)));
-    }
-
-    private String index(String key, String name) throws Exception {
-        String body = api(post("/v1.3/indexes").contentType(MediaType.APPLICATION_JSON).content(INDEX.formatted(name)), key)
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        return JsonPath.read(body, "$._id");
-    }
-
-    private String newKey(String who) throws Exception {
-        return ApiKeys.create(mvc, signUp(mvc, "Url " + who, uniqueEmail(who)), "videos");
-    }
-
-    private ResultActions api(MultipartForm form, String key) throws Exception {
-        return api(form.request(), key);
-    }
-
-    private ResultActions api(AbstractMockHttpServletRequestBuilder<?> request, String key) throws Exception {
-        return mvc.perform(request.header("x-api-key", key));
     }
 }

@@ -1,0 +1,135 @@
+package io.atrium.testsupport;
+
+import static io.atrium.testsupport.Visitors.signUp;
+import static io.atrium.testsupport.Visitors.uniqueEmail;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+import com.jayway.jsonpath.JsonPath;
+
+/**
+ * The public API as a client calls it, with an {@code x-api-key}, through MockMvc:
+ * {@code api.as(key).createIndex("Matches")}, {@code api.as(key).get("/v1.3/tasks")}. Every {@link IntegrationTest}
+ * can have it {@code @Autowired}; elsewhere {@code ApiClient.of(mvc)}.
+ */
+public class ApiClient {
+
+    /** An index on Marengo with visual search, what most tests need. */
+    public static final String INDEX =
+            "{\"index_name\":\"%s\",\"models\":[{\"model_name\":\"marengo3.0\",\"model_options\":[\"visual\"]}]}";
+
+    private final MockMvc mvc;
+
+    public ApiClient(MockMvc mvc) {
+        this.mvc = mvc;
+    }
+
+    public static ApiClient of(MockMvc mvc) {
+        return new ApiClient(mvc);
+    }
+
+    /** Calls made with the key. */
+    public Caller as(String key) {
+        return new Caller(key);
+    }
+
+    /** A key of a new user's personal account, made on Settings > API Keys after signing up as {@code who}. */
+    public String newKey(String who) throws Exception {
+        return ApiKeys.create(mvc, signUp(mvc, "API " + who, uniqueEmail(who)), who + " key");
+    }
+
+    /** The calls of one key. */
+    public final class Caller {
+
+        private final String key;
+
+        private Caller(String key) {
+            this.key = key;
+        }
+
+        public ResultActions perform(AbstractMockHttpServletRequestBuilder<?> request) throws Exception {
+            return mvc.perform(request.header("x-api-key", key));
+        }
+
+        /** A multipart body written as an HTTP client writes it, {@code POST /v1.3/tasks} for one. */
+        public ResultActions perform(MultipartForm form) throws Exception {
+            return perform(form.request());
+        }
+
+        public ResultActions get(String path) throws Exception {
+            return perform(MockMvcRequestBuilders.get(path));
+        }
+
+        public ResultActions delete(String path) throws Exception {
+            return perform(MockMvcRequestBuilders.delete(path));
+        }
+
+        public ResultActions post(String path) throws Exception {
+            return perform(MockMvcRequestBuilders.post(path));
+        }
+
+        public ResultActions post(String path, String json) throws Exception {
+            return perform(json(MockMvcRequestBuilders.post(path), json));
+        }
+
+        public ResultActions patch(String path, String json) throws Exception {
+            return perform(json(MockMvcRequestBuilders.patch(path), json));
+        }
+
+        public ResultActions put(String path, String json) throws Exception {
+            return perform(json(MockMvcRequestBuilders.put(path), json));
+        }
+
+        /** A Marengo index with visual search under the name; its id. */
+        public String createIndex(String name) throws Exception {
+            return createIndexFrom(INDEX.formatted(name));
+        }
+
+        /** An index as the JSON body describes it; its id. */
+        public String createIndexFrom(String json) throws Exception {
+            return JsonPath.read(post("/v1.3/indexes", json).andExpect(status().isCreated())
+                    .andReturn().getResponse().getContentAsString(), "$._id");
+        }
+
+        /** {@code POST /v1.3/tasks} with the file as {@code video_file} and the user metadata, if any. */
+        public ResultActions upload(String index, Path video, String metadata) throws Exception {
+            MultipartForm form = MultipartForm.post("/v1.3/tasks").file(new MockMultipartFile("video_file",
+                    video.getFileName().toString(), "video/mp4", Files.readAllBytes(video))).param("index_id", index);
+            if (metadata != null) {
+                form.param("user_metadata", metadata);
+            }
+            return perform(form);
+        }
+
+        /** Uploads the file, waits until its task is ready and returns the video's id. */
+        public String readyVideo(String index, Path video, String metadata) throws Exception {
+            String created = upload(index, video, metadata).andExpect(status().isCreated())
+                    .andReturn().getResponse().getContentAsString();
+            awaitTaskStatus(JsonPath.read(created, "$._id"), "ready");
+            return JsonPath.read(created, "$.video_id");
+        }
+
+        /** Waits up to 30 seconds for the task to reach the status. */
+        public void awaitTaskStatus(String taskId, String expected) {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                    get("/v1.3/tasks/" + taskId).andExpect(jsonPath("$.status").value(expected)));
+        }
+
+        private static AbstractMockHttpServletRequestBuilder<?> json(AbstractMockHttpServletRequestBuilder<?> request,
+                String json) {
+            return request.contentType(MediaType.APPLICATION_JSON).content(json);
+        }
+    }
+}
