@@ -8,6 +8,8 @@ import java.util.function.LongSupplier;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.atrium.shared.InvalidInputException;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * A page of a list in the API's format: {@code {"data": [...], "page_info": {...}}} (api.md conventions). A
@@ -15,8 +17,9 @@ import io.atrium.shared.InvalidInputException;
  */
 public record ApiPage<T>(List<T> data, @JsonProperty("page_info") PageInfo pageInfo) {
 
-    public record PageInfo(@JsonProperty("limit_per_page") int limitPerPage, int page,
-            @JsonProperty("total_page") int totalPage, @JsonProperty("total_results") int totalResults) {
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record PageInfo(int limitPerPage, int page,
+            int totalPage, int totalResults) {
     }
 
     /**

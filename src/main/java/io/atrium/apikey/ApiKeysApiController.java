@@ -21,6 +21,8 @@ import io.atrium.api.ApiController;
 import io.atrium.api.ApiPage;
 import io.atrium.shared.Actor;
 import io.atrium.shared.InvalidInputException;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 
 /** {@code /api/v1/api-keys}: the same rules as Settings > API Keys, for the key's account. */
 @ApiController
@@ -29,18 +31,20 @@ class ApiKeysApiController {
 
     static final int DEFAULT_DAYS = 365;
 
-    record CreateKeyRequest(String name, @JsonProperty("expires_at") Instant expiresAt,
-            @JsonProperty("expires_in_days") Integer expiresInDays) {
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record CreateKeyRequest(String name, Instant expiresAt,
+            Integer expiresInDays) {
     }
 
     record Creator(@JsonProperty("_id") String id, String name, String email) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record KeyJson(@JsonProperty("_id") String id, String name, String prefix,
-            @JsonProperty("created_by") Creator createdBy, @JsonProperty("created_at") Instant createdAt,
-            @JsonProperty("expires_at") Instant expiresAt, @JsonProperty("last_used_at") Instant lastUsedAt,
-            @JsonProperty("revoked_at") Instant revokedAt, String status) {
+            Creator createdBy, Instant createdAt,
+            Instant expiresAt, Instant lastUsedAt,
+            Instant revokedAt, String status) {
 
         static KeyJson of(ApiKeyView view) {
             return new KeyJson(view.id(), view.name(), view.prefix(),
@@ -50,8 +54,9 @@ class ApiKeysApiController {
     }
 
     /** The creation answer: the key's fields and, this once, the key itself. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record CreatedKeyJson(@JsonProperty("_id") String id, String name, String prefix, String key,
-            @JsonProperty("created_at") Instant createdAt, @JsonProperty("expires_at") Instant expiresAt) {
+            Instant createdAt, Instant expiresAt) {
     }
 
     private final ApiKeyService keys;

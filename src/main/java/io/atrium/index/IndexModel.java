@@ -2,11 +2,13 @@ package io.atrium.index;
 
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 
 /** One model an index is built for, with the modalities it covers. */
-public record IndexModel(@JsonProperty("model_name") String modelName,
-        @JsonProperty("model_options") List<String> modelOptions) {
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record IndexModel(String modelName,
+        List<String> modelOptions) {
 
     /** The family a model belongs to: {@code marengo} or {@code pegasus}. */
     public String family() {

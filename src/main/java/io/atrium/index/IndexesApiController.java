@@ -27,23 +27,27 @@ import io.atrium.api.ApiController;
 import io.atrium.api.ApiPage;
 import io.atrium.shared.Actor;
 import io.atrium.shared.InvalidInputException;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 
 /** {@code /v1.3/indexes} of the TwelveLabs surface, acting on the key's account. */
 @ApiController
 @RequestMapping("/v1.3/indexes")
 class IndexesApiController {
 
-    record CreateIndexRequest(@JsonProperty("index_name") String indexName, List<IndexModel> models, List<String> addons) {
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record CreateIndexRequest(String indexName, List<IndexModel> models, List<String> addons) {
     }
 
     record Created(@JsonProperty("_id") String id) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record IndexJson(@JsonProperty("_id") String id, @JsonProperty("index_name") String indexName,
-            List<IndexModel> models, List<String> addons, @JsonProperty("video_count") long videoCount,
-            @JsonProperty("total_duration") double totalDuration, @JsonProperty("created_at") Instant createdAt,
-            @JsonProperty("updated_at") Instant updatedAt, @JsonProperty("expires_at") Instant expiresAt) {
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record IndexJson(@JsonProperty("_id") String id, String indexName,
+            List<IndexModel> models, List<String> addons, long videoCount,
+            double totalDuration, Instant createdAt,
+            Instant updatedAt, Instant expiresAt) {
 
         static IndexJson of(IndexView index) {
             return new IndexJson(index.id(), index.name(), index.models(), index.addons(), index.videoCount(),

@@ -12,12 +12,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.atrium.api.ApiController;
 import io.atrium.shared.Actor;
 import io.atrium.shared.InvalidInputException;
 import io.atrium.video.TaskStatus;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code /v1.3/tasks/transfers/import/{integration_id}}: importing a bucket's videos into an index. */
@@ -25,36 +26,43 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping("/v1.3/tasks/transfers/import/{integrationId}")
 class ImportsApiController {
 
-    record ImportRequest(@JsonProperty("index_id") String indexId,
-            @JsonProperty("incremental_import") Boolean incrementalImport,
-            @JsonProperty("retry_failed") Boolean retryFailed, @JsonProperty("user_metadata") Object userMetadata) {
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record ImportRequest(String indexId,
+            Boolean incrementalImport,
+            Boolean retryFailed, Object userMetadata) {
     }
 
-    record VideoJson(@JsonProperty("video_id") String videoId, String filename) {
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record VideoJson(String videoId, String filename) {
     }
 
-    record FailedFileJson(String filename, @JsonProperty("error_message") String errorMessage) {
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record FailedFileJson(String filename, String errorMessage) {
     }
 
-    record ImportJson(List<VideoJson> videos, @JsonProperty("failed_files") List<FailedFileJson> failedFiles) {
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record ImportJson(List<VideoJson> videos, List<FailedFileJson> failedFiles) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record StatusItemJson(@JsonProperty("video_id") String videoId, String filename, Long size,
-            @JsonProperty("created_at") Instant createdAt, @JsonProperty("updated_at") Instant updatedAt,
-            @JsonProperty("error_message") String errorMessage) {
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record StatusItemJson(String videoId, String filename, Long size,
+            Instant createdAt, Instant updatedAt,
+            String errorMessage) {
     }
 
-    record StatusJson(@JsonProperty("not_imported") List<String> notImported, List<StatusItemJson> validating,
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record StatusJson(List<String> notImported, List<StatusItemJson> validating,
             List<StatusItemJson> pending, List<StatusItemJson> queued, List<StatusItemJson> indexing,
             List<StatusItemJson> ready, List<StatusItemJson> failed) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record LogJson(@JsonProperty("index_id") String indexId, @JsonProperty("index_name") String indexName,
-            @JsonProperty("created_at") Instant createdAt, @JsonProperty("ended_at") Instant endedAt,
-            @JsonProperty("video_status") Map<String, Integer> videoStatus,
-            @JsonProperty("failed_files") List<FailedFileJson> failedFiles) {
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record LogJson(String indexId, String indexName,
+            Instant createdAt, Instant endedAt,
+            Map<String, Integer> videoStatus,
+            List<FailedFileJson> failedFiles) {
     }
 
     record LogsJson(List<LogJson> data) {

@@ -19,15 +19,18 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.atrium.api.ApiController;
 import io.atrium.api.ApiPage;
 import io.atrium.shared.Actor;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 
 /** {@code /api/v1/integrations}: the key's account's S3 integrations; secrets go in and never come out. */
 @ApiController
 @RequestMapping("/api/v1/integrations")
 class IntegrationsApiController {
 
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record IntegrationRequest(String name, String bucket, String region, String endpoint, String prefix,
-            @JsonProperty("access_key_id") String accessKeyId,
-            @JsonProperty("secret_access_key") String secretAccessKey) {
+            String accessKeyId,
+            String secretAccessKey) {
 
         IntegrationCommand command() {
             return new IntegrationCommand(name, bucket, region, endpoint, prefix, accessKeyId, secretAccessKey);
@@ -35,9 +38,10 @@ class IntegrationsApiController {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record IntegrationJson(@JsonProperty("_id") String id, String name, String bucket, String region, String endpoint,
-            String prefix, @JsonProperty("access_key_id_hint") String accessKeyIdHint,
-            @JsonProperty("created_at") Instant createdAt, @JsonProperty("updated_at") Instant updatedAt) {
+            String prefix, String accessKeyIdHint,
+            Instant createdAt, Instant updatedAt) {
 
         static IntegrationJson of(IntegrationView view) {
             return new IntegrationJson(view.id(), view.name(), view.bucket(), view.region(), view.endpoint(),

@@ -19,6 +19,8 @@ import io.atrium.api.ApiController;
 import io.atrium.api.ApiPage;
 import io.atrium.shared.Actor;
 import io.atrium.shared.InvalidInputException;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 
 /** {@code /api/v1/invitations}: the same rules as Settings > Members > Invite (R-INV-*), for admins. */
 @ApiController
@@ -34,10 +36,11 @@ class InvitationsApiController {
     record InviteResponse(List<OutcomeJson> results) {
     }
 
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record InvitationJson(@JsonProperty("_id") String id, String email, String role,
-            @JsonProperty("invited_by") String invitedBy, @JsonProperty("created_at") Instant createdAt,
-            @JsonProperty("sent_at") Instant sentAt, @JsonProperty("expires_at") Instant expiresAt, String status,
-            @JsonProperty("email_delivery") String emailDelivery) {
+            String invitedBy, Instant createdAt,
+            Instant sentAt, Instant expiresAt, String status,
+            String emailDelivery) {
 
         static InvitationJson of(InvitationView view) {
             return new InvitationJson(view.id(), view.email(), view.role().value(), view.invitedBy(), view.createdAt(),

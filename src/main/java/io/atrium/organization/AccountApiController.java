@@ -11,13 +11,16 @@ import io.atrium.account.AccountView;
 import io.atrium.api.ApiController;
 import io.atrium.shared.Actor;
 import io.atrium.shared.NotFoundException;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 
 /** {@code GET /api/v1/account}: the key's account and the caller's role in it. */
 @ApiController
 class AccountApiController {
 
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record AccountJson(@JsonProperty("_id") String id, String kind, String name, String initials, String plan,
-            @JsonProperty("created_at") Instant createdAt, String role) {
+            Instant createdAt, String role) {
     }
 
     private final AccountService accounts;

@@ -17,6 +17,8 @@ import io.atrium.audit.AuditFilter;
 import io.atrium.audit.AuditPage;
 import io.atrium.shared.Actor;
 import io.atrium.shared.InvalidInputException;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * {@code GET /api/v1/audit-log}: the key's account's audit log, for its admins (the owner of a personal account
@@ -33,8 +35,9 @@ class AuditLogApiController {
 
     /** {@code actor} is null for what Atrium did by itself, such as revoking a departed member's keys. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record EntryJson(@JsonProperty("_id") String id, String action, ActorJson actor, String target, String details,
-            @JsonProperty("ip_address") String ipAddress, @JsonProperty("created_at") Instant createdAt) {
+            String ipAddress, Instant createdAt) {
 
         static EntryJson of(AuditEntry entry) {
             AuditEntry.Actor actor = entry.actor();

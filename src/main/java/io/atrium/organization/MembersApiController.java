@@ -12,19 +12,20 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 import io.atrium.api.ApiController;
 import io.atrium.api.ApiPage;
 import io.atrium.shared.Actor;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 
 /** {@code /api/v1/members}: the same rules as Settings > Members (R-ORG-3…5). */
 @ApiController
 @RequestMapping("/api/v1/members")
 class MembersApiController {
 
-    record MemberJson(@JsonProperty("user_id") String userId, String name, String email, String role,
-            @JsonProperty("joined_at") Instant joinedAt) {
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record MemberJson(String userId, String name, String email, String role,
+            Instant joinedAt) {
 
         static MemberJson of(MemberView member) {
             return new MemberJson(member.user().id(), member.user().name(), member.user().email(),

@@ -7,22 +7,24 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 import io.atrium.api.ApiController;
 import io.atrium.shared.Actor;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 
 /** {@code GET /api/v1/usage?from=&to=}: the key's account's usage per day (admins in an organization). */
 @ApiController
 @RequestMapping("/api/v1/usage")
 class UsageApiController {
 
-    record DayJson(LocalDate date, @JsonProperty("api_requests") long apiRequests, long tasks,
-            @JsonProperty("minutes_indexed") double minutesIndexed, @JsonProperty("storage_bytes") long storageBytes) {
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record DayJson(LocalDate date, long apiRequests, long tasks,
+            double minutesIndexed, long storageBytes) {
     }
 
-    record TotalsJson(@JsonProperty("api_requests") long apiRequests, long tasks,
-            @JsonProperty("minutes_indexed") double minutesIndexed, @JsonProperty("storage_bytes") long storageBytes) {
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record TotalsJson(long apiRequests, long tasks,
+            double minutesIndexed, long storageBytes) {
     }
 
     record UsageJson(LocalDate from, LocalDate to, List<DayJson> data, TotalsJson totals) {
