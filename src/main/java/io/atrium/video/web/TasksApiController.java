@@ -42,13 +42,16 @@ import io.atrium.shared.InvalidInputException;
 import io.atrium.shared.NotFoundException;
 import io.atrium.video.upload.UploadBodies;
 import io.atrium.video.upload.VideoLimits;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 
 /** {@code /v1.3/tasks}: uploading a video into an index, and following the upload. */
 @ApiController
 @RequestMapping("/v1.3/tasks")
 class TasksApiController {
 
-    record Created(@JsonProperty("_id") String id, @JsonProperty("video_id") String videoId) {
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Created(@JsonProperty("_id") String id, String videoId) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -59,12 +62,13 @@ class TasksApiController {
     record TaskError(String code, String message) {
     }
 
-    record TaskJson(@JsonProperty("_id") String id, @JsonProperty("video_id") String videoId,
-            @JsonProperty("index_id") String indexId, String status,
-            @JsonProperty("system_metadata") SystemMetadata systemMetadata,
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record TaskJson(@JsonProperty("_id") String id, String videoId,
+            String indexId, String status,
+            SystemMetadata systemMetadata,
             @JsonInclude(JsonInclude.Include.NON_NULL) TaskError error,
             @JsonInclude(JsonInclude.Include.NON_NULL) VideosApiController.Hls hls,
-            @JsonProperty("created_at") Instant createdAt, @JsonProperty("updated_at") Instant updatedAt) {
+            Instant createdAt, Instant updatedAt) {
 
         static TaskJson of(TaskView task, VideosApiController.Hls hls) {
             return new TaskJson(task.id(), task.videoId(), task.indexId(), task.status().value(),

@@ -31,6 +31,8 @@ import io.atrium.video.VideoFilter;
 import io.atrium.video.VideoService;
 import io.atrium.video.VideoSummary;
 import io.atrium.video.VideoView;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 
 /** {@code /v1.3/indexes/{index_id}/videos}: a video is always reached through its index. */
 @ApiController
@@ -44,9 +46,10 @@ class VideosApiController {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record VideoItem(@JsonProperty("_id") String id, @JsonProperty("created_at") Instant createdAt,
-            @JsonProperty("updated_at") Instant updatedAt, @JsonProperty("indexed_at") Instant indexedAt,
-            @JsonProperty("system_metadata") SystemMetadata systemMetadata) {
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record VideoItem(@JsonProperty("_id") String id, Instant createdAt,
+            Instant updatedAt, Instant indexedAt,
+            SystemMetadata systemMetadata) {
 
         static VideoItem of(VideoSummary video) {
             return new VideoItem(video.id(), video.createdAt(), video.updatedAt(), video.indexedAt(),
@@ -56,10 +59,11 @@ class VideosApiController {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record VideoJson(@JsonProperty("_id") String id, @JsonProperty("created_at") Instant createdAt,
-            @JsonProperty("updated_at") Instant updatedAt, @JsonProperty("indexed_at") Instant indexedAt,
-            @JsonProperty("system_metadata") SystemMetadata systemMetadata,
-            @JsonProperty("user_metadata") Map<String, Object> userMetadata, Hls hls) {
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record VideoJson(@JsonProperty("_id") String id, Instant createdAt,
+            Instant updatedAt, Instant indexedAt,
+            SystemMetadata systemMetadata,
+            Map<String, Object> userMetadata, Hls hls) {
     }
 
     /**
@@ -67,8 +71,9 @@ class VideosApiController {
      * HLS playlist), and its thumbnails. {@code null} when the upload disabled streaming.
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Hls(@JsonProperty("video_url") String videoUrl, @JsonProperty("thumbnail_urls") List<String> thumbnailUrls,
-            String status, @JsonProperty("updated_at") Instant updatedAt) {
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Hls(String videoUrl, List<String> thumbnailUrls,
+            String status, Instant updatedAt) {
 
         static Hls of(VideoView video) {
             return video.videoUrl() == null ? null
@@ -76,8 +81,9 @@ class VideosApiController {
         }
     }
 
-    record MetadataChange(@JsonProperty("user_metadata") Map<String, Object> userMetadata,
-            @JsonProperty("system_metadata") Map<String, Object> systemMetadata) {
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record MetadataChange(Map<String, Object> userMetadata,
+            Map<String, Object> systemMetadata) {
     }
 
     private final VideoService videos;
