@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -79,6 +80,12 @@ public class VideoService {
     /** Which of the given videos still exist in the index. */
     public Set<String> existing(String accountId, String indexId, Collection<String> videoIds) {
         return videos.existingIds(accountId, indexId, videoIds);
+    }
+
+    /** The stored file of a video of the account, whatever its index, for signed media links; empty if none. */
+    public Optional<VideoFile> stored(String accountId, String videoId) {
+        return videos.findInAccount(accountId, videoId).map(
+                video -> new VideoFile(video.objectKey(), VideoContainer.ofStored(video.container()), video.filename()));
     }
 
     public VideoView get(String accountId, String indexId, String videoId) {
