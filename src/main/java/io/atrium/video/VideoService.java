@@ -24,6 +24,10 @@ import io.atrium.shared.NotFoundException;
 import io.atrium.storage.ObjectStorage;
 import io.atrium.video.media.MediaUrls;
 import io.atrium.video.media.ThumbnailKeys;
+import io.atrium.video.store.TaskRepository;
+import io.atrium.video.store.UserMetadata;
+import io.atrium.video.store.VideoRepository;
+import io.atrium.video.store.VideoRow;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Videos of an index, always found through their index within the account (R-RES-3). */
