@@ -19,7 +19,7 @@ public enum TaskStatus {
     FAILED("failed");
 
     /** The statuses the worker still has work in, as stored: what it claims tasks by. */
-    static final List<String> UNFINISHED = Arrays.stream(values()).filter(status -> !status.isFinished())
+    public static final List<String> UNFINISHED = Arrays.stream(values()).filter(status -> !status.isFinished())
             .map(TaskStatus::value).toList();
 
     private final String value;

@@ -2,6 +2,8 @@ package io.atrium.video;
 
 import java.time.Instant;
 
+import io.atrium.video.store.TaskRow;
+
 /** An upload task as the API shows it. */
 public record TaskView(String id, String videoId, String indexId, TaskStatus status, String errorCode, String errorMessage,
         String filename, Double duration, Integer width, Integer height, Instant createdAt, Instant updatedAt) {

@@ -61,7 +61,7 @@ public enum VideoContainer {
      * The type a stored video is served as. WebM is Matroska; a browser plays it as {@code video/webm}, so the
      * name's extension may choose between the two, but only within the probed container.
      */
-    MediaType mediaType(String filename) {
+    public MediaType mediaType(String filename) {
         if (this == MATROSKA && filename.toLowerCase(Locale.ROOT).endsWith(".webm")) {
             return MediaType.parseMediaType("video/webm");
         }

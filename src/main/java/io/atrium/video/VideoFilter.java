@@ -28,7 +28,7 @@ public record VideoFilter(String filename, List<NumberCondition> numbers, Map<St
     public enum Comparison {
         EQUAL("="), AT_LEAST(">="), AT_MOST("<=");
 
-        final String operator;
+        public final String operator;
 
         Comparison(String operator) {
             this.operator = operator;

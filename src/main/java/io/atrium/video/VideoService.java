@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -23,6 +24,10 @@ import io.atrium.shared.NotFoundException;
 import io.atrium.storage.ObjectStorage;
 import io.atrium.video.media.MediaUrls;
 import io.atrium.video.media.ThumbnailKeys;
+import io.atrium.video.store.TaskRepository;
+import io.atrium.video.store.UserMetadata;
+import io.atrium.video.store.VideoRepository;
+import io.atrium.video.store.VideoRow;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Videos of an index, always found through their index within the account (R-RES-3). */
@@ -79,6 +84,12 @@ public class VideoService {
     /** Which of the given videos still exist in the index. */
     public Set<String> existing(String accountId, String indexId, Collection<String> videoIds) {
         return videos.existingIds(accountId, indexId, videoIds);
+    }
+
+    /** The stored file of a video of the account, whatever its index, for signed media links; empty if none. */
+    public Optional<VideoFile> stored(String accountId, String videoId) {
+        return videos.findInAccount(accountId, videoId).map(
+                video -> new VideoFile(video.objectKey(), VideoContainer.ofStored(video.container()), video.filename()));
     }
 
     public VideoView get(String accountId, String indexId, String videoId) {

@@ -25,6 +25,10 @@ import io.atrium.shared.InvalidInputException;
 import io.atrium.shared.NotFoundException;
 import io.atrium.shared.QuotaExceededException;
 import io.atrium.storage.ObjectStorage;
+import io.atrium.video.store.TaskRepository;
+import io.atrium.video.store.TaskRow;
+import io.atrium.video.store.UserMetadata;
+import io.atrium.video.store.VideoRepository;
 import io.atrium.video.upload.Filenames;
 import io.atrium.video.upload.VideoDownloader;
 import io.atrium.video.upload.VideoLimits;
@@ -255,7 +259,7 @@ public class VideoTasks {
      * The extension a stored file is given: its name's, when that is a video container's. Nothing else (such as
      * {@code m3u8}, which alone makes FFmpeg read a file as a playlist) ever reaches storage.
      */
-    static String extension(String filename) {
+    public static String extension(String filename) {
         return VideoContainer.allowsName(filename)
                 ? filename.substring(filename.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "bin";
     }

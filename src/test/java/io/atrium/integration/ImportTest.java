@@ -39,7 +39,7 @@ import io.atrium.testsupport.ApiKeys;
 import io.atrium.testsupport.IntegrationTest;
 import io.atrium.testsupport.S3Server;
 import io.atrium.testsupport.TestVideos;
-import io.atrium.video.TaskQueue;
+import io.atrium.video.queue.TaskQueue;
 
 /**
  * Imports from a bucket on an S3-compatible server (S3Proxy over HTTP, the real AWS SDK) into an index. The

@@ -33,7 +33,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import io.atrium.testsupport.IntegrationTest;
 import io.atrium.testsupport.S3Server;
 import io.atrium.testsupport.TestVideos;
-import io.atrium.video.TaskQueue;
+import io.atrium.video.queue.TaskQueue;
 
 /** The Playground's S3 Integrations pages, against S3Proxy on 127.0.0.1 (allowed for the test). */
 @IntegrationTest

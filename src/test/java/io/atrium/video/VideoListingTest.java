@@ -1,6 +1,5 @@
 package io.atrium.video;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.nullValue;
@@ -10,11 +9,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Instant;
 import java.time.ZoneOffset;
-
-import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,10 +47,6 @@ class VideoListingTest {
     ApiClient api;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    DataSource dataSource;
-    @Autowired
-    VideoMetadataBackfill backfill;
 
     @BeforeAll
     static void makeVideo() throws Exception {
@@ -223,27 +215,6 @@ class VideoListingTest {
         expectInvalid(api.as(key).perform(get(list).param("width[gte]", "wide")), "width[gte] must be a number.");
         api.as(key).get("/v1.3/indexes/0123456789abcdef01234567/videos").andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("resource_not_exist"));
-    }
-
-    @Test
-    void theBackfillGivesVideosFromBeforeTheMetadataTableTheirRowsOnce() throws Exception {
-        String key = api.newKey("backfill");
-        String index = api.as(key).createIndex("Backfill");
-        String older = seed(index, "old.mp4", 10, 25.0, 640, 360, 10, T0, T0);
-        jdbc.sql("update videos set user_metadata = :m where id = :v")
-                .param("m", "{\"category\":\"archive\",\"year\":1999,\"ratio\":1.50,\"colour\":false}").param("v", older).update();
-        String list = "/v1.3/indexes/" + index + "/videos";
-        api.as(key).perform(get(list).param("category", "archive")).andExpect(jsonPath("$.data").value(empty()));
-
-        try (Connection connection = dataSource.getConnection()) {
-            backfill.backfill(connection);
-            backfill.backfill(connection);
-        }
-
-        api.as(key).perform(get(list).param("category", "archive").param("year", "1999").param("ratio", "1.5").param("colour", "false"))
-                .andExpect(jsonPath("$.data[*]._id").value(contains(older)));
-        assertThat(jdbc.sql("select count(*) from video_metadata where video_id = :v").param("v", older)
-                .query(Long.class).single()).isEqualTo(4);
     }
 
     private static void expectInvalid(ResultActions result, String message) throws Exception {

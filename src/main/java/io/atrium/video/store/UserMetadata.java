@@ -1,4 +1,4 @@
-package io.atrium.video;
+package io.atrium.video.store;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
  * would be stored: at most {@value #MAX_KEYS} keys of 1 to {@value #MAX_KEY_LENGTH} characters, string values of at
  * most {@value #MAX_VALUE_LENGTH} characters, and {@value #MAX_JSON_LENGTH} characters of JSON in all.
  */
-final class UserMetadata {
+public final class UserMetadata {
 
     static final int MAX_KEYS = 100;
     static final int MAX_KEY_LENGTH = 100;
@@ -26,7 +26,7 @@ final class UserMetadata {
     }
 
     /** Parses the JSON string sent with an upload; {@code null} or blank means none. */
-    static Map<String, Object> parse(JsonMapper json, String text) {
+    public static Map<String, Object> parse(JsonMapper json, String text) {
         if (text == null || text.isBlank()) {
             return Map.of();
         }
@@ -43,7 +43,7 @@ final class UserMetadata {
         return requireStorable(json, values);
     }
 
-    static Map<String, Object> read(JsonMapper json, String stored) {
+    public static Map<String, Object> read(JsonMapper json, String stored) {
         return stored == null ? Map.of() : json.readValue(stored, MAP);
     }
 
@@ -51,7 +51,7 @@ final class UserMetadata {
      * Each value as the text a list filter compares with: {@code ?category=news} finds {@code "news"},
      * {@code ?minute=12} finds {@code 12}, {@code ?live=true} finds {@code true}.
      */
-    static Map<String, String> texts(JsonMapper json, String stored) {
+    public static Map<String, String> texts(JsonMapper json, String stored) {
         Map<String, String> texts = new LinkedHashMap<>();
         read(json, stored).forEach((key, value) -> texts.put(key, String.valueOf(value)));
         return texts;
@@ -61,7 +61,7 @@ final class UserMetadata {
      * Checks a change before it is merged: each key and value on its own (a {@code null} value removes its key).
      * The merged whole is then checked with {@link #requireStorable}.
      */
-    static void requireChange(Map<String, Object> changes) {
+    public static void requireChange(Map<String, Object> changes) {
         if (changes.size() > MAX_KEYS) {
             throw tooLarge("user_metadata may have at most " + MAX_KEYS + " keys.");
         }
@@ -74,7 +74,7 @@ final class UserMetadata {
      * @throws InvalidInputException with code {@code user_metadata_too_large} for a limit, {@code parameter_invalid}
      *     for a value of the wrong kind
      */
-    static Map<String, Object> requireStorable(JsonMapper json, Map<String, Object> values) {
+    public static Map<String, Object> requireStorable(JsonMapper json, Map<String, Object> values) {
         if (values.size() > MAX_KEYS) {
             throw tooLarge("user_metadata may have at most " + MAX_KEYS + " keys.");
         }

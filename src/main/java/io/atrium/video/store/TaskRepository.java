@@ -1,4 +1,4 @@
-package io.atrium.video;
+package io.atrium.video.store;
 
 import static io.atrium.shared.SqlTime.utc;
 
@@ -14,10 +14,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.atrium.shared.Where;
+import io.atrium.video.TaskFilter;
+import io.atrium.video.TaskStatus;
 import io.atrium.video.media.MediaProbe;
 
 @Repository
-class TaskRepository {
+public class TaskRepository {
 
     private static final String COLUMNS = "id, account_id, index_id, video_id, status, error_code, error_message, "
             + "filename, object_key, size, duration, fps, width, height, enable_video_stream, user_metadata, created_at, updated_at, "
@@ -29,7 +31,7 @@ class TaskRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(TaskRow task) {
+    public void insert(TaskRow task) {
         jdbc.sql("""
                 insert into video_tasks (id, account_id, index_id, video_id, status, filename, object_key, size,
                     enable_video_stream, user_metadata, created_at, updated_at, source_url)
@@ -44,7 +46,7 @@ class TaskRepository {
                 .update();
     }
 
-    Optional<TaskRow> find(String accountId, String id) {
+    public Optional<TaskRow> find(String accountId, String id) {
         return jdbc.sql("select " + COLUMNS + " from video_tasks where account_id = :accountId and id = :id")
                 .param("accountId", accountId).param("id", id)
                 .query(TaskRepository::map).optional();
@@ -55,7 +57,7 @@ class TaskRepository {
      *
      * @param sortBy {@code created_at} or {@code updated_at} (checked by the API's page request)
      */
-    List<TaskRow> page(String accountId, TaskFilter filter, String sortBy, boolean descending, int limit, long offset) {
+    public List<TaskRow> page(String accountId, TaskFilter filter, String sortBy, boolean descending, int limit, long offset) {
         Where where = where(accountId, filter);
         String column = sortBy.equals("updated_at") ? "updated_at" : "created_at";
         String direction = descending ? " desc" : " asc";
@@ -65,7 +67,7 @@ class TaskRepository {
                 .query(TaskRepository::map).list();
     }
 
-    long count(String accountId, TaskFilter filter) {
+    public long count(String accountId, TaskFilter filter) {
         Where where = where(accountId, filter);
         return jdbc.sql("select count(*) from video_tasks where " + where.sql()).params(where.params())
                 .query(Long.class).single();
@@ -85,7 +87,7 @@ class TaskRepository {
                 .onDay("updated_at", filter.updatedOn());
     }
 
-    List<TaskRow> ofAccount(String accountId, Collection<String> ids) {
+    public List<TaskRow> ofAccount(String accountId, Collection<String> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -94,13 +96,13 @@ class TaskRepository {
                 .query(TaskRepository::map).list();
     }
 
-    long countCreatedSince(String accountId, Instant since) {
+    public long countCreatedSince(String accountId, Instant since) {
         return jdbc.sql("select count(*) from video_tasks where account_id = :accountId and created_at >= :since")
                 .param("accountId", accountId).param("since", utc(since)).query(Long.class).single();
     }
 
     /** The uploads of an index that have not become videos yet, and those that failed, newest first. */
-    List<TaskRow> unfinishedOfIndex(String accountId, String indexId) {
+    public List<TaskRow> unfinishedOfIndex(String accountId, String indexId) {
         return jdbc.sql("select " + COLUMNS + " from video_tasks where account_id = :accountId and index_id = :indexId "
                         + "and status <> :ready order by created_at desc, id desc")
                 .param("ready", TaskStatus.READY.value()).param("accountId", accountId).param("indexId", indexId)
@@ -108,7 +110,7 @@ class TaskRepository {
     }
 
     /** Unfinished tasks no node holds (never claimed, or held by a node whose lease ran out), oldest first. */
-    List<String> claimable(Instant now, int limit) {
+    public List<String> claimable(Instant now, int limit) {
         return jdbc.sql("""
                 select id from video_tasks
                 where status in (:unfinished)
@@ -119,7 +121,7 @@ class TaskRepository {
     }
 
     /** Of several nodes racing for one task, exactly one update matches. */
-    boolean claim(String id, Instant now, Instant leaseUntil) {
+    public boolean claim(String id, Instant now, Instant leaseUntil) {
         return jdbc.sql("""
                 update video_tasks set claimed_until = :lease, attempts = attempts + 1
                 where id = :id and status in (:unfinished)
@@ -129,23 +131,23 @@ class TaskRepository {
                 .update() == 1;
     }
 
-    Optional<TaskRow> findClaimed(String id) {
+    public Optional<TaskRow> findClaimed(String id) {
         return jdbc.sql("select " + COLUMNS + " from video_tasks where id = :id").param("id", id)
                 .query(TaskRepository::map).optional();
     }
 
-    void advance(String id, TaskStatus status, Instant now) {
+    public void advance(String id, TaskStatus status, Instant now) {
         jdbc.sql("update video_tasks set status = :status, updated_at = :now where id = :id")
                 .param("id", id).param("status", status.value()).param("now", utc(now)).update();
     }
 
     /** The file of a {@code video_url} task, once downloaded into storage. */
-    void recordDownload(String id, String objectKey, long size, Instant now) {
+    public void recordDownload(String id, String objectKey, long size, Instant now) {
         jdbc.sql("update video_tasks set object_key = :objectKey, size = :size, updated_at = :now where id = :id")
                 .param("id", id).param("objectKey", objectKey).param("size", size).param("now", utc(now)).update();
     }
 
-    void recordMedia(String id, MediaProbe.MediaInfo media, Instant now) {
+    public void recordMedia(String id, MediaProbe.MediaInfo media, Instant now) {
         jdbc.sql("""
                 update video_tasks set duration = :duration, fps = :fps, width = :width, height = :height,
                     container = :container, status = :pending, updated_at = :now
@@ -158,7 +160,7 @@ class TaskRepository {
     }
 
     /** The file is dropped with the failure: a failed task leaves no stored file behind. */
-    void fail(String id, String code, String message, Instant now) {
+    public void fail(String id, String code, String message, Instant now) {
         jdbc.sql("""
                 update video_tasks set status = :failed, error_code = :code, error_message = :message,
                     object_key = null, claimed_until = null, updated_at = :now
@@ -168,27 +170,27 @@ class TaskRepository {
                 .update();
     }
 
-    void finish(String id, Instant now) {
+    public void finish(String id, Instant now) {
         jdbc.sql("update video_tasks set status = :ready, claimed_until = null, updated_at = :now where id = :id")
                 .param("id", id).param("ready", TaskStatus.READY.value()).param("now", utc(now)).update();
     }
 
-    void forgetObject(String accountId, String videoId) {
+    public void forgetObject(String accountId, String videoId) {
         jdbc.sql("update video_tasks set object_key = null where account_id = :accountId and video_id = :videoId")
                 .param("accountId", accountId).param("videoId", videoId).update();
     }
 
-    int attempts(String id) {
+    public int attempts(String id) {
         return jdbc.sql("select attempts from video_tasks where id = :id").param("id", id).query(Integer.class).single();
     }
 
     /** Every video an index's tasks made or are making: whose files to delete with the index. */
-    List<String> videoIdsOfIndex(String accountId, String indexId) {
+    public List<String> videoIdsOfIndex(String accountId, String indexId) {
         return jdbc.sql("select video_id from video_tasks where account_id = :accountId and index_id = :indexId")
                 .param("accountId", accountId).param("indexId", indexId).query(String.class).list();
     }
 
-    boolean delete(String accountId, String id) {
+    public boolean delete(String accountId, String id) {
         return jdbc.sql("delete from video_tasks where account_id = :accountId and id = :id")
                 .param("accountId", accountId).param("id", id).update() == 1;
     }

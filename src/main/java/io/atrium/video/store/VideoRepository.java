@@ -1,4 +1,4 @@
-package io.atrium.video;
+package io.atrium.video.store;
 
 import static io.atrium.shared.SqlTime.utc;
 
@@ -16,10 +16,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.atrium.shared.Where;
+import io.atrium.video.VideoFilter;
+import io.atrium.video.VideoSummary;
 
 /** Videos are always looked up through their index within the account (R-RES-3). */
 @Repository
-class VideoRepository {
+public class VideoRepository {
 
     private static final String COLUMNS = "id, account_id, index_id, filename, duration, fps, width, height, size, "
             + "user_metadata, object_key, enable_video_stream, created_at, updated_at, indexed_at, container";
@@ -31,7 +33,7 @@ class VideoRepository {
     }
 
     /** Those of the account's video ids that a video or an upload task still refers to. */
-    Set<String> referenced(String accountId, Collection<String> videoIds) {
+    public Set<String> referenced(String accountId, Collection<String> videoIds) {
         if (videoIds.isEmpty()) {
             return Set.of();
         }
@@ -50,7 +52,7 @@ class VideoRepository {
      * @param metadataTexts the task's user metadata as {@link UserMetadata#texts} gives it
      * @return whether the video was added now (not by an earlier run of the task)
      */
-    boolean insertIfAbsent(TaskRow task, Map<String, String> metadataTexts, Instant now) {
+    public boolean insertIfAbsent(TaskRow task, Map<String, String> metadataTexts, Instant now) {
         int inserted = jdbc.sql("""
                 insert into videos (id, account_id, index_id, filename, duration, fps, width, height, size,
                     user_metadata, object_key, enable_video_stream, created_at, updated_at, indexed_at, container)
@@ -70,13 +72,13 @@ class VideoRepository {
         return inserted == 1;
     }
 
-    Optional<VideoRow> find(String accountId, String indexId, String id) {
+    public Optional<VideoRow> find(String accountId, String indexId, String id) {
         return jdbc.sql("select " + COLUMNS + " from videos where account_id = :accountId and index_id = :indexId and id = :id")
                 .param("accountId", accountId).param("indexId", indexId).param("id", id)
                 .query(VideoRepository::map).optional();
     }
 
-    Set<String> existingIds(String accountId, String indexId, Collection<String> ids) {
+    public Set<String> existingIds(String accountId, String indexId, Collection<String> ids) {
         if (ids.isEmpty()) {
             return Set.of();
         }
@@ -85,19 +87,19 @@ class VideoRepository {
                 .query(String.class).list());
     }
 
-    long totalSize(String accountId) {
+    public long totalSize(String accountId) {
         return jdbc.sql("select coalesce(sum(size), 0) from videos where account_id = :accountId")
                 .param("accountId", accountId).query(Long.class).single();
     }
 
     /** Seconds of video the account holds, over all its indexes. */
-    double totalDuration(String accountId) {
+    public double totalDuration(String accountId) {
         return jdbc.sql("select coalesce(sum(duration), 0) from videos where account_id = :accountId")
                 .param("accountId", accountId).query(Double.class).single();
     }
 
     /** For signed media links, which name the account and the video. */
-    Optional<VideoRow> findInAccount(String accountId, String id) {
+    public Optional<VideoRow> findInAccount(String accountId, String id) {
         return jdbc.sql("select " + COLUMNS + " from videos where account_id = :accountId and id = :id")
                 .param("accountId", accountId).param("id", id)
                 .query(VideoRepository::map).optional();
@@ -109,7 +111,7 @@ class VideoRepository {
      *
      * @param sortBy {@code created_at} or {@code updated_at}
      */
-    List<VideoSummary> page(String accountId, String indexId, VideoFilter filter, String sortBy, boolean descending,
+    public List<VideoSummary> page(String accountId, String indexId, VideoFilter filter, String sortBy, boolean descending,
             int limit, long offset) {
         Where where = where(accountId, indexId, filter);
         String column = switch (sortBy) {
@@ -126,14 +128,14 @@ class VideoRepository {
     }
 
     /** How many of an index's videos meet the filter. */
-    long count(String accountId, String indexId, VideoFilter filter) {
+    public long count(String accountId, String indexId, VideoFilter filter) {
         Where where = where(accountId, indexId, filter);
         return jdbc.sql("select count(*) from videos v where " + where.sql())
                 .params(where.params()).query(Long.class).single();
     }
 
     /** Replaces the user metadata, both the JSON that is shown and the rows that filters read. */
-    void updateMetadata(String accountId, String indexId, String id, String userMetadata,
+    public void updateMetadata(String accountId, String indexId, String id, String userMetadata,
             Map<String, String> metadataTexts, Instant now) {
         jdbc.sql("""
                 update videos set user_metadata = :metadata, updated_at = :now
@@ -146,13 +148,13 @@ class VideoRepository {
         insertMetadata(accountId, id, metadataTexts);
     }
 
-    boolean delete(String accountId, String indexId, String id) {
+    public boolean delete(String accountId, String indexId, String id) {
         return jdbc.sql("delete from videos where account_id = :accountId and index_id = :indexId and id = :id")
                 .param("accountId", accountId).param("indexId", indexId).param("id", id)
                 .update() == 1;
     }
 
-    boolean exists(String accountId, String id) {
+    public boolean exists(String accountId, String id) {
         return jdbc.sql("select count(*) from videos where account_id = :accountId and id = :id")
                 .param("accountId", accountId).param("id", id).query(Long.class).single() > 0;
     }

@@ -1,4 +1,4 @@
-package io.atrium.video;
+package io.atrium.video.queue;
 
 import static io.atrium.testsupport.Visitors.signUp;
 import static io.atrium.testsupport.Visitors.uniqueEmail;

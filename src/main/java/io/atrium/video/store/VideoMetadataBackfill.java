@@ -1,4 +1,4 @@
-package io.atrium.video;
+package io.atrium.video.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

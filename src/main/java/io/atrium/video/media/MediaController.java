@@ -1,4 +1,4 @@
-package io.atrium.video;
+package io.atrium.video.media;
 
 import java.io.InputStream;
 import java.util.List;
@@ -20,8 +20,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import io.atrium.shared.NotFoundException;
 import io.atrium.storage.ObjectStorage;
-import io.atrium.video.media.MediaUrls;
-import io.atrium.video.media.ThumbnailKeys;
+import io.atrium.video.VideoFile;
+import io.atrium.video.VideoService;
 
 /**
  * Streams a video's stored file or thumbnail to whoever holds a valid signed link (see {@link MediaUrls}).
@@ -32,10 +32,10 @@ import io.atrium.video.media.ThumbnailKeys;
 class MediaController {
 
     private final MediaUrls urls;
-    private final VideoRepository videos;
+    private final VideoService videos;
     private final ObjectStorage storage;
 
-    MediaController(MediaUrls urls, VideoRepository videos, ObjectStorage storage) {
+    MediaController(MediaUrls urls, VideoService videos, ObjectStorage storage) {
         this.urls = urls;
         this.videos = videos;
         this.storage = storage;
@@ -54,7 +54,7 @@ class MediaController {
         if (!urls.valid(accountId, videoId, what, expires, signature)) {
             throw new NotFoundException("Media");
         }
-        VideoRow video = videos.findInAccount(accountId, videoId).orElseThrow(() -> new NotFoundException("Media"));
+        VideoFile video = videos.stored(accountId, videoId).orElseThrow(() -> new NotFoundException("Media"));
         String key = what.equals("video") ? video.objectKey() : ThumbnailKeys.of(accountId, videoId);
         if (key == null) {
             throw new NotFoundException("Media");
@@ -62,7 +62,7 @@ class MediaController {
         long size = storage.size(key).orElseThrow(() -> new NotFoundException("Media"));
         // The type FFmpeg found in the file, never one its name suggests: a stored "report.html" is still a video.
         MediaType type = what.equals("thumbnail") ? MediaType.IMAGE_JPEG
-                : VideoContainer.ofStored(video.container()).map(container -> container.mediaType(video.filename()))
+                : video.container().map(container -> container.mediaType(video.filename()))
                         .orElse(MediaType.APPLICATION_OCTET_STREAM);
         HttpRange single = singleRange(range);
         boolean partial = single != null && size > 0 && single.getRangeStart(size) < size;

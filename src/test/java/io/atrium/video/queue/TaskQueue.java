@@ -1,4 +1,4 @@
-package io.atrium.video;
+package io.atrium.video.queue;
 
 import org.springframework.context.ApplicationContext;
 

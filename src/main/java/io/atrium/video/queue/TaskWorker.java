@@ -1,4 +1,4 @@
-package io.atrium.video;
+package io.atrium.video.queue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,8 +21,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.atrium.index.IndexService;
 import io.atrium.shared.NotFoundException;
 import io.atrium.storage.ObjectStorage;
+import io.atrium.video.ExternalVideoSource;
+import io.atrium.video.TaskStatus;
+import io.atrium.video.VideoIndexed;
+import io.atrium.video.VideoSourceUnavailable;
+import io.atrium.video.VideoTasks;
 import io.atrium.video.media.MediaProbe;
 import io.atrium.video.media.ThumbnailKeys;
+import io.atrium.video.store.TaskRepository;
+import io.atrium.video.store.TaskRow;
+import io.atrium.video.store.UserMetadata;
+import io.atrium.video.store.VideoRepository;
 import io.atrium.video.upload.VideoDownloader;
 import io.atrium.video.upload.VideoLimits;
 import tools.jackson.databind.json.JsonMapper;

@@ -1,4 +1,4 @@
-package io.atrium.video;
+package io.atrium.video.queue;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +13,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import io.atrium.storage.ObjectStorage;
+import io.atrium.video.store.VideoRepository;
 
 /**
  * Deletes stored objects that no video and no upload task refers to. An upload stores its file before its task
