@@ -4,7 +4,7 @@
  * account and day (API requests, tasks, minutes indexed, storage), Settings > Usage and {@code /api/v1/usage}
  * (R-PLAN-3).
  */
-@ApplicationModule(allowedDependencies = {"account", "api", "index", "organization", "plan", "shared", "video"})
+@ApplicationModule(allowedDependencies = {"api", "index", "plan", "shared", "video"})
 package io.atrium.usage;
 
 import org.springframework.modulith.ApplicationModule;
