@@ -27,15 +27,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 
 import com.jayway.jsonpath.JsonPath;
 
-import io.atrium.testsupport.ApiClient;
 import io.atrium.testsupport.ApiKeys;
+import io.atrium.testsupport.ApplicationTest;
 import io.atrium.testsupport.IntegrationTest;
 import io.atrium.testsupport.S3Server;
 import io.atrium.testsupport.TestVideos;
@@ -48,7 +46,7 @@ import io.atrium.video.TaskQueue;
  */
 @IntegrationTest
 @TestPropertySource(properties = {"atrium.integrations.allowed-addresses=127.0.0.1/32", "atrium.videos.poll-interval=1h"})
-class ImportTest {
+class ImportTest extends ApplicationTest {
 
     static final S3Server s3 = S3Server.shared();
 
@@ -59,12 +57,6 @@ class ImportTest {
     static Path lighthouse;
     static Path noise;
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    ApiClient api;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     ApplicationContext context;
 

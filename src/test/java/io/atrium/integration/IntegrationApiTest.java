@@ -16,16 +16,14 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 
 import com.jayway.jsonpath.JsonPath;
 
 import io.atrium.shared.ServerSecret;
-import io.atrium.testsupport.ApiClient;
 import io.atrium.testsupport.ApiKeys;
+import io.atrium.testsupport.ApplicationTest;
 import io.atrium.testsupport.IntegrationTest;
 import io.atrium.testsupport.S3Server;
 
@@ -35,16 +33,10 @@ import io.atrium.testsupport.S3Server;
  */
 @IntegrationTest
 @TestPropertySource(properties = "atrium.integrations.allowed-addresses=127.0.0.1/32")
-class IntegrationApiTest {
+class IntegrationApiTest extends ApplicationTest {
 
     static final S3Server s3 = S3Server.shared();
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    ApiClient api;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     ServerSecret serverSecret;
 

@@ -24,12 +24,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import io.atrium.testsupport.ApplicationTest;
 import io.atrium.testsupport.IntegrationTest;
 import io.atrium.testsupport.S3Server;
 import io.atrium.testsupport.TestVideos;
@@ -38,7 +37,7 @@ import io.atrium.video.TaskQueue;
 /** The Playground's S3 Integrations pages, against S3Proxy on 127.0.0.1 (allowed for the test). */
 @IntegrationTest
 @TestPropertySource(properties = {"atrium.integrations.allowed-addresses=127.0.0.1/32", "atrium.videos.poll-interval=1h"})
-class IntegrationPagesTest {
+class IntegrationPagesTest extends ApplicationTest {
 
     static final S3Server s3 = S3Server.shared();
 
@@ -46,10 +45,6 @@ class IntegrationPagesTest {
     static Path files;
     static Path clip;
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     ApplicationContext context;
 

@@ -21,13 +21,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import io.atrium.testsupport.ApiKeys;
+import io.atrium.testsupport.ApplicationTest;
 import io.atrium.testsupport.IntegrationTest;
 import io.atrium.testsupport.MutableClock;
 
@@ -36,7 +35,7 @@ import io.atrium.testsupport.MutableClock;
 @TestPropertySource(properties = {
         "atrium.plans.free.rate-limits.management.per-minute=5", "atrium.plans.free.rate-limits.management.per-day=8",
         "atrium.plans.free.rate-limits.resources.per-minute=3", "atrium.plans.developer.rate-limits.management.per-minute=50"})
-class RateLimitTest {
+class RateLimitTest extends ApplicationTest {
 
     @TestConfiguration
     static class MovableTime {
@@ -48,10 +47,6 @@ class RateLimitTest {
         }
     }
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     MutableClock clock;
 

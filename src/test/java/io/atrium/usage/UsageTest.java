@@ -24,15 +24,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 
 import com.jayway.jsonpath.JsonPath;
 
-import io.atrium.testsupport.ApiClient;
 import io.atrium.testsupport.ApiKeys;
+import io.atrium.testsupport.ApplicationTest;
 import io.atrium.testsupport.IntegrationTest;
 import io.atrium.testsupport.TestVideos;
 
@@ -40,19 +38,13 @@ import io.atrium.testsupport.TestVideos;
 @IntegrationTest
 @TestPropertySource(properties = {"atrium.usage.flush-interval=100ms", "atrium.videos.poll-interval=100ms",
         "atrium.plans.free.indexing-tasks-per-day=3", "atrium.plans.free.indexing-minutes=1"})
-class UsageTest {
+class UsageTest extends ApplicationTest {
 
     @TempDir
     static Path files;
     static Path clip;
     static Path minuteAndABit;
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    ApiClient api;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     UsageService usage;
 

@@ -26,16 +26,14 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 
 import com.jayway.jsonpath.JsonPath;
 
+import io.atrium.testsupport.ApplicationTest;
 import io.atrium.testsupport.IntegrationTest;
 import io.atrium.testsupport.MultipartForm;
 import io.atrium.testsupport.TestVideos;
@@ -43,17 +41,12 @@ import io.atrium.testsupport.TestVideos;
 /** The Playground's video pages: upload, follow the task, watch, edit metadata, delete (user-guide.md). */
 @IntegrationTest
 @TestPropertySource(properties = "atrium.videos.poll-interval=100ms")
-class VideoPagesTest {
+class VideoPagesTest extends ApplicationTest {
 
     @TempDir
     static Path files;
     static Path clip;
     static Path tooShort;
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    JdbcClient jdbc;
 
     @BeforeAll
     static void makeVideos() throws Exception {

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -29,7 +28,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import com.jayway.jsonpath.JsonPath;
 
 import io.atrium.shared.AtriumProperties;
-import io.atrium.testsupport.ApiClient;
+import io.atrium.testsupport.ApplicationTest;
 import io.atrium.testsupport.IntegrationTest;
 import io.atrium.testsupport.MultipartForm;
 import io.atrium.testsupport.TestVideos;
@@ -37,7 +36,7 @@ import io.atrium.testsupport.TestVideos;
 /** Uploading real videos through {@code POST /v1.3/tasks} and working with them (api.md, Tasks and Videos). */
 @IntegrationTest
 @TestPropertySource(properties = "atrium.videos.poll-interval=100ms")
-class VideoUploadTest {
+class VideoUploadTest extends ApplicationTest {
 
     @TempDir
     static Path videos;
@@ -46,12 +45,6 @@ class VideoUploadTest {
     static Path tiny;
     static Path noise;
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    ApiClient api;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     AtriumProperties properties;
     @Autowired

@@ -21,17 +21,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import com.jayway.jsonpath.JsonPath;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-import io.atrium.testsupport.ApiClient;
+import io.atrium.testsupport.ApplicationTest;
 import io.atrium.testsupport.IntegrationTest;
 import io.atrium.testsupport.MultipartForm;
 import io.atrium.testsupport.TestVideos;
@@ -44,7 +41,7 @@ import io.atrium.testsupport.TestVideos;
 @IntegrationTest
 @TestPropertySource(properties = {"atrium.videos.poll-interval=100ms",
         "atrium.videos.download.allowed-addresses=127.0.0.1/32", "atrium.videos.max-file-size=2MB"})
-class VideoUrlUploadTest {
+class VideoUrlUploadTest extends ApplicationTest {
 
     @TempDir
     static Path files;
@@ -53,13 +50,6 @@ class VideoUrlUploadTest {
     static String origin;
     /** How many bytes the source sent for the endless file: a refused download stops reading early. */
     static final AtomicLong endlessBytesSent = new AtomicLong();
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    ApiClient api;
-    @Autowired
-    JdbcClient jdbc;
 
     @BeforeAll
     static void startSource() throws Exception {
