@@ -19,9 +19,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.file.Path;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockHttpSession;
@@ -41,19 +39,12 @@ class IntegrationPagesTest extends ApplicationTest {
 
     static final S3Server s3 = S3Server.shared();
 
-    @TempDir
-    static Path files;
-    static Path clip;
+    static final Path clip = TestVideos.shared("quay.mp4", 5);
 
     @Autowired
     ApplicationContext context;
 
     final String bucket = s3.newBucket("pages");
-
-    @BeforeAll
-    static void makeVideo() throws Exception {
-        clip = TestVideos.testPattern(files, "quay.mp4", 5, 640, 360, 25);
-    }
 
     @Test
     void aPersonAddsAnIntegrationImportsFromItFollowsTheProgressAndDeletesIt() throws Exception {

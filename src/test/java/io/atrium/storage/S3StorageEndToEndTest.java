@@ -10,10 +10,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -39,10 +37,8 @@ class S3StorageEndToEndTest {
     private static final S3Server S3 = S3Server.shared();
     private static final String BUCKET = S3.newBucket("app");
 
-    @TempDir
-    static Path videos;
-    static Path fiveSeconds;
-    static Path noise;
+    static final Path fiveSeconds = TestVideos.shared("match.mp4", 5);
+    static final Path noise = TestVideos.sharedBroken("noise.mp4");
 
     @LocalServerPort
     int port;
@@ -61,12 +57,6 @@ class S3StorageEndToEndTest {
         registry.add("atrium.storage.s3.secret-access-key", () -> S3Server.SECRET_KEY);
         registry.add("atrium.storage.s3.prefix", () -> PREFIX);
         registry.add("atrium.videos.poll-interval", () -> "100ms");
-    }
-
-    @BeforeAll
-    static void makeVideos() throws Exception {
-        fiveSeconds = TestVideos.testPattern(videos, "match.mp4", 5, 640, 360, 25);
-        noise = TestVideos.broken(videos, "noise.mp4");
     }
 
     @BeforeEach

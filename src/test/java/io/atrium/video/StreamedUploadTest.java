@@ -9,10 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,9 +35,7 @@ import io.atrium.testsupport.TestVideos;
 @TestPropertySource(properties = "atrium.videos.max-file-size=3MB")
 class StreamedUploadTest {
 
-    @TempDir
-    static Path files;
-    static Path clip;
+    static final Path clip = TestVideos.shared("harbour.mp4", 5);
 
     @LocalServerPort
     int port;
@@ -49,11 +45,6 @@ class StreamedUploadTest {
     AtriumProperties properties;
 
     HttpApiClient api;
-
-    @BeforeAll
-    static void makeVideo() throws Exception {
-        clip = TestVideos.testPattern(files, "harbour.mp4", 5, 640, 360, 25);
-    }
 
     @BeforeEach
     void client() {

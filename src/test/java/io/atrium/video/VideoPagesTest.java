@@ -23,9 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
@@ -43,16 +41,8 @@ import io.atrium.testsupport.TestVideos;
 @TestPropertySource(properties = "atrium.videos.poll-interval=100ms")
 class VideoPagesTest extends ApplicationTest {
 
-    @TempDir
-    static Path files;
-    static Path clip;
-    static Path tooShort;
-
-    @BeforeAll
-    static void makeVideos() throws Exception {
-        clip = TestVideos.testPattern(files, "harbour.mp4", 5, 640, 360, 25);
-        tooShort = TestVideos.testPattern(files, "blink.mp4", 2, 640, 360, 25);
-    }
+    static final Path clip = TestVideos.shared("harbour.mp4", 5);
+    static final Path tooShort = TestVideos.shared("blink.mp4", 2);
 
     @Test
     void aPersonUploadsWatchesDescribesAndDeletesAVideo() throws Exception {

@@ -15,9 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
@@ -38,25 +36,15 @@ import io.atrium.testsupport.TestVideos;
 @TestPropertySource(properties = "atrium.videos.poll-interval=100ms")
 class VideoUploadTest extends ApplicationTest {
 
-    @TempDir
-    static Path videos;
-    static Path fiveSeconds;
-    static Path twoSeconds;
-    static Path tiny;
-    static Path noise;
+    static final Path fiveSeconds = TestVideos.shared("match.mp4", 5);
+    static final Path twoSeconds = TestVideos.shared("short.mp4", 2);
+    static final Path tiny = TestVideos.shared("tiny.mp4", 5, 320, 240, 25);
+    static final Path noise = TestVideos.sharedBroken("noise.mp4");
 
     @Autowired
     AtriumProperties properties;
     @Autowired
     io.atrium.shared.ServerSecret secret;
-
-    @BeforeAll
-    static void makeVideos() throws Exception {
-        fiveSeconds = TestVideos.testPattern(videos, "match.mp4", 5, 640, 360, 25);
-        twoSeconds = TestVideos.testPattern(videos, "short.mp4", 2, 640, 360, 25);
-        tiny = TestVideos.testPattern(videos, "tiny.mp4", 5, 320, 240, 25);
-        noise = TestVideos.broken(videos, "noise.mp4");
-    }
 
     @Test
     void anUploadBecomesAReadyVideoWhoseMetadataIsReadFromTheFile() throws Exception {

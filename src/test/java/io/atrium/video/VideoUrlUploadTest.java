@@ -20,7 +20,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -43,9 +42,7 @@ import io.atrium.testsupport.TestVideos;
         "atrium.videos.download.allowed-addresses=127.0.0.1/32", "atrium.videos.max-file-size=2MB"})
 class VideoUrlUploadTest extends ApplicationTest {
 
-    @TempDir
-    static Path files;
-    static Path clip;
+    static final Path clip = TestVideos.shared("pier.mp4", 5);
     static HttpServer source;
     static String origin;
     /** How many bytes the source sent for the endless file: a refused download stops reading early. */
@@ -53,7 +50,6 @@ class VideoUrlUploadTest extends ApplicationTest {
 
     @BeforeAll
     static void startSource() throws Exception {
-        clip = TestVideos.testPattern(files, "pier.mp4", 5, 640, 360, 25);
         source = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         source.createContext("/clips/", exchange -> {
             byte[] video = Files.readAllBytes(clip);
