@@ -1,7 +1,5 @@
 package io.atrium.integration;
 
-import static io.atrium.testsupport.Organizations.addMember;
-import static io.atrium.testsupport.Organizations.createWithAdmin;
 import static io.atrium.testsupport.Visitors.signUp;
 import static io.atrium.testsupport.Visitors.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +15,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.file.Path;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +25,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import io.atrium.testsupport.ApplicationTest;
 import io.atrium.testsupport.IntegrationTest;
+import io.atrium.testsupport.Organizations;
+import io.atrium.testsupport.Organizations.Team;
 import io.atrium.testsupport.S3Server;
 import io.atrium.testsupport.TestVideos;
 import io.atrium.video.TaskQueue;
@@ -105,15 +104,13 @@ class IntegrationPagesTest extends ApplicationTest {
 
     @Test
     void membersShareIntegrationPagesAndOtherAccountsGetNotFoundOnEachOfThem() throws Exception {
-        MockHttpSession admin = createWithAdmin(mvc, "Pages Admin", uniqueEmail("pagesadmin"),
-                "Quay " + UUID.randomUUID().toString().substring(0, 6));
-        MockHttpSession member = addMember(mvc, jdbc, admin, "Pages Member", uniqueEmail("pagesmember"), "member");
+        Team team = Organizations.team(mvc, jdbc, "Pages");
         MockHttpSession outsider = signUp(mvc, "Pages Outsider", uniqueEmail("pagesoutsider"));
-        String location = mvc.perform(form(post("/integrations"), "Shared reels", bucket, s3.secretKey()).session(admin))
+        String location = mvc.perform(form(post("/integrations"), "Shared reels", bucket, s3.secretKey()).session(team.admin()))
                 .andReturn().getResponse().getRedirectedUrl();
 
-        mvc.perform(get("/integrations").session(member)).andExpect(content().string(containsString("Shared reels")));
-        mvc.perform(get(location).session(member)).andExpect(status().isOk());
+        mvc.perform(get("/integrations").session(team.member())).andExpect(content().string(containsString("Shared reels")));
+        mvc.perform(get(location).session(team.member())).andExpect(status().isOk());
 
         mvc.perform(get("/integrations").session(outsider)).andExpect(content().string(not(containsString("Shared reels"))));
         mvc.perform(get(location).session(outsider)).andExpect(status().isNotFound());

@@ -1,7 +1,5 @@
 package io.atrium.video;
 
-import static io.atrium.testsupport.Organizations.addMember;
-import static io.atrium.testsupport.Organizations.createWithAdmin;
 import static io.atrium.testsupport.Visitors.signUp;
 import static io.atrium.testsupport.Visitors.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +19,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -33,6 +30,8 @@ import com.jayway.jsonpath.JsonPath;
 
 import io.atrium.testsupport.ApplicationTest;
 import io.atrium.testsupport.IntegrationTest;
+import io.atrium.testsupport.Organizations;
+import io.atrium.testsupport.Organizations.Team;
 import io.atrium.testsupport.MultipartForm;
 import io.atrium.testsupport.TestVideos;
 
@@ -164,21 +163,19 @@ class VideoPagesTest extends ApplicationTest {
 
     @Test
     void organizationMembersShareVideosAndOtherAccountsGetNotFoundOnEveryPage() throws Exception {
-        MockHttpSession admin = createWithAdmin(mvc, "Video Admin", uniqueEmail("videoadmin"),
-                "Docks " + UUID.randomUUID().toString().substring(0, 6));
-        MockHttpSession member = addMember(mvc, jdbc, admin, "Video Member", uniqueEmail("videomember"), "member");
+        Team team = Organizations.team(mvc, jdbc, "Video");
         MockHttpSession outsider = signUp(mvc, "Video Outsider", uniqueEmail("videooutsider"));
-        String index = index(admin, "Dock cams", false);
+        String index = index(team.admin(), "Dock cams", false);
         String videos = "/indexes/" + index + "/videos";
-        String answer = mvc.perform(multipart(videos).file(file(clip)).session(admin).with(csrf())
+        String answer = mvc.perform(multipart(videos).file(file(clip)).session(team.admin()).with(csrf())
                 .accept(MediaType.APPLICATION_JSON)).andReturn().getResponse().getContentAsString();
         String videoId = JsonPath.read(answer, "$.videoId");
         String taskId = JsonPath.read(answer, "$.taskId");
         await().atMost(Duration.ofSeconds(30)).until(() -> taskStatus(taskId).equals("ready"));
 
-        mvc.perform(get(videos + "/" + videoId).session(member)).andExpect(status().isOk())
+        mvc.perform(get(videos + "/" + videoId).session(team.member())).andExpect(status().isOk())
                 .andExpect(content().string(containsString("harbour.mp4")));
-        mvc.perform(post(videos + "/" + videoId + "/metadata").session(member).with(csrf())
+        mvc.perform(post(videos + "/" + videoId + "/metadata").session(team.member()).with(csrf())
                 .param("key", "shift").param("type", "text").param("value", "night"))
                 .andExpect(redirectedUrl(videos + "/" + videoId));
 
