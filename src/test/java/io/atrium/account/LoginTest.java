@@ -21,19 +21,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+import io.atrium.testsupport.ApplicationTest;
 import io.atrium.testsupport.IntegrationTest;
 import io.atrium.testsupport.MovableTime;
 import io.atrium.testsupport.MutableClock;
 
 @IntegrationTest
 @Import(MovableTime.class)
-class LoginTest {
+class LoginTest extends ApplicationTest {
 
-    @Autowired
-    MockMvc mvc;
     @Autowired
     MutableClock clock;
 

@@ -19,19 +19,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
 
+import io.atrium.testsupport.ApplicationTest;
 import io.atrium.testsupport.IntegrationTest;
 import io.atrium.testsupport.MovableTime;
 import io.atrium.testsupport.MutableClock;
 
 @IntegrationTest
 @Import(MovableTime.class)
-class ProfileTest {
+class ProfileTest extends ApplicationTest {
 
     /** Frozen unless a test moves it, so a wait of a second cannot run out between two requests. */
-    @Autowired
-    MockMvc mvc;
     @Autowired
     MutableClock clock;
 

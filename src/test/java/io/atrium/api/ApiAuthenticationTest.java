@@ -9,17 +9,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 
+import io.atrium.testsupport.ApplicationTest;
 import io.atrium.testsupport.IntegrationTest;
 
 @IntegrationTest
-class ApiAuthenticationTest {
-
-    @Autowired
-    MockMvc mvc;
+class ApiAuthenticationTest extends ApplicationTest {
 
     @Test
     void aRequestWithoutAKeyGets401ApiKeyInvalidInTheErrorFormat() throws Exception {

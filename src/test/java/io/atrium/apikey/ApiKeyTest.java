@@ -34,12 +34,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
 
-import io.atrium.testsupport.ApiClient;
 import io.atrium.testsupport.ApiKeys;
+import io.atrium.testsupport.ApplicationTest;
 import io.atrium.testsupport.IntegrationTest;
 import io.atrium.testsupport.MovableTime;
 import io.atrium.testsupport.MutableClock;
@@ -47,14 +45,8 @@ import io.atrium.testsupport.MutableClock;
 @IntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
 @Import(MovableTime.class)
-class ApiKeyTest {
+class ApiKeyTest extends ApplicationTest {
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    ApiClient api;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     MutableClock clock;
     @Autowired

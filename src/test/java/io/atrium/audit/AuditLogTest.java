@@ -35,7 +35,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -45,6 +44,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import com.jayway.jsonpath.JsonPath;
 
 import io.atrium.testsupport.ApiKeys;
+import io.atrium.testsupport.ApplicationTest;
 import io.atrium.testsupport.IntegrationTest;
 import io.atrium.testsupport.MovableTime;
 import io.atrium.testsupport.MutableClock;
@@ -59,7 +59,7 @@ import io.atrium.testsupport.S3Server;
 @IntegrationTest
 @TestPropertySource(properties = "atrium.integrations.allowed-addresses=127.0.0.1/32")
 @Import(MovableTime.class)
-class AuditLogTest {
+class AuditLogTest extends ApplicationTest {
 
     static final S3Server s3 = S3Server.shared();
 
@@ -71,10 +71,6 @@ class AuditLogTest {
     record CreatedKey(String value, String target) {
     }
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     MutableClock clock;
 

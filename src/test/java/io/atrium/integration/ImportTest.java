@@ -1,8 +1,5 @@
 package io.atrium.integration;
 
-import static io.atrium.testsupport.Organizations.addMember;
-import static io.atrium.testsupport.Organizations.createWithAdmin;
-import static io.atrium.testsupport.Visitors.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.notNullValue;
@@ -15,28 +12,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 
 import com.jayway.jsonpath.JsonPath;
 
-import io.atrium.testsupport.ApiClient;
-import io.atrium.testsupport.ApiKeys;
+import io.atrium.testsupport.ApplicationTest;
 import io.atrium.testsupport.IntegrationTest;
+import io.atrium.testsupport.Organizations;
+import io.atrium.testsupport.Organizations.Team;
 import io.atrium.testsupport.S3Server;
 import io.atrium.testsupport.TestVideos;
 import io.atrium.video.queue.TaskQueue;
@@ -48,35 +40,19 @@ import io.atrium.video.queue.TaskQueue;
  */
 @IntegrationTest
 @TestPropertySource(properties = {"atrium.integrations.allowed-addresses=127.0.0.1/32", "atrium.videos.poll-interval=1h"})
-class ImportTest {
+class ImportTest extends ApplicationTest {
 
     static final S3Server s3 = S3Server.shared();
 
-    @TempDir
-    static Path files;
-    static Path harbour;
-    static Path pier;
-    static Path lighthouse;
-    static Path noise;
+    static final Path harbour = TestVideos.shared("harbour.mp4", 5);
+    static final Path pier = TestVideos.shared("pier.mp4", 6);
+    static final Path lighthouse = TestVideos.shared("lighthouse.mp4", 5, 480, 360, 30);
+    static final Path noise = TestVideos.sharedBroken("noise.mp4");
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    ApiClient api;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     ApplicationContext context;
 
     final String bucket = s3.newBucket("import");
-
-    @BeforeAll
-    static void makeVideos() throws Exception {
-        harbour = TestVideos.testPattern(files, "harbour.mp4", 5, 640, 360, 25);
-        pier = TestVideos.testPattern(files, "pier.mp4", 6, 640, 360, 25);
-        lighthouse = TestVideos.testPattern(files, "lighthouse.mp4", 5, 480, 360, 30);
-        noise = TestVideos.broken(files, "noise.mp4");
-    }
 
     @Test
     void everyVideoUnderThePrefixBecomesATaskAndTheRestIsExplained() throws Exception {
@@ -221,25 +197,21 @@ class ImportTest {
 
     @Test
     void membersImportThroughTheirOrganizationsIntegrationsAndOtherAccountsGetNotFound() throws Exception {
-        MockHttpSession admin = createWithAdmin(mvc, "Import Admin", uniqueEmail("importadmin"),
-                "Harbour " + UUID.randomUUID().toString().substring(0, 6));
-        MockHttpSession member = addMember(mvc, jdbc, admin, "Import Member", uniqueEmail("importmember"), "member");
-        String adminKey = ApiKeys.create(mvc, admin, "admin");
-        String memberKey = ApiKeys.create(mvc, member, "member");
+        Team team = Organizations.team(mvc, jdbc, "Import");
         String outsiderKey = api.newKey("importoutsider");
         s3.put(bucket, "team/harbour.mp4", harbour);
-        String integration = integration(adminKey, "Team", "team/");
-        String index = api.as(adminKey).createIndex("Team");
+        String integration = integration(team.adminKey(), "Team", "team/");
+        String index = api.as(team.adminKey()).createIndex("Team");
         String outsiderIndex = api.as(outsiderKey).createIndex("Mine");
 
         api.as(outsiderKey).post(importPath(integration), "{\"index_id\":\"" + outsiderIndex + "\"}").andExpect(status().isNotFound());
         api.as(outsiderKey).get(importPath(integration) + "/status?index_id=" + index).andExpect(status().isNotFound());
         api.as(outsiderKey).get(importPath(integration) + "/logs").andExpect(status().isNotFound());
-        api.as(memberKey).post(importPath(integration), "{\"index_id\":\"" + outsiderIndex + "\"}").andExpect(status().isNotFound());
+        api.as(team.memberKey()).post(importPath(integration), "{\"index_id\":\"" + outsiderIndex + "\"}").andExpect(status().isNotFound());
 
-        api.as(memberKey).post(importPath(integration), "{\"index_id\":\"" + index + "\"}").andExpect(status().isOk())
+        api.as(team.memberKey()).post(importPath(integration), "{\"index_id\":\"" + index + "\"}").andExpect(status().isOk())
                 .andExpect(jsonPath("$.videos.length()").value(1));
-        api.as(adminKey).get(importPath(integration) + "/logs").andExpect(jsonPath("$.data.length()").value(1));
+        api.as(team.adminKey()).get(importPath(integration) + "/logs").andExpect(jsonPath("$.data.length()").value(1));
         assertThat(jdbc.sql("select count(*) from video_tasks where account_id <> (select account_id from indexes where id = :index) "
                         + "and index_id = :index").param("index", index).query(Integer.class).single()).isZero();
     }

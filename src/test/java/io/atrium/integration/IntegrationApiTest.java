@@ -1,8 +1,5 @@
 package io.atrium.integration;
 
-import static io.atrium.testsupport.Organizations.addMember;
-import static io.atrium.testsupport.Organizations.createWithAdmin;
-import static io.atrium.testsupport.Visitors.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -12,21 +9,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.net.ServerSocket;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 
 import com.jayway.jsonpath.JsonPath;
 
 import io.atrium.shared.ServerSecret;
-import io.atrium.testsupport.ApiClient;
-import io.atrium.testsupport.ApiKeys;
+import io.atrium.testsupport.ApplicationTest;
 import io.atrium.testsupport.IntegrationTest;
+import io.atrium.testsupport.Organizations;
+import io.atrium.testsupport.Organizations.Team;
 import io.atrium.testsupport.S3Server;
 
 /**
@@ -35,16 +29,10 @@ import io.atrium.testsupport.S3Server;
  */
 @IntegrationTest
 @TestPropertySource(properties = "atrium.integrations.allowed-addresses=127.0.0.1/32")
-class IntegrationApiTest {
+class IntegrationApiTest extends ApplicationTest {
 
     static final S3Server s3 = S3Server.shared();
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    ApiClient api;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     ServerSecret serverSecret;
 
@@ -135,24 +123,20 @@ class IntegrationApiTest {
 
     @Test
     void membersShareAnOrganizationsIntegrationsAndOtherAccountsGetNotFound() throws Exception {
-        MockHttpSession admin = createWithAdmin(mvc, "Bucket Admin", uniqueEmail("bucketadmin"),
-                "Reels " + UUID.randomUUID().toString().substring(0, 6));
-        MockHttpSession member = addMember(mvc, jdbc, admin, "Bucket Member", uniqueEmail("bucketmember"), "member");
-        String adminKey = ApiKeys.create(mvc, admin, "admin key");
-        String memberKey = ApiKeys.create(mvc, member, "member key");
+        Team team = Organizations.team(mvc, jdbc, "Bucket");
         String outsiderKey = api.newKey("bucketoutsider");
 
-        String id = JsonPath.read(api.as(adminKey).post("/api/v1/integrations", body("Team bucket", bucket, s3.secretKey()))
+        String id = JsonPath.read(api.as(team.adminKey()).post("/api/v1/integrations", body("Team bucket", bucket, s3.secretKey()))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$._id");
-        api.as(memberKey).get("/api/v1/integrations/" + id).andExpect(status().isOk());
-        api.as(memberKey).patch("/api/v1/integrations/" + id, "{\"name\":\"Team bucket 2\"}").andExpect(status().isOk());
+        api.as(team.memberKey()).get("/api/v1/integrations/" + id).andExpect(status().isOk());
+        api.as(team.memberKey()).patch("/api/v1/integrations/" + id, "{\"name\":\"Team bucket 2\"}").andExpect(status().isOk());
 
         api.as(outsiderKey).get("/api/v1/integrations").andExpect(jsonPath("$.data.length()").value(0));
         api.as(outsiderKey).get("/api/v1/integrations/" + id).andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("resource_not_exist"));
         api.as(outsiderKey).patch("/api/v1/integrations/" + id, "{\"name\":\"Stolen\"}").andExpect(status().isNotFound());
         api.as(outsiderKey).delete("/api/v1/integrations/" + id).andExpect(status().isNotFound());
-        api.as(adminKey).get("/api/v1/integrations/" + id).andExpect(jsonPath("$.name").value("Team bucket 2"));
+        api.as(team.adminKey()).get("/api/v1/integrations/" + id).andExpect(jsonPath("$.name").value("Team bucket 2"));
     }
 
     private String endpoint() {

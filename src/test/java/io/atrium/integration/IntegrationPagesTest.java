@@ -1,7 +1,5 @@
 package io.atrium.integration;
 
-import static io.atrium.testsupport.Organizations.addMember;
-import static io.atrium.testsupport.Organizations.createWithAdmin;
 import static io.atrium.testsupport.Visitors.signUp;
 import static io.atrium.testsupport.Visitors.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,20 +15,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.file.Path;
-import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import io.atrium.testsupport.ApplicationTest;
 import io.atrium.testsupport.IntegrationTest;
+import io.atrium.testsupport.Organizations;
+import io.atrium.testsupport.Organizations.Team;
 import io.atrium.testsupport.S3Server;
 import io.atrium.testsupport.TestVideos;
 import io.atrium.video.queue.TaskQueue;
@@ -38,27 +34,16 @@ import io.atrium.video.queue.TaskQueue;
 /** The Playground's S3 Integrations pages, against S3Proxy on 127.0.0.1 (allowed for the test). */
 @IntegrationTest
 @TestPropertySource(properties = {"atrium.integrations.allowed-addresses=127.0.0.1/32", "atrium.videos.poll-interval=1h"})
-class IntegrationPagesTest {
+class IntegrationPagesTest extends ApplicationTest {
 
     static final S3Server s3 = S3Server.shared();
 
-    @TempDir
-    static Path files;
-    static Path clip;
+    static final Path clip = TestVideos.shared("quay.mp4", 5);
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     ApplicationContext context;
 
     final String bucket = s3.newBucket("pages");
-
-    @BeforeAll
-    static void makeVideo() throws Exception {
-        clip = TestVideos.testPattern(files, "quay.mp4", 5, 640, 360, 25);
-    }
 
     @Test
     void aPersonAddsAnIntegrationImportsFromItFollowsTheProgressAndDeletesIt() throws Exception {
@@ -119,15 +104,13 @@ class IntegrationPagesTest {
 
     @Test
     void membersShareIntegrationPagesAndOtherAccountsGetNotFoundOnEachOfThem() throws Exception {
-        MockHttpSession admin = createWithAdmin(mvc, "Pages Admin", uniqueEmail("pagesadmin"),
-                "Quay " + UUID.randomUUID().toString().substring(0, 6));
-        MockHttpSession member = addMember(mvc, jdbc, admin, "Pages Member", uniqueEmail("pagesmember"), "member");
+        Team team = Organizations.team(mvc, jdbc, "Pages");
         MockHttpSession outsider = signUp(mvc, "Pages Outsider", uniqueEmail("pagesoutsider"));
-        String location = mvc.perform(form(post("/integrations"), "Shared reels", bucket, s3.secretKey()).session(admin))
+        String location = mvc.perform(form(post("/integrations"), "Shared reels", bucket, s3.secretKey()).session(team.admin()))
                 .andReturn().getResponse().getRedirectedUrl();
 
-        mvc.perform(get("/integrations").session(member)).andExpect(content().string(containsString("Shared reels")));
-        mvc.perform(get(location).session(member)).andExpect(status().isOk());
+        mvc.perform(get("/integrations").session(team.member())).andExpect(content().string(containsString("Shared reels")));
+        mvc.perform(get(location).session(team.member())).andExpect(status().isOk());
 
         mvc.perform(get("/integrations").session(outsider)).andExpect(content().string(not(containsString("Shared reels"))));
         mvc.perform(get(location).session(outsider)).andExpect(status().isNotFound());

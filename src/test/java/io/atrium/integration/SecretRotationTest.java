@@ -14,26 +14,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 
 import io.atrium.shared.AtriumProperties;
 import io.atrium.shared.ServerSecret;
+import io.atrium.testsupport.ApplicationTest;
 import io.atrium.testsupport.IntegrationTest;
 
 /** Rotating the master key: the server runs on the new key with the old one listed, and the command re-seals. */
 @IntegrationTest
 @TestPropertySource(properties = {"atrium.secret-key=" + SecretRotationTest.NEW, "atrium.previous-secret-keys=" + SecretRotationTest.OLD})
-class SecretRotationTest {
+class SecretRotationTest extends ApplicationTest {
 
     static final String OLD = "b2xkLW1hc3Rlci1rZXktb2YtdGhpcnR5LXR3by1ieSE=";
     static final String NEW = "bmV3LW1hc3Rlci1rZXktb2YtdGhpcnR5LXR3by1ieSE=";
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     ResealSecretsCommand command;
     @Autowired

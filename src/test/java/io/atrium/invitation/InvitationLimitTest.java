@@ -21,12 +21,11 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
 
 import io.atrium.shared.Actor;
 import io.atrium.shared.InvalidInputException;
+import io.atrium.testsupport.ApplicationTest;
 import io.atrium.testsupport.IntegrationTest;
 
 /**
@@ -34,12 +33,8 @@ import io.atrium.testsupport.IntegrationTest;
  * at once; one invitation can be resent only a few times an hour.
  */
 @IntegrationTest
-class InvitationLimitTest {
+class InvitationLimitTest extends ApplicationTest {
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     InvitationService invitations;
 

@@ -14,11 +14,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
 
+import io.atrium.testsupport.ApplicationTest;
 import io.atrium.testsupport.IntegrationTest;
 import io.atrium.testsupport.Outbox;
 
@@ -27,12 +25,7 @@ import io.atrium.testsupport.Outbox;
  * let the reader join the organization, is neither listed nor readable.
  */
 @IntegrationTest
-class DevInboxTest {
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    JdbcClient jdbc;
+class DevInboxTest extends ApplicationTest {
 
     @Test
     void aUserSeesOnlyMailToTheirOwnAddressAndAnotherMessageAnswers404() throws Exception {

@@ -20,13 +20,11 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 
+import io.atrium.testsupport.ApplicationTest;
 import io.atrium.testsupport.IntegrationTest;
 import io.atrium.testsupport.Outbox;
 import io.atrium.testsupport.SmtpServer;
@@ -34,7 +32,7 @@ import jakarta.mail.internet.MimeMessage;
 
 /** Mail over real SMTP: what arrives, and that an SMTP outage delays mail without losing it. */
 @IntegrationTest
-class SmtpDeliveryTest {
+class SmtpDeliveryTest extends ApplicationTest {
 
     static final SmtpServer SMTP = new SmtpServer();
 
@@ -51,11 +49,6 @@ class SmtpDeliveryTest {
     static void stopSmtp() {
         SMTP.stop();
     }
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void theInvitationArrivesOverSmtpWithTextAndHtmlPartsAndItsLinkWorks() throws Exception {

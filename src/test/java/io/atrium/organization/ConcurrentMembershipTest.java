@@ -18,25 +18,20 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.RepeatedTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
 
 import io.atrium.shared.Actor;
 import io.atrium.shared.ForbiddenException;
 import io.atrium.shared.InvalidInputException;
 import io.atrium.shared.LastAdminException;
 import io.atrium.shared.NotFoundException;
+import io.atrium.testsupport.ApplicationTest;
 import io.atrium.testsupport.IntegrationTest;
 
 /** R-ORG-3 under concurrency: requests that each look fine alone must not leave an organization without an admin. */
 @IntegrationTest
-class ConcurrentMembershipTest {
+class ConcurrentMembershipTest extends ApplicationTest {
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     OrganizationService organizations;
 

@@ -1,27 +1,17 @@
 package io.atrium.storage;
 
-import static io.atrium.testsupport.Visitors.PASSWORD;
-import static io.atrium.testsupport.Visitors.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -30,8 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.jayway.jsonpath.JsonPath;
 
 import io.atrium.shared.AtriumProperties;
-import io.atrium.testsupport.ApiKeys;
-import io.atrium.testsupport.HttpVisitor;
+import io.atrium.testsupport.HttpApiClient;
 import io.atrium.testsupport.S3Server;
 import io.atrium.testsupport.ServerTest;
 import io.atrium.testsupport.TestVideos;
@@ -48,18 +37,16 @@ class S3StorageEndToEndTest {
     private static final S3Server S3 = S3Server.shared();
     private static final String BUCKET = S3.newBucket("app");
 
-    @TempDir
-    static Path videos;
-    static Path fiveSeconds;
-    static Path noise;
+    static final Path fiveSeconds = TestVideos.shared("match.mp4", 5);
+    static final Path noise = TestVideos.sharedBroken("noise.mp4");
 
     @LocalServerPort
     int port;
     @Autowired
     AtriumProperties properties;
 
-    final HttpClient http = HttpClient.newHttpClient();
-    String key;
+    HttpApiClient api;
+    HttpApiClient.Caller uploader;
 
     @DynamicPropertySource
     static void storeInTheBucket(DynamicPropertyRegistry registry) {
@@ -72,17 +59,10 @@ class S3StorageEndToEndTest {
         registry.add("atrium.videos.poll-interval", () -> "100ms");
     }
 
-    @BeforeAll
-    static void makeVideos() throws Exception {
-        fiveSeconds = TestVideos.testPattern(videos, "match.mp4", 5, 640, 360, 25);
-        noise = TestVideos.broken(videos, "noise.mp4");
-    }
-
     @BeforeEach
     void apiKey() throws Exception {
-        HttpVisitor visitor = new HttpVisitor(port);
-        visitor.signUp("S3 Uploader", uniqueEmail("s3"), PASSWORD);
-        key = ApiKeys.create(visitor, "s3");
+        api = HttpApiClient.on(port);
+        uploader = api.as(api.newKey("s3"));
     }
 
     @Test
@@ -90,9 +70,9 @@ class S3StorageEndToEndTest {
         String index = index("Bucketed", "[\"thumbnail\"]");
         String created = upload(index, fiveSeconds);
         String videoId = JsonPath.read(created, "$.video_id");
-        awaitStatus(JsonPath.read(created, "$._id"), "ready");
+        uploader.awaitTaskStatus(JsonPath.read(created, "$._id"), "ready");
 
-        String video = send("GET", "/v1.3/indexes/" + index + "/videos/" + videoId).body();
+        String video = uploader.get("/v1.3/indexes/" + index + "/videos/" + videoId).body();
         String account = accountOf(JsonPath.read(video, "$.hls.video_url"));
         assertThat(S3.objects(BUCKET)).containsExactlyInAnyOrder(
                 PREFIX + account + "/" + videoId + ".mp4", PREFIX + account + "/" + videoId + "-thumbnail.jpg");
@@ -100,36 +80,36 @@ class S3StorageEndToEndTest {
 
         byte[] file = Files.readAllBytes(fiveSeconds);
         String link = localPart(JsonPath.read(video, "$.hls.video_url"));
-        HttpResponse<byte[]> part = http.send(request(link).header("Range", "bytes=100-1099").build(),
+        HttpResponse<byte[]> part = api.send(api.request(link).header("Range", "bytes=100-1099").build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(part.statusCode()).isEqualTo(206);
         assertThat(part.headers().firstValue("Content-Range")).hasValue("bytes 100-1099/" + file.length);
         assertThat(part.body()).isEqualTo(Arrays.copyOfRange(file, 100, 1100));
-        HttpResponse<byte[]> tail = http.send(request(link).header("Range", "bytes=-500").build(),
+        HttpResponse<byte[]> tail = api.send(api.request(link).header("Range", "bytes=-500").build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(tail.statusCode()).isEqualTo(206);
         assertThat(tail.body()).isEqualTo(Arrays.copyOfRange(file, file.length - 500, file.length));
-        HttpResponse<byte[]> whole = http.send(request(link).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> whole = api.send(api.request(link).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(whole.statusCode()).isEqualTo(200);
         assertThat(whole.headers().firstValue("Content-Type")).hasValue("video/mp4");
         assertThat(whole.body()).isEqualTo(file);
-        HttpResponse<String> twoRanges = http.send(request(link).header("Range", "bytes=0-9,20-29").build(),
+        HttpResponse<String> twoRanges = api.send(api.request(link).header("Range", "bytes=0-9,20-29").build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1));
         assertThat(twoRanges.statusCode()).isEqualTo(206);
         assertThat(twoRanges.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("multipart/byteranges"));
         assertThat(twoRanges.body()).contains(new String(Arrays.copyOfRange(file, 20, 30), StandardCharsets.ISO_8859_1));
-        HttpResponse<byte[]> pastTheEnd = http.send(request(link).header("Range", "bytes=" + file.length + "-").build(),
+        HttpResponse<byte[]> pastTheEnd = api.send(api.request(link).header("Range", "bytes=" + file.length + "-").build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(pastTheEnd.statusCode()).isEqualTo(416);
-        HttpResponse<byte[]> thumbnail = http.send(request(localPart(JsonPath.read(video, "$.hls.thumbnail_urls[0]"))).build(),
+        HttpResponse<byte[]> thumbnail = api.send(api.request(localPart(JsonPath.read(video, "$.hls.thumbnail_urls[0]"))).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(thumbnail.statusCode()).isEqualTo(200);
         assertThat(thumbnail.body()).startsWith(0xFF, 0xD8);
 
-        assertThat(send("DELETE", "/v1.3/indexes/" + index + "/videos/" + videoId).statusCode()).isEqualTo(204);
+        assertThat(uploader.delete("/v1.3/indexes/" + index + "/videos/" + videoId).statusCode()).isEqualTo(204);
 
         assertThat(S3.objects(BUCKET)).isEmpty();
-        assertThat(http.send(request(link).build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(404);
+        assertThat(api.send(api.request(link).build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -138,56 +118,27 @@ class S3StorageEndToEndTest {
         String refused = upload(index, noise);
         String kept = upload(index, fiveSeconds);
 
-        awaitStatus(JsonPath.read(refused, "$._id"), "failed");
-        awaitStatus(JsonPath.read(kept, "$._id"), "ready");
+        uploader.awaitTaskStatus(JsonPath.read(refused, "$._id"), "failed");
+        uploader.awaitTaskStatus(JsonPath.read(kept, "$._id"), "ready");
         String keptVideo = JsonPath.read(kept, "$.video_id");
         assertThat(S3.objects(BUCKET)).singleElement().asString().endsWith("/" + keptVideo + ".mp4");
 
-        assertThat(send("DELETE", "/v1.3/indexes/" + index).statusCode()).isEqualTo(204);
+        assertThat(uploader.delete("/v1.3/indexes/" + index).statusCode()).isEqualTo(204);
 
         assertThat(S3.objects(BUCKET)).isEmpty();
         assertThat(S3.unfinishedUploads(BUCKET)).isEmpty();
     }
 
     private String index(String name, String addons) throws Exception {
-        String body = "{\"index_name\":\"" + name + "\",\"models\":[{\"model_name\":\"marengo3.0\","
-                + "\"model_options\":[\"visual\"]}],\"addons\":" + addons + "}";
-        HttpResponse<String> response = http.send(request("/v1.3/indexes").header("x-api-key", key)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(201);
-        return JsonPath.read(response.body(), "$._id");
+        return uploader.createIndexFrom("{\"index_name\":\"" + name + "\",\"models\":[{\"model_name\":\"marengo3.0\","
+                + "\"model_options\":[\"visual\"]}],\"addons\":" + addons + "}");
     }
 
-    /** {@code POST /v1.3/tasks} with the file as multipart form data, as the SDKs send it. */
+    /** {@code POST /v1.3/tasks} with the file; the task it made. */
     private String upload(String index, Path file) throws Exception {
-        String boundary = "atrium-s3-boundary";
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"index_id\"\r\n\r\n" + index + "\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"video_file\"; filename=\""
-                + file.getFileName() + "\"\r\nContent-Type: video/mp4\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(Files.readAllBytes(file));
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = http.send(request("/v1.3/tasks").header("x-api-key", key)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = uploader.upload(index, file);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return response.body();
-    }
-
-    private void awaitStatus(String taskId, String expected) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-                assertThat(JsonPath.<String>read(send("GET", "/v1.3/tasks/" + taskId).body(), "$.status")).isEqualTo(expected));
-    }
-
-    private HttpResponse<String> send(String method, String path) throws IOException, InterruptedException {
-        return http.send(request(path).header("x-api-key", key).method(method, HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
     }
 
     /** The path and query of an absolute link. */

@@ -44,6 +44,10 @@ public final class MultipartForm {
         return this;
     }
 
+    public String path() {
+        return path;
+    }
+
     public String contentType() {
         return "multipart/form-data; boundary=" + BOUNDARY;
     }

@@ -29,7 +29,28 @@ public final class Nodes {
         return new SpringApplicationBuilder(AtriumApplication.class).run(all.toArray(String[]::new));
     }
 
+    /** Two nodes on one new database, started with the same further arguments. */
+    public static Two startTwo(String... arguments) throws IOException {
+        TestDatabases.Database database = TestDatabases.newDatabase();
+        return new Two(start(database, arguments), start(database, arguments));
+    }
+
     public static int port(ConfigurableApplicationContext node) {
         return Integer.parseInt(node.getEnvironment().getProperty("local.server.port"));
+    }
+
+    /** The public API of a node, over HTTP. */
+    public static HttpApiClient api(ConfigurableApplicationContext node) {
+        return HttpApiClient.on(port(node));
+    }
+
+    /** A pair of nodes on one database; closing it stops both. */
+    public record Two(ConfigurableApplicationContext a, ConfigurableApplicationContext b) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            a.close();
+            b.close();
+        }
     }
 }

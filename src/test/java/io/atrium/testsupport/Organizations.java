@@ -4,6 +4,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.Locale;
+import java.util.UUID;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
@@ -21,6 +24,23 @@ public final class Organizations {
         mvc.perform(post("/settings/organization").session(admin).with(csrf()).param("name", name))
                 .andExpect(status().is3xxRedirection());
         return admin;
+    }
+
+    /** An organization with an admin and a member, each signed in and holding an API key of it. */
+    public record Team(String name, MockHttpSession admin, MockHttpSession member, String adminKey, String memberKey) {
+    }
+
+    /**
+     * A new organization named after the label, with its admin ("{@code <label> Admin}") and a member
+     * ("{@code <label> Member}") who each made a key of it, named "admin" and "member".
+     */
+    public static Team team(MockMvc mvc, JdbcClient jdbc, String label) throws Exception {
+        String who = label.toLowerCase(Locale.ROOT).replace(" ", "");
+        String name = label + " " + UUID.randomUUID().toString().substring(0, 6);
+        MockHttpSession admin = createWithAdmin(mvc, label + " Admin", Visitors.uniqueEmail(who + "admin"), name);
+        MockHttpSession member = addMember(mvc, jdbc, admin, label + " Member", Visitors.uniqueEmail(who + "member"),
+                "member");
+        return new Team(name, admin, member, ApiKeys.create(mvc, admin, "admin"), ApiKeys.create(mvc, member, "member"));
     }
 
     /** Invites the address with the role, and has a new user sign up through the link; returns their session. */

@@ -21,14 +21,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import io.atrium.testsupport.ApiKeys;
+import io.atrium.testsupport.ApplicationTest;
 import io.atrium.testsupport.IntegrationTest;
+import io.atrium.testsupport.Organizations;
+import io.atrium.testsupport.Organizations.Team;
 import io.atrium.testsupport.MutableClock;
 
 /** Rate limits per account in aggregate (R-PLAN-2), with small limits and a clock the test moves. */
@@ -36,7 +37,7 @@ import io.atrium.testsupport.MutableClock;
 @TestPropertySource(properties = {
         "atrium.plans.free.rate-limits.management.per-minute=5", "atrium.plans.free.rate-limits.management.per-day=8",
         "atrium.plans.free.rate-limits.resources.per-minute=3", "atrium.plans.developer.rate-limits.management.per-minute=50"})
-class RateLimitTest {
+class RateLimitTest extends ApplicationTest {
 
     @TestConfiguration
     static class MovableTime {
@@ -48,10 +49,6 @@ class RateLimitTest {
         }
     }
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     MutableClock clock;
 
@@ -76,14 +73,10 @@ class RateLimitTest {
 
     @Test
     void allMembersAndKeysOfAnOrganizationShareOneBudgetAndPersonalAccountsKeepTheirOwn() throws Exception {
-        MockHttpSession admin = createWithAdmin(mvc, "Budget Admin", uniqueEmail("budgetadmin"),
-                "Budget " + UUID.randomUUID().toString().substring(0, 6));
-        MockHttpSession member = addMember(mvc, jdbc, admin, "Budget Member", uniqueEmail("budgetmember"), "member");
-        String adminKey = ApiKeys.create(mvc, admin, "admin");
-        String memberKey = ApiKeys.create(mvc, member, "member");
-        String secondAdminKey = ApiKeys.create(mvc, admin, "admin 2");
+        Team team = Organizations.team(mvc, jdbc, "Budget");
+        String secondAdminKey = ApiKeys.create(mvc, team.admin(), "admin 2");
 
-        for (String key : new String[] {adminKey, memberKey, secondAdminKey, memberKey, adminKey}) {
+        for (String key : new String[] {team.adminKey(), team.memberKey(), secondAdminKey, team.memberKey(), team.adminKey()}) {
             mvc.perform(get("/api/v1/account").header("x-api-key", key)).andExpect(status().isOk());
         }
         MvcResult refused = mvc.perform(get("/api/v1/account").header("x-api-key", secondAdminKey))
@@ -96,14 +89,14 @@ class RateLimitTest {
         assertThat(refused.getResponse().getContentAsString()).contains("5 management requests this minute");
 
         // the admin's personal account has a budget of its own
-        mvc.perform(post("/accounts/switch").session(admin).with(csrf())
+        mvc.perform(post("/accounts/switch").session(team.admin()).with(csrf())
                 .param("accountId", jdbc.sql("select id from accounts where kind = 'personal' and personal_of_user_id = "
                         + "(select id from users where name = 'Budget Admin')").query(String.class).single())
                 .param("returnTo", "/"));
-        String personalKey = ApiKeys.create(mvc, admin, "personal");
+        String personalKey = ApiKeys.create(mvc, team.admin(), "personal");
         mvc.perform(get("/api/v1/account").header("x-api-key", personalKey)).andExpect(status().isOk())
                 .andExpect(header().string("X-Ratelimit-Used", "1"));
-        mvc.perform(get("/api/v1/account").header("x-api-key", memberKey)).andExpect(status().isTooManyRequests());
+        mvc.perform(get("/api/v1/account").header("x-api-key", team.memberKey())).andExpect(status().isTooManyRequests());
     }
 
     @Test

@@ -1,7 +1,5 @@
 package io.atrium.usage;
 
-import static io.atrium.testsupport.Organizations.addMember;
-import static io.atrium.testsupport.Organizations.createWithAdmin;
 import static io.atrium.testsupport.Visitors.signUp;
 import static io.atrium.testsupport.Visitors.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,49 +16,32 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 
 import com.jayway.jsonpath.JsonPath;
 
-import io.atrium.testsupport.ApiClient;
 import io.atrium.testsupport.ApiKeys;
+import io.atrium.testsupport.ApplicationTest;
 import io.atrium.testsupport.IntegrationTest;
+import io.atrium.testsupport.Organizations;
+import io.atrium.testsupport.Organizations.Team;
 import io.atrium.testsupport.TestVideos;
 
 /** Usage per account and day (R-PLAN-3) matches what was done; the plan's indexing limits hold. */
 @IntegrationTest
 @TestPropertySource(properties = {"atrium.usage.flush-interval=100ms", "atrium.videos.poll-interval=100ms",
         "atrium.plans.free.indexing-tasks-per-day=3", "atrium.plans.free.indexing-minutes=1"})
-class UsageTest {
+class UsageTest extends ApplicationTest {
 
-    @TempDir
-    static Path files;
-    static Path clip;
-    static Path minuteAndABit;
+    static final Path clip = TestVideos.shared("dock.mp4", 6);
+    static final Path minuteAndABit = TestVideos.shared("long-take.mp4", 62, 640, 360, 10);
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    ApiClient api;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     UsageService usage;
-
-    @BeforeAll
-    static void makeVideos() throws Exception {
-        clip = TestVideos.testPattern(files, "dock.mp4", 6, 640, 360, 25);
-        minuteAndABit = TestVideos.testPattern(files, "long-take.mp4", 62, 640, 360, 10);
-    }
 
     @Test
     void usageCountsRequestsTasksMinutesAndStorageOfTheDay() throws Exception {
@@ -106,21 +87,17 @@ class UsageTest {
 
     @Test
     void onlyAdminsSeeAnOrganizationsUsageAndEachAccountCountsItsOwn() throws Exception {
-        MockHttpSession admin = createWithAdmin(mvc, "Usage Admin", uniqueEmail("usageadmin"),
-                "Usage " + UUID.randomUUID().toString().substring(0, 6));
-        MockHttpSession member = addMember(mvc, jdbc, admin, "Usage Member", uniqueEmail("usagemember"), "member");
-        String memberKey = ApiKeys.create(mvc, member, "member");
-        String adminKey = ApiKeys.create(mvc, admin, "admin");
+        Team team = Organizations.team(mvc, jdbc, "Usage");
 
-        mvc.perform(get("/settings/usage").session(member)).andExpect(status().isNotFound());
-        api.as(memberKey).get("/api/v1/usage").andExpect(status().isForbidden())
+        mvc.perform(get("/settings/usage").session(team.member())).andExpect(status().isNotFound());
+        api.as(team.memberKey()).get("/api/v1/usage").andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.code").value("forbidden"));
-        mvc.perform(get("/settings/usage").session(admin)).andExpect(status().isOk());
+        mvc.perform(get("/settings/usage").session(team.admin())).andExpect(status().isOk());
         String organization = jdbc.sql("select account_id from api_keys where name = 'admin' and created_by_user_id = "
                 + "(select id from users where name = 'Usage Admin')").query(String.class).single();
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         // the member's call (refused for its role, but made with a valid key) and the admin's are the organization's
-        api.as(adminKey).get("/api/v1/usage").andExpect(status().isOk());
+        api.as(team.adminKey()).get("/api/v1/usage").andExpect(status().isOk());
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(usage.report(organization, today, today).days().get(0).apiRequests()).isEqualTo(2));
         String personal = accountOf("Usage Member");

@@ -1,25 +1,16 @@
 package io.atrium.video;
 
-import static io.atrium.testsupport.Visitors.PASSWORD;
-import static io.atrium.testsupport.Visitors.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,8 +22,7 @@ import org.springframework.test.context.TestPropertySource;
 import com.jayway.jsonpath.JsonPath;
 
 import io.atrium.shared.AtriumProperties;
-import io.atrium.testsupport.ApiKeys;
-import io.atrium.testsupport.HttpVisitor;
+import io.atrium.testsupport.HttpApiClient;
 import io.atrium.testsupport.MultipartForm;
 import io.atrium.testsupport.ServerTest;
 import io.atrium.testsupport.TestVideos;
@@ -45,11 +35,7 @@ import io.atrium.testsupport.TestVideos;
 @TestPropertySource(properties = "atrium.videos.max-file-size=3MB")
 class StreamedUploadTest {
 
-    private static final String INDEX = "{\"index_name\":\"%s\",\"models\":[{\"model_name\":\"marengo3.0\",\"model_options\":[\"visual\"]}]}";
-
-    @TempDir
-    static Path files;
-    static Path clip;
+    static final Path clip = TestVideos.shared("harbour.mp4", 5);
 
     @LocalServerPort
     int port;
@@ -58,28 +44,27 @@ class StreamedUploadTest {
     @Autowired
     AtriumProperties properties;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    HttpApiClient api;
 
-    @BeforeAll
-    static void makeVideo() throws Exception {
-        clip = TestVideos.testPattern(files, "harbour.mp4", 5, 640, 360, 25);
+    @BeforeEach
+    void client() {
+        api = HttpApiClient.on(port);
     }
 
     @Test
     void fieldsAfterTheFileAreReadAndTheTaskBecomesAVideo() throws Exception {
-        String key = newKey("order");
-        String index = index(key, "Order");
+        String key = api.newKey("order");
+        String index = api.as(key).createIndex("Order");
         MultipartForm form = MultipartForm.post("/v1.3/tasks").file(clipPart())
                 .param("user_metadata", "{\"camera\":\"north\"}").param("index_id", index)
                 .param("enable_video_stream", "false");
 
-        HttpResponse<String> created = send(key, form.contentType(), form.body(), true);
+        HttpResponse<String> created = api.as(key).post(form);
 
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String task = JsonPath.read(created.body(), "$._id");
-        await().atMost(Duration.ofSeconds(30)).until(() -> JsonPath.read(get(key, "/v1.3/tasks/" + task).body(), "$.status"),
-                "ready"::equals);
-        String video = get(key, "/v1.3/indexes/" + index + "/videos/" + JsonPath.read(created.body(), "$.video_id")).body();
+        api.as(key).awaitTaskStatus(task, "ready");
+        String video = api.as(key).get("/v1.3/indexes/" + index + "/videos/" + JsonPath.read(created.body(), "$.video_id")).body();
         assertThat(JsonPath.<String>read(video, "$.user_metadata.camera")).isEqualTo("north");
         assertThat(JsonPath.<String>read(video, "$.system_metadata.filename")).isEqualTo("harbour.mp4");
         assertThat(JsonPath.<Integer>read(video, "$.system_metadata.width")).isEqualTo(640);
@@ -88,11 +73,11 @@ class StreamedUploadTest {
 
     @Test
     void aBodyWithoutContentLengthIsReadAsItArrives() throws Exception {
-        String key = newKey("chunked");
-        String index = index(key, "Chunked");
+        String key = api.newKey("chunked");
+        String index = api.as(key).createIndex("Chunked");
         MultipartForm form = MultipartForm.post("/v1.3/tasks").param("index_id", index).file(clipPart());
 
-        HttpResponse<String> created = send(key, form.contentType(), form.body(), false);
+        HttpResponse<String> created = api.as(key).post("/v1.3/tasks", form.contentType(), form.body(), false);
 
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertThat(storedFiles(key)).hasSize(1);
@@ -103,12 +88,12 @@ class StreamedUploadTest {
     @ParameterizedTest(name = "length announced: {0}")
     @ValueSource(booleans = {true, false})
     void aBodyOverTheLimitIsRefusedWith413AndStoresNothing(boolean announced) throws Exception {
-        String key = newKey("big");
-        String index = index(key, "Big");
+        String key = api.newKey("big");
+        String index = api.as(key).createIndex("Big");
         MultipartForm form = MultipartForm.post("/v1.3/tasks").param("index_id", index)
                 .file(new MockMultipartFile("video_file", "big.mp4", "video/mp4", new byte[5 * 1024 * 1024]));
 
-        HttpResponse<String> response = send(key, form.contentType(), form.body(), announced);
+        HttpResponse<String> response = api.as(key).post("/v1.3/tasks", form.contentType(), form.body(), announced);
 
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.body()).contains("\"code\":\"video_filesize_too_large\"");
@@ -117,23 +102,23 @@ class StreamedUploadTest {
 
     @Test
     void aBlankVideoUrlBeforeTheFileIsNoSecondSource() throws Exception {
-        String key = newKey("blankurl");
-        String index = index(key, "Blank URL");
+        String key = api.newKey("blankurl");
+        String index = api.as(key).createIndex("Blank URL");
         MultipartForm form = MultipartForm.post("/v1.3/tasks").param("index_id", index).param("video_url", "")
                 .file(clipPart());
 
-        assertThat(send(key, form.contentType(), form.body(), true).statusCode()).isEqualTo(201);
+        assertThat(api.as(key).post(form).statusCode()).isEqualTo(201);
     }
 
     @Test
     void aChunkedBodyWhosePartsAreSkippedIsStillLimited() throws Exception {
-        String key = newKey("junk");
-        String index = index(key, "Junk");
+        String key = api.newKey("junk");
+        String index = api.as(key).createIndex("Junk");
         MultipartForm form = MultipartForm.post("/v1.3/tasks").param("index_id", index)
                 .file(new MockMultipartFile("junk", "junk.bin", "application/octet-stream", new byte[5 * 1024 * 1024]))
                 .file(clipPart());
 
-        HttpResponse<String> response = send(key, form.contentType(), form.body(), false);
+        HttpResponse<String> response = api.as(key).post("/v1.3/tasks", form.contentType(), form.body(), false);
 
         assertThat(response.statusCode()).isEqualTo(413);
         assertNothingStored(key, index);
@@ -141,12 +126,12 @@ class StreamedUploadTest {
 
     @Test
     void aBrokenPartHeaderIsABadRequestNotAServerError() throws Exception {
-        String key = newKey("header");
+        String key = api.newKey("header");
         String boundary = "atrium-test-7d4f0c2b9e";
         byte[] body = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"video_file\"; filename=\"\r\n\r\nabc\r\n--"
                 + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
-        HttpResponse<String> response = send(key, "multipart/form-data; boundary=" + boundary, body, true);
+        HttpResponse<String> response = api.as(key).post("/v1.3/tasks", "multipart/form-data; boundary=" + boundary, body, true);
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("\"code\":\"parameter_invalid\"");
@@ -154,53 +139,53 @@ class StreamedUploadTest {
 
     @Test
     void anotherAccountsIndexAnswers404WhetherItIsNamedBeforeOrAfterTheFile() throws Exception {
-        String owner = newKey("owner");
-        String index = index(owner, "Private");
-        String stranger = newKey("stranger");
+        String owner = api.newKey("owner");
+        String index = api.as(owner).createIndex("Private");
+        String stranger = api.newKey("stranger");
 
         MultipartForm before = MultipartForm.post("/v1.3/tasks").param("index_id", index).file(clipPart());
         MultipartForm after = MultipartForm.post("/v1.3/tasks").file(clipPart()).param("index_id", index);
 
-        assertThat(send(stranger, before.contentType(), before.body(), true).statusCode()).isEqualTo(404);
-        assertThat(send(stranger, after.contentType(), after.body(), true).statusCode()).isEqualTo(404);
+        assertThat(api.as(stranger).post(before).statusCode()).isEqualTo(404);
+        assertThat(api.as(stranger).post(after).statusCode()).isEqualTo(404);
         assertThat(storedFiles(stranger)).isEmpty();
         assertNothingStored(owner, index);
     }
 
     @Test
     void refusedFormsStoreNothing() throws Exception {
-        String key = newKey("refused");
-        String index = index(key, "Refused");
+        String key = api.newKey("refused");
+        String index = api.as(key).createIndex("Refused");
 
         MultipartForm badMetadata = MultipartForm.post("/v1.3/tasks").file(clipPart()).param("index_id", index)
                 .param("user_metadata", "{\"nested\":{\"a\":1}}");
-        HttpResponse<String> refused = send(key, badMetadata.contentType(), badMetadata.body(), true);
+        HttpResponse<String> refused = api.as(key).post(badMetadata);
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("\"code\":\"parameter_invalid\"");
 
         MultipartForm both = MultipartForm.post("/v1.3/tasks").file(clipPart()).param("index_id", index)
                 .param("video_url", "https://example.com/a.mp4");
-        assertThat(send(key, both.contentType(), both.body(), true).statusCode()).isEqualTo(400);
+        assertThat(api.as(key).post(both).statusCode()).isEqualTo(400);
 
         MultipartForm noIndex = MultipartForm.post("/v1.3/tasks").file(clipPart());
-        HttpResponse<String> missing = send(key, noIndex.contentType(), noIndex.body(), true);
+        HttpResponse<String> missing = api.as(key).post(noIndex);
         assertThat(missing.statusCode()).isEqualTo(400);
         assertThat(missing.body()).contains("\"code\":\"parameter_not_provided\"");
 
         MultipartForm badFlag = MultipartForm.post("/v1.3/tasks").file(clipPart()).param("index_id", index)
                 .param("enable_video_stream", "perhaps");
-        assertThat(send(key, badFlag.contentType(), badFlag.body(), true).statusCode()).isEqualTo(400);
+        assertThat(api.as(key).post(badFlag).statusCode()).isEqualTo(400);
         MultipartForm badMetadataFirst = MultipartForm.post("/v1.3/tasks").param("index_id", index)
                 .param("user_metadata", "[1, 2]").file(clipPart());
-        assertThat(send(key, badMetadataFirst.contentType(), badMetadataFirst.body(), true).statusCode()).isEqualTo(400);
+        assertThat(api.as(key).post(badMetadataFirst).statusCode()).isEqualTo(400);
 
         byte[] whole = MultipartForm.post("/v1.3/tasks").param("index_id", index).file(clipPart()).body();
         byte[] cut = java.util.Arrays.copyOf(whole, whole.length / 2);
-        HttpResponse<String> malformed = send(key, noIndex.contentType(), cut, true);
+        HttpResponse<String> malformed = api.as(key).post("/v1.3/tasks", noIndex.contentType(), cut, true);
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(malformed.body()).contains("The multipart body cannot be read");
 
-        HttpResponse<String> noBoundary = send(key, "multipart/form-data", whole, true);
+        HttpResponse<String> noBoundary = api.as(key).post("/v1.3/tasks", "multipart/form-data", whole, true);
         assertThat(noBoundary.statusCode()).isEqualTo(400);
 
         assertNothingStored(key, index);
@@ -216,37 +201,9 @@ class StreamedUploadTest {
                 .isZero();
     }
 
-    /** Sends the body with its length announced, or chunked (a stream of unknown length). */
-    private HttpResponse<String> send(String key, String contentType, byte[] body, boolean announced)
-            throws IOException, InterruptedException {
-        HttpRequest.BodyPublisher publisher = announced ? HttpRequest.BodyPublishers.ofByteArray(body)
-                : HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body));
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1.3/tasks"))
-                .header("x-api-key", key).header("Content-Type", contentType).POST(publisher).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> get(String key, String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("x-api-key", key).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private String index(String key, String name) throws IOException, InterruptedException {
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1.3/indexes"))
-                .header("x-api-key", key).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(INDEX.formatted(name))).build(), HttpResponse.BodyHandlers.ofString());
-        return JsonPath.read(created.body(), "$._id");
-    }
-
-    private String newKey(String who) throws IOException, InterruptedException {
-        HttpVisitor visitor = new HttpVisitor(port);
-        visitor.signUp("Streamed " + who, uniqueEmail(who), PASSWORD);
-        return ApiKeys.create(visitor, "uploads");
-    }
-
     /** The files stored for the account that owns the key (its personal account), partial ones included. */
     private List<Path> storedFiles(String key) throws Exception {
-        String account = JsonPath.read(get(key, "/api/v1/account").body(), "$._id");
+        String account = JsonPath.read(api.as(key).get("/api/v1/account").body(), "$._id");
         Path directory = properties.dataDir().resolve("objects").resolve(account);
         if (!Files.isDirectory(directory)) {
             return List.of();

@@ -15,14 +15,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
 
 import io.atrium.shared.Ids;
-import io.atrium.testsupport.ApiClient;
 import io.atrium.testsupport.ApiKeys;
+import io.atrium.testsupport.ApplicationTest;
 import io.atrium.testsupport.IntegrationTest;
 
 /**
@@ -30,16 +27,9 @@ import io.atrium.testsupport.IntegrationTest;
  * written straight into the table (finished, so no worker takes them), so that their times can be chosen.
  */
 @IntegrationTest
-class TaskListingTest {
+class TaskListingTest extends ApplicationTest {
 
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    ApiClient api;
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void tasksArePagedNewestFirstByDefaultInEitherOrderAndOnlyTheAccountsOwn() throws Exception {

@@ -1,7 +1,5 @@
 package io.atrium.video;
 
-import static io.atrium.testsupport.Organizations.addMember;
-import static io.atrium.testsupport.Organizations.createWithAdmin;
 import static io.atrium.testsupport.Visitors.signUp;
 import static io.atrium.testsupport.Visitors.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,45 +19,29 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 
 import com.jayway.jsonpath.JsonPath;
 
+import io.atrium.testsupport.ApplicationTest;
 import io.atrium.testsupport.IntegrationTest;
+import io.atrium.testsupport.Organizations;
+import io.atrium.testsupport.Organizations.Team;
 import io.atrium.testsupport.MultipartForm;
 import io.atrium.testsupport.TestVideos;
 
 /** The Playground's video pages: upload, follow the task, watch, edit metadata, delete (user-guide.md). */
 @IntegrationTest
 @TestPropertySource(properties = "atrium.videos.poll-interval=100ms")
-class VideoPagesTest {
+class VideoPagesTest extends ApplicationTest {
 
-    @TempDir
-    static Path files;
-    static Path clip;
-    static Path tooShort;
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    JdbcClient jdbc;
-
-    @BeforeAll
-    static void makeVideos() throws Exception {
-        clip = TestVideos.testPattern(files, "harbour.mp4", 5, 640, 360, 25);
-        tooShort = TestVideos.testPattern(files, "blink.mp4", 2, 640, 360, 25);
-    }
+    static final Path clip = TestVideos.shared("harbour.mp4", 5);
+    static final Path tooShort = TestVideos.shared("blink.mp4", 2);
 
     @Test
     void aPersonUploadsWatchesDescribesAndDeletesAVideo() throws Exception {
@@ -181,21 +163,19 @@ class VideoPagesTest {
 
     @Test
     void organizationMembersShareVideosAndOtherAccountsGetNotFoundOnEveryPage() throws Exception {
-        MockHttpSession admin = createWithAdmin(mvc, "Video Admin", uniqueEmail("videoadmin"),
-                "Docks " + UUID.randomUUID().toString().substring(0, 6));
-        MockHttpSession member = addMember(mvc, jdbc, admin, "Video Member", uniqueEmail("videomember"), "member");
+        Team team = Organizations.team(mvc, jdbc, "Video");
         MockHttpSession outsider = signUp(mvc, "Video Outsider", uniqueEmail("videooutsider"));
-        String index = index(admin, "Dock cams", false);
+        String index = index(team.admin(), "Dock cams", false);
         String videos = "/indexes/" + index + "/videos";
-        String answer = mvc.perform(multipart(videos).file(file(clip)).session(admin).with(csrf())
+        String answer = mvc.perform(multipart(videos).file(file(clip)).session(team.admin()).with(csrf())
                 .accept(MediaType.APPLICATION_JSON)).andReturn().getResponse().getContentAsString();
         String videoId = JsonPath.read(answer, "$.videoId");
         String taskId = JsonPath.read(answer, "$.taskId");
         await().atMost(Duration.ofSeconds(30)).until(() -> taskStatus(taskId).equals("ready"));
 
-        mvc.perform(get(videos + "/" + videoId).session(member)).andExpect(status().isOk())
+        mvc.perform(get(videos + "/" + videoId).session(team.member())).andExpect(status().isOk())
                 .andExpect(content().string(containsString("harbour.mp4")));
-        mvc.perform(post(videos + "/" + videoId + "/metadata").session(member).with(csrf())
+        mvc.perform(post(videos + "/" + videoId + "/metadata").session(team.member()).with(csrf())
                 .param("key", "shift").param("type", "text").param("value", "night"))
                 .andExpect(redirectedUrl(videos + "/" + videoId));
 

@@ -15,12 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -29,7 +26,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import com.jayway.jsonpath.JsonPath;
 
 import io.atrium.shared.AtriumProperties;
-import io.atrium.testsupport.ApiClient;
+import io.atrium.testsupport.ApplicationTest;
 import io.atrium.testsupport.IntegrationTest;
 import io.atrium.testsupport.MultipartForm;
 import io.atrium.testsupport.TestVideos;
@@ -37,33 +34,17 @@ import io.atrium.testsupport.TestVideos;
 /** Uploading real videos through {@code POST /v1.3/tasks} and working with them (api.md, Tasks and Videos). */
 @IntegrationTest
 @TestPropertySource(properties = "atrium.videos.poll-interval=100ms")
-class VideoUploadTest {
+class VideoUploadTest extends ApplicationTest {
 
-    @TempDir
-    static Path videos;
-    static Path fiveSeconds;
-    static Path twoSeconds;
-    static Path tiny;
-    static Path noise;
+    static final Path fiveSeconds = TestVideos.shared("match.mp4", 5);
+    static final Path twoSeconds = TestVideos.shared("short.mp4", 2);
+    static final Path tiny = TestVideos.shared("tiny.mp4", 5, 320, 240, 25);
+    static final Path noise = TestVideos.sharedBroken("noise.mp4");
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    ApiClient api;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     AtriumProperties properties;
     @Autowired
     io.atrium.shared.ServerSecret secret;
-
-    @BeforeAll
-    static void makeVideos() throws Exception {
-        fiveSeconds = TestVideos.testPattern(videos, "match.mp4", 5, 640, 360, 25);
-        twoSeconds = TestVideos.testPattern(videos, "short.mp4", 2, 640, 360, 25);
-        tiny = TestVideos.testPattern(videos, "tiny.mp4", 5, 320, 240, 25);
-        noise = TestVideos.broken(videos, "noise.mp4");
-    }
 
     @Test
     void anUploadBecomesAReadyVideoWhoseMetadataIsReadFromTheFile() throws Exception {

@@ -20,18 +20,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import com.jayway.jsonpath.JsonPath;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-import io.atrium.testsupport.ApiClient;
+import io.atrium.testsupport.ApplicationTest;
 import io.atrium.testsupport.IntegrationTest;
 import io.atrium.testsupport.MultipartForm;
 import io.atrium.testsupport.TestVideos;
@@ -44,26 +40,16 @@ import io.atrium.testsupport.TestVideos;
 @IntegrationTest
 @TestPropertySource(properties = {"atrium.videos.poll-interval=100ms",
         "atrium.videos.download.allowed-addresses=127.0.0.1/32", "atrium.videos.max-file-size=2MB"})
-class VideoUrlUploadTest {
+class VideoUrlUploadTest extends ApplicationTest {
 
-    @TempDir
-    static Path files;
-    static Path clip;
+    static final Path clip = TestVideos.shared("pier.mp4", 5);
     static HttpServer source;
     static String origin;
     /** How many bytes the source sent for the endless file: a refused download stops reading early. */
     static final AtomicLong endlessBytesSent = new AtomicLong();
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    ApiClient api;
-    @Autowired
-    JdbcClient jdbc;
-
     @BeforeAll
     static void startSource() throws Exception {
-        clip = TestVideos.testPattern(files, "pier.mp4", 5, 640, 360, 25);
         source = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         source.createContext("/clips/", exchange -> {
             byte[] video = Files.readAllBytes(clip);

@@ -5,16 +5,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 
+import io.atrium.testsupport.ApplicationTest;
 import io.atrium.testsupport.IntegrationTest;
 
 @IntegrationTest
-class ActuatorTest {
-
-    @Autowired
-    MockMvc mvc;
+class ActuatorTest extends ApplicationTest {
 
     @Test
     void healthLivenessAndReadinessAreOpen() throws Exception {

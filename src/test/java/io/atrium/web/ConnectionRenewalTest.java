@@ -8,11 +8,10 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import io.atrium.testsupport.ApplicationTest;
 import io.atrium.testsupport.IntegrationTest;
 
 /**
@@ -20,14 +19,10 @@ import io.atrium.testsupport.IntegrationTest;
  * migrated on; the database must work the same with new ones (on H2 2.4.240 CHECK constraints broke).
  */
 @IntegrationTest
-class ConnectionRenewalTest {
+class ConnectionRenewalTest extends ApplicationTest {
 
     @Autowired
-    MockMvc mvc;
-    @Autowired
     DataSource dataSource;
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void signingUpWorksAfterThePoolHasReplacedEveryConnection() throws Exception {

@@ -10,17 +10,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
 
+import io.atrium.testsupport.ApplicationTest;
 import io.atrium.testsupport.IntegrationTest;
 
 @IntegrationTest
-class PlaygroundShellTest {
-
-    @Autowired
-    MockMvc mvc;
+class PlaygroundShellTest extends ApplicationTest {
 
     @Test
     void visitorsWhoAreNotLoggedInAreSentToTheLogInPage() throws Exception {

@@ -1,0 +1,121 @@
+package io.atrium.testsupport;
+
+import static io.atrium.testsupport.Visitors.PASSWORD;
+import static io.atrium.testsupport.Visitors.uniqueEmail;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.mock.web.MockMultipartFile;
+
+import com.jayway.jsonpath.JsonPath;
+
+/**
+ * The public API as a client calls it over real HTTP ({@code java.net.http}), for a {@link ServerTest} on its
+ * port: the HTTP flavour of {@link ApiClient}. {@code HttpApiClient.on(port).as(key).createIndex("Matches")}.
+ */
+public final class HttpApiClient {
+
+    private final int port;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private HttpApiClient(int port) {
+        this.port = port;
+    }
+
+    public static HttpApiClient on(int port) {
+        return new HttpApiClient(port);
+    }
+
+    /** Calls made with the key. */
+    public Caller as(String key) {
+        return new Caller(key);
+    }
+
+    /** A key of a new user's personal account, made on Settings > API Keys after signing up as {@code who}. */
+    public String newKey(String who) throws IOException, InterruptedException {
+        HttpVisitor visitor = new HttpVisitor(port);
+        visitor.signUp("API " + who, uniqueEmail(who), PASSWORD);
+        return ApiKeys.create(visitor, who + " key");
+    }
+
+    /** A request to the server without a key, for a signed media link, say. */
+    public HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    }
+
+    public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body)
+            throws IOException, InterruptedException {
+        return http.send(request, body);
+    }
+
+    /** The calls of one key. */
+    public final class Caller {
+
+        private final String key;
+
+        private Caller(String key) {
+            this.key = key;
+        }
+
+        public HttpResponse<String> send(String method, String path) throws IOException, InterruptedException {
+            return http.send(request(path).header("x-api-key", key).method(method, HttpRequest.BodyPublishers.noBody())
+                    .build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+            return send("GET", path);
+        }
+
+        public HttpResponse<String> delete(String path) throws IOException, InterruptedException {
+            return send("DELETE", path);
+        }
+
+        /** Posts the body with its length announced, or chunked (a stream of unknown length). */
+        public HttpResponse<String> post(String path, String contentType, byte[] body, boolean announced)
+                throws IOException, InterruptedException {
+            HttpRequest.BodyPublisher publisher = announced ? HttpRequest.BodyPublishers.ofByteArray(body)
+                    : HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body));
+            return http.send(request(path).header("x-api-key", key).header("Content-Type", contentType)
+                    .POST(publisher).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        /** The multipart form as an HTTP client writes it, its length announced. */
+        public HttpResponse<String> post(MultipartForm form) throws IOException, InterruptedException {
+            return post(form.path(), form.contentType(), form.body(), true);
+        }
+
+        /** A Marengo index with visual search under the name; its id. */
+        public String createIndex(String name) throws IOException, InterruptedException {
+            return createIndexFrom(ApiClient.INDEX.formatted(name));
+        }
+
+        /** An index as the JSON body describes it; its id. */
+        public String createIndexFrom(String json) throws IOException, InterruptedException {
+            HttpResponse<String> created = post("/v1.3/indexes", "application/json", json.getBytes(), true);
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            return JsonPath.read(created.body(), "$._id");
+        }
+
+        /** {@code POST /v1.3/tasks} with the index and the file as {@code video_file}, as the SDKs send it. */
+        public HttpResponse<String> upload(String index, Path video) throws IOException, InterruptedException {
+            return post(MultipartForm.post("/v1.3/tasks").param("index_id", index).file(new MockMultipartFile(
+                    "video_file", video.getFileName().toString(), "video/mp4", Files.readAllBytes(video))));
+        }
+
+        /** Waits up to 30 seconds for the task to reach the status. */
+        public void awaitTaskStatus(String taskId, String expected) {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                    assertThat(JsonPath.<String>read(get("/v1.3/tasks/" + taskId).body(), "$.status")).isEqualTo(expected));
+        }
+    }
+}
