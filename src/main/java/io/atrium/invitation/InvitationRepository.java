@@ -32,7 +32,7 @@ class InvitationRepository {
                 insert into invitations (id, account_id, email, email_key, pending_email_key, role, token_hash,
                     invited_by_user_id, status, mail_id, created_at, last_sent_at, expires_at)
                 values (:id, :accountId, :email, :emailKey, :emailKey, :role, :tokenHash,
-                    :invitedBy, 'pending', :mailId, :createdAt, :createdAt, :expiresAt)""")
+                    :invitedBy, :status, :mailId, :createdAt, :createdAt, :expiresAt)""")
                 .param("id", row.id())
                 .param("accountId", row.accountId())
                 .param("email", row.email())
@@ -40,6 +40,7 @@ class InvitationRepository {
                 .param("role", row.role().value())
                 .param("tokenHash", tokenHash)
                 .param("invitedBy", row.invitedByUserId())
+                .param("status", row.status().value())
                 .param("mailId", row.mailId())
                 .param("createdAt", utc(row.createdAt()))
                 .param("expiresAt", utc(row.expiresAt()))
@@ -53,8 +54,8 @@ class InvitationRepository {
     }
 
     Optional<InvitationRow> findPending(String accountId, String id) {
-        return jdbc.sql("select " + COLUMNS + " from invitations where account_id = :accountId and id = :id and status = 'pending'")
-                .param("accountId", accountId).param("id", id)
+        return jdbc.sql("select " + COLUMNS + " from invitations where account_id = :accountId and id = :id and status = :pending")
+                .param("accountId", accountId).param("id", id).param("pending", InvitationStatus.PENDING.value())
                 .query(InvitationRepository::map).optional();
     }
 
@@ -70,8 +71,9 @@ class InvitationRepository {
         jdbc.sql("""
                 update invitations set token_hash = :tokenHash, role = :role, invited_by_user_id = :invitedBy,
                     mail_id = :mailId, last_sent_at = :now, expires_at = :expiresAt
-                where account_id = :accountId and id = :id and status = 'pending'""")
-                .param("accountId", accountId).param("id", id).param("tokenHash", tokenHash)
+                where account_id = :accountId and id = :id and status = :pending""")
+                .param("accountId", accountId).param("id", id).param("pending", InvitationStatus.PENDING.value())
+                .param("tokenHash", tokenHash)
                 .param("role", role.value()).param("invitedBy", invitedBy).param("mailId", mailId)
                 .param("now", utc(now)).param("expiresAt", utc(expiresAt))
                 .update();
@@ -84,25 +86,27 @@ class InvitationRepository {
      */
     boolean markAccepted(String id, String userId, Instant now) {
         return jdbc.sql("""
-                update invitations set status = 'accepted', pending_email_key = null, ended_at = :now,
+                update invitations set status = :accepted, pending_email_key = null, ended_at = :now,
                     accepted_by_user_id = :userId
-                where id = :id and status = 'pending' and expires_at > :now""")
+                where id = :id and status = :pending and expires_at > :now""")
+                .param("accepted", InvitationStatus.ACCEPTED.value()).param("pending", InvitationStatus.PENDING.value())
                 .param("id", id).param("userId", userId).param("now", utc(now))
                 .update() == 1;
     }
 
     boolean markRevoked(String accountId, String id, Instant now) {
         return jdbc.sql("""
-                update invitations set status = 'revoked', pending_email_key = null, ended_at = :now
-                where account_id = :accountId and id = :id and status = 'pending'""")
+                update invitations set status = :revoked, pending_email_key = null, ended_at = :now
+                where account_id = :accountId and id = :id and status = :pending""")
+                .param("revoked", InvitationStatus.REVOKED.value()).param("pending", InvitationStatus.PENDING.value())
                 .param("accountId", accountId).param("id", id).param("now", utc(now))
                 .update() == 1;
     }
 
     List<InvitationRow> pending(String accountId) {
-        return jdbc.sql("select " + COLUMNS + " from invitations where account_id = :accountId and status = 'pending' "
+        return jdbc.sql("select " + COLUMNS + " from invitations where account_id = :accountId and status = :pending "
                         + "order by last_sent_at desc, id desc")
-                .param("accountId", accountId)
+                .param("accountId", accountId).param("pending", InvitationStatus.PENDING.value())
                 .query(InvitationRepository::map).list();
     }
 
@@ -130,7 +134,8 @@ class InvitationRepository {
 
     private static InvitationRow map(ResultSet rs, int row) throws SQLException {
         return new InvitationRow(rs.getString("id"), rs.getString("account_id"), rs.getString("email"),
-                Role.parse("role", rs.getString("role")), rs.getString("invited_by_user_id"), rs.getString("status"),
+                Role.parse("role", rs.getString("role")), rs.getString("invited_by_user_id"),
+                InvitationStatus.of(rs.getString("status")),
                 rs.getString("mail_id"), instant(rs, "created_at"), instant(rs, "last_sent_at"), instant(rs, "expires_at"));
     }
 

@@ -118,7 +118,8 @@ public class InvitationService {
         Map<String, UserView> inviters = accounts.users(rows.stream().map(InvitationRow::invitedByUserId).toList());
         return rows.stream().map(row -> new InvitationView(row.id(), row.email(), row.role(),
                         Optional.ofNullable(inviters.get(row.invitedByUserId())).map(UserView::name).orElse("A former member"),
-                        row.createdAt(), row.lastSentAt(), row.expiresAt(), row.expiredAt(now),
+                        row.createdAt(), row.lastSentAt(), row.expiresAt(),
+                        row.statusAt(now) == InvitationStatus.EXPIRED,
                         row.mailId() == null ? null : mail.state(row.mailId()).orElse(null)))
                 .toList();
     }
@@ -214,8 +215,8 @@ public class InvitationService {
             audit.record(organization.id(), inviter.id(), AuditAction.INVITATION_RESENT, email, "role=" + role.value());
             return new InviteOutcome(email, Result.RESENT, "Already invited: a new invitation was sent.");
         }
-        InvitationRow row = new InvitationRow(Ids.newId(now), organization.id(), email, role, inviter.id(), "pending",
-                mailId, now, now, expiresAt);
+        InvitationRow row = new InvitationRow(Ids.newId(now), organization.id(), email, role, inviter.id(),
+                InvitationStatus.PENDING, mailId, now, now, expiresAt);
         invitations.insert(row, InvitationTokens.hash(token));
         invitations.recordSent(organization.id(), row.id(), now);
         audit.record(organization.id(), inviter.id(), AuditAction.INVITATION_CREATED, email, "role=" + role.value());
@@ -239,7 +240,7 @@ public class InvitationService {
         }
         Instant now = clock.instant();
         return invitations.findByTokenHash(InvitationTokens.hash(token))
-                .filter(row -> row.pending() && !row.expiredAt(now));
+                .filter(row -> row.statusAt(now).isUsable());
     }
 
     private boolean isMember(String accountId, String email) {

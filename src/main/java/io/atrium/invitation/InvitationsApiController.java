@@ -39,12 +39,13 @@ class InvitationsApiController {
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record InvitationJson(@JsonProperty("_id") String id, String email, String role,
             String invitedBy, Instant createdAt,
-            Instant sentAt, Instant expiresAt, String status,
+            Instant sentAt, Instant expiresAt, InvitationStatus status,
             String emailDelivery) {
 
         static InvitationJson of(InvitationView view) {
             return new InvitationJson(view.id(), view.email(), view.role().value(), view.invitedBy(), view.createdAt(),
-                    view.lastSentAt(), view.expiresAt(), view.expired() ? "expired" : "pending",
+                    view.lastSentAt(), view.expiresAt(),
+                    view.expired() ? InvitationStatus.EXPIRED : InvitationStatus.PENDING,
                     view.delivery() == null ? null : view.delivery().status().value());
         }
     }

@@ -2,6 +2,7 @@ package io.atrium.video;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -55,11 +56,16 @@ public enum TaskStatus {
 
     /** @throws IllegalArgumentException for a value no status has */
     public static TaskStatus of(String value) {
+        return find(value).orElseThrow(() -> new IllegalArgumentException("Unknown task status " + value));
+    }
+
+    /** The status with that value, if one has it. */
+    public static Optional<TaskStatus> find(String value) {
         for (TaskStatus status : values()) {
             if (status.value.equals(value)) {
-                return status;
+                return Optional.of(status);
             }
         }
-        throw new IllegalArgumentException("Unknown task status " + value);
+        return Optional.empty();
     }
 }

@@ -76,8 +76,9 @@ public class TaskRepository {
     private static Where where(String accountId, TaskFilter filter) {
         Where where = Where.of("account_id = :accountId").param("accountId", accountId)
                 .equal("index_id", filter.indexId());
-        if (!filter.statuses().isEmpty()) {
-            where.and("status in (" + where.bind(filter.statuses()) + ")");
+        if (filter.statuses() != null) {
+            where.and(filter.statuses().isEmpty() ? "1 = 0"
+                    : "status in (" + where.bind(filter.statuses().stream().map(TaskStatus::value).toList()) + ")");
         }
         return where.equal("filename", filter.filename())
                 .equal("duration", filter.duration())

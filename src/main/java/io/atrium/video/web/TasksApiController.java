@@ -182,7 +182,7 @@ class TasksApiController {
             @RequestParam(name = "created_at", required = false) String createdAt,
             @RequestParam(name = "updated_at", required = false) String updatedAt) {
         ApiPage.Request paging = ApiPage.request(page, pageLimit, sortBy, sortOption);
-        TaskFilter filter = new TaskFilter(indexId, statuses, filename, duration, width, height,
+        TaskFilter filter = new TaskFilter(indexId, TaskFilter.statuses(statuses), filename, duration, width, height,
                 day("created_at", createdAt), day("updated_at", updatedAt));
         ApiPage<TaskView> found = tasks.list(actor.accountId(), filter, paging);
         return new ApiPage<>(found.data().stream().map(task -> TaskJson.of(task, null)).toList(), found.pageInfo());
