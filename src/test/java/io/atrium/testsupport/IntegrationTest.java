@@ -20,12 +20,18 @@ import org.springframework.test.context.ContextConfiguration;
  * (real HTTP, browsers, several nodes) runs with the database-backed sessions of production.
  *
  * <p>Each has an {@link ApiClient} to {@code @Autowired}, for calls to the public API with a key.
+ *
+ * <p>The task worker looks for queued tasks every 100 ms (production: every second), so a test that uploads
+ * needs no {@code @TestPropertySource} of its own and shares the cached context with the others; one that must
+ * hold the worker back sets {@code atrium.videos.poll-interval} itself (as the import tests do).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(properties = "spring.autoconfigure.exclude="
+@SpringBootTest(properties = {"spring.autoconfigure.exclude="
         + "org.springframework.boot.session.autoconfigure.SessionAutoConfiguration,"
-        + "org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionAutoConfiguration")
+        + "org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionAutoConfiguration",
+        // uploads in tests finish within a moment, and classes that upload share the default context
+        "atrium.videos.poll-interval=100ms"})
 @AutoConfigureMockMvc
 @Import(ApiClient.class)
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -32,7 +31,6 @@ import io.atrium.testsupport.TestVideos;
  * times can be chosen; videos whose user metadata is filtered on are uploaded and merged through the API.
  */
 @IntegrationTest
-@TestPropertySource(properties = "atrium.videos.poll-interval=100ms")
 class VideoListingTest {
 
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");

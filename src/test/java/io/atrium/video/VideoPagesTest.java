@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.context.TestPropertySource;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -37,7 +36,6 @@ import io.atrium.testsupport.TestVideos;
 
 /** The Playground's video pages: upload, follow the task, watch, edit metadata, delete (user-guide.md). */
 @IntegrationTest
-@TestPropertySource(properties = "atrium.videos.poll-interval=100ms")
 class VideoPagesTest extends ApplicationTest {
 
     static final Path clip = TestVideos.shared("harbour.mp4", 5);

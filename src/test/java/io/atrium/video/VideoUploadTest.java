@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -33,7 +32,6 @@ import io.atrium.testsupport.TestVideos;
 
 /** Uploading real videos through {@code POST /v1.3/tasks} and working with them (api.md, Tasks and Videos). */
 @IntegrationTest
-@TestPropertySource(properties = "atrium.videos.poll-interval=100ms")
 class VideoUploadTest extends ApplicationTest {
 
     static final Path fiveSeconds = TestVideos.shared("match.mp4", 5);
