@@ -49,30 +49,20 @@ class OutboxDelivery {
         int attempts = mail.attempts() + 1;
         try {
             channel.deliver(mail);
-            outbox.markSent(mail.id(), attempts, clock.instant());
-            clearSecret(mail);
+            // A secret has no business in the outbox once the message is gone over SMTP. Without SMTP the
+            // development inbox is the recipient's mailbox and the only copy, so it keeps the body.
+            outbox.markSent(mail.id(), attempts, clock.instant(), channel.smtp());
         } catch (Exception e) {
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();
             error = error.length() > 1000 ? error.substring(0, 1000) : error;
             if (attempts >= properties.maxAttempts()) {
                 log.warn("Giving up on mail {} after {} attempts: {}", mail.id(), attempts, error);
-                outbox.markFailed(mail.id(), attempts, error);
-                clearSecret(mail);
+                outbox.markFailed(mail.id(), attempts, error, channel.smtp());
             } else {
                 Duration wait = backoff(attempts);
                 log.info("Mail {} not delivered (attempt {}), retrying in {}: {}", mail.id(), attempts, wait, error);
                 outbox.markRetry(mail.id(), attempts, clock.instant().plus(wait), error);
             }
-        }
-    }
-
-    /**
-     * A secret has no business in the outbox once the message is gone. The development inbox is the only copy of
-     * a message there, so it keeps the body: without SMTP, the inbox is the recipient's mailbox.
-     */
-    private void clearSecret(OutboxRow mail) {
-        if (channel.smtp()) {
-            outbox.clearSecretBody(mail.id());
         }
     }
 

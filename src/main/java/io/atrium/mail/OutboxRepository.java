@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,6 +20,11 @@ class OutboxRepository {
             + "next_attempt_at, last_error, created_at, sent_at";
 
     static final String CLEARED_TEXT = "This message held a single-use link; its text was removed once it was sent.";
+
+    /** Replaces the body of a message that holds a secret when {@code :clearSecret}; keeps every other body. */
+    private static final String CLEAR_SECRET_BODY =
+            "text_body = case when holds_secret and :clearSecret then :clearedText else text_body end, "
+            + "html_body = case when holds_secret and :clearSecret then :clearedHtml else html_body end";
 
     private final JdbcClient jdbc;
 
@@ -67,10 +73,15 @@ class OutboxRepository {
                 .query(OutboxRepository::map).optional();
     }
 
-    void markSent(String id, int attempts, Instant now) {
-        jdbc.sql("update mail_outbox set status = :sent, attempts = :attempts, sent_at = :now, last_error = null "
-                        + "where id = :id")
-                .param("id", id).param("sent", OutboxStatus.SENT.value()).param("attempts", attempts).param("now", utc(now)).update();
+    /**
+     * @param clearSecret whether a body that holds a secret is replaced in the same statement, so that no crash can
+     *     leave a sent message's secret behind
+     */
+    void markSent(String id, int attempts, Instant now, boolean clearSecret) {
+        jdbc.sql("update mail_outbox set status = :sent, attempts = :attempts, sent_at = :now, last_error = null, "
+                        + CLEAR_SECRET_BODY + " where id = :id")
+                .param("id", id).param("sent", OutboxStatus.SENT.value()).param("attempts", attempts).param("now", utc(now))
+                .params(clearSecretParams(clearSecret)).update();
     }
 
     void markRetry(String id, int attempts, Instant nextAttempt, String error) {
@@ -80,14 +91,16 @@ class OutboxRepository {
     }
 
     /** Replaces the body of a message that holds a secret, keeping what its delivery state is shown from. */
-    void clearSecretBody(String id) {
-        jdbc.sql("update mail_outbox set text_body = :text, html_body = :html where id = :id and holds_secret")
-                .param("id", id).param("text", CLEARED_TEXT).param("html", "<p>" + CLEARED_TEXT + "</p>").update();
+    /** @param clearSecret as for {@link #markSent}: a message given up on keeps no secret either */
+    void markFailed(String id, int attempts, String error, boolean clearSecret) {
+        jdbc.sql("update mail_outbox set status = :failed, attempts = :attempts, last_error = :error, "
+                        + CLEAR_SECRET_BODY + " where id = :id")
+                .param("id", id).param("failed", OutboxStatus.FAILED.value()).param("attempts", attempts).param("error", error)
+                .params(clearSecretParams(clearSecret)).update();
     }
 
-    void markFailed(String id, int attempts, String error) {
-        jdbc.sql("update mail_outbox set status = :failed, attempts = :attempts, last_error = :error where id = :id")
-                .param("id", id).param("failed", OutboxStatus.FAILED.value()).param("attempts", attempts).param("error", error).update();
+    private static Map<String, Object> clearSecretParams(boolean clearSecret) {
+        return Map.of("clearSecret", clearSecret, "clearedText", CLEARED_TEXT, "clearedHtml", "<p>" + CLEARED_TEXT + "</p>");
     }
 
     /** The newest messages to one address (compared without regard to case, as addresses are). */
