@@ -6,6 +6,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.stereotype.Component;
 
+import io.atrium.shared.FixedWindowBudget;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -20,7 +21,7 @@ class LoginFailureHandler implements AuthenticationFailureHandler {
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException exception) throws IOException {
         String query = exception instanceof LoginThrottledException throttled
-                ? "throttled=" + Math.max(1, (throttled.waitFor().toMillis() + 999) / 1000)
+                ? "throttled=" + FixedWindowBudget.secondsRoundedUp(throttled.waitFor())
                 : "error";
         response.sendRedirect(request.getContextPath() + "/login?" + query);
     }

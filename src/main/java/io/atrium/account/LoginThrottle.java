@@ -10,6 +10,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.atrium.shared.EmailAddresses;
+import io.atrium.shared.FixedWindowBudget;
 
 /**
  * Throttles failed log-ins (R-ACC-5) without locking the owner of an email out:
@@ -35,8 +36,6 @@ class LoginThrottle {
     private static final int CAPACITY = 100_000;
 
     /** Failures since {@code start}, for the budget per address. */
-    private record Window(Instant start, int failures) {
-    }
 
     /** Failures in a row, for the delays: the next attempt waits from the last failure. */
     private record Streak(int failures, Instant lastFailure) {
@@ -44,7 +43,7 @@ class LoginThrottle {
 
     private final LoginProperties properties;
     private final Clock clock;
-    private final Cache<String, Window> byAddress;
+    private final FixedWindowBudget byAddress;
     private final Cache<String, Streak> byEmailAndAddress;
     private final Cache<String, Streak> byEmail;
     private final Cache<String, Instant> lastLogInByEmailAndAddress;
@@ -54,7 +53,7 @@ class LoginThrottle {
         this.clock = clock;
         // Entries outlive their use by a window, so the clock (which tests move) alone decides when they end.
         Duration keep = properties.window().multipliedBy(2);
-        this.byAddress = Caffeine.newBuilder().maximumSize(CAPACITY).expireAfterWrite(keep).build();
+        this.byAddress = new FixedWindowBudget(properties.maxFailuresPerAddress(), properties.window(), clock);
         this.byEmailAndAddress = Caffeine.newBuilder().maximumSize(CAPACITY).expireAfterWrite(keep).build();
         this.byEmail = Caffeine.newBuilder().maximumSize(CAPACITY).expireAfterWrite(keep).build();
         this.lastLogInByEmailAndAddress = Caffeine.newBuilder().maximumSize(CAPACITY)
@@ -67,7 +66,7 @@ class LoginThrottle {
      */
     Duration waitBefore(String email, String clientAddress) {
         Instant now = clock.instant();
-        Duration wait = addressWait(clientAddress, now);
+        Duration wait = byAddress.waitFor(clientAddress);
         String emailKey = emailKey(email);
         if (emailKey != null) {
             if (clientAddress != null) {
@@ -84,11 +83,7 @@ class LoginThrottle {
     /** A failed attempt for an email, or a probe (such as signing up with a taken email) without one. */
     void recordFailure(String email, String clientAddress) {
         Instant now = clock.instant();
-        if (clientAddress != null) {
-            byAddress.asMap().compute(clientAddress, (k, window) -> window == null || windowOver(window, now)
-                    ? new Window(now, 1)
-                    : new Window(window.start(), window.failures() + 1));
-        }
+        byAddress.record(clientAddress);
         String emailKey = emailKey(email);
         if (emailKey != null) {
             if (clientAddress != null) {
@@ -115,20 +110,12 @@ class LoginThrottle {
 
     /** A wait as people read it: "1 second", "40 seconds", "3 minutes" (rounded up). */
     static String describe(Duration wait) {
-        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        long seconds = FixedWindowBudget.secondsRoundedUp(wait);
         if (seconds < 60) {
             return seconds == 1 ? "1 second" : seconds + " seconds";
         }
         long minutes = (seconds + 59) / 60;
         return minutes == 1 ? "1 minute" : minutes + " minutes";
-    }
-
-    private Duration addressWait(String clientAddress, Instant now) {
-        Window window = clientAddress == null ? null : byAddress.getIfPresent(clientAddress);
-        if (window == null || windowOver(window, now) || window.failures() < properties.maxFailuresPerAddress()) {
-            return Duration.ZERO;
-        }
-        return Duration.between(now, window.start().plus(properties.window()));
     }
 
     private Duration streakWait(Streak streak, int freeFailures, Instant now) {
@@ -154,10 +141,6 @@ class LoginThrottle {
 
     private boolean forgotten(Streak streak, Instant now) {
         return !now.isBefore(streak.lastFailure().plus(properties.window()));
-    }
-
-    private boolean windowOver(Window window, Instant now) {
-        return !now.isBefore(window.start().plus(properties.window()));
     }
 
     private static Duration longer(Duration a, Duration b) {

@@ -13,6 +13,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import io.atrium.api.ApiErrors;
 import io.atrium.api.ApiKeyAuthentication;
 import io.atrium.api.ApiKeyRequiredEntryPoint;
+import io.atrium.shared.FixedWindowBudget;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -57,7 +58,7 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         // An address over its budget gets no database lookup; a key this node has just checked costs none, so the
         // busy keys of clients that share the address (behind one NAT) keep working.
         if (!wait.isZero() && !verifier.isKnownWithoutLookup(key)) {
-            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+            long seconds = FixedWindowBudget.secondsRoundedUp(wait);
             response.setHeader("Retry-After", Long.toString(seconds));
             errors.write(response, HttpStatus.TOO_MANY_REQUESTS.value(), errors.of("too_many_requests",
                     "Too many invalid API keys came from this address. Try again in " + seconds + " seconds."));
