@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -213,7 +212,7 @@ public class ImportService {
             listed.add(object.key());
             ItemRow item = lastByKey.get(object.key());
             if (item == null) {
-                if (VideoContainer.EXTENSIONS.contains(extension(object.key()))) {
+                if (VideoContainer.allowsName(filename(object.key()))) {
                     notImported.add(new StatusItem(filename(object.key()), object.key(), null, object.size(), null, null, null));
                 }
                 continue;
@@ -311,9 +310,9 @@ public class ImportService {
     }
 
     private String refusal(BucketObject object, String filename) {
-        if (!VideoContainer.EXTENSIONS.contains(extension(object.key()))) {
-            return "Not a video file: " + filename + ". Files ending in " + String.join(", ", VideoContainer.EXTENSIONS.stream()
-                    .sorted().toList()) + " are imported.";
+        if (!VideoContainer.allowsName(filename)) {
+            return "Not a video file: " + filename + ". Files ending in " + VideoContainer.extensionList()
+                    + " are imported.";
         }
         if (object.size() == 0) {
             return "The file is empty.";
@@ -346,11 +345,5 @@ public class ImportService {
 
     static String filename(String key) {
         return key.substring(key.lastIndexOf('/') + 1);
-    }
-
-    private static String extension(String key) {
-        String name = filename(key);
-        int dot = name.lastIndexOf('.');
-        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 }

@@ -68,9 +68,20 @@ public enum VideoContainer {
         return mediaType;
     }
 
-    /** Whether a file of this name may be uploaded: its extension is one of a known container's. */
-    public static boolean allowsName(String filename) {
+    /** The name's extension (lower case) when it is one of a known container's; empty for any other name. */
+    public static Optional<String> extensionOf(String filename) {
         int dot = filename.lastIndexOf('.');
-        return dot >= 0 && EXTENSIONS.contains(filename.substring(dot + 1).toLowerCase(Locale.ROOT));
+        String extension = dot < 0 ? "" : filename.substring(dot + 1).toLowerCase(Locale.ROOT);
+        return EXTENSIONS.contains(extension) ? Optional.of(extension) : Optional.empty();
+    }
+
+    /** Whether a file of this name may be uploaded or imported: its extension is one of a known container's. */
+    public static boolean allowsName(String filename) {
+        return extensionOf(filename).isPresent();
+    }
+
+    /** The accepted extensions, sorted, as messages list them: {@code 3gp, avi, flv, ...}. */
+    public static String extensionList() {
+        return String.join(", ", EXTENSIONS.stream().sorted().toList());
     }
 }

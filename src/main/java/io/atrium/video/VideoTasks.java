@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -260,8 +259,7 @@ public class VideoTasks {
      * {@code m3u8}, which alone makes FFmpeg read a file as a playlist) ever reaches storage.
      */
     public static String extension(String filename) {
-        return VideoContainer.allowsName(filename)
-                ? filename.substring(filename.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "bin";
+        return VideoContainer.extensionOf(filename).orElse("bin");
     }
 
     /**
@@ -273,8 +271,7 @@ public class VideoTasks {
     static void requireVideoName(String filename) {
         if (!VideoContainer.allowsName(filename)) {
             throw new InvalidInputException("video_file", "video_file_broken", "Not a video file: " + filename
-                    + ". Files ending in " + String.join(", ", VideoContainer.EXTENSIONS.stream().sorted().toList())
-                    + " are accepted.");
+                    + ". Files ending in " + VideoContainer.extensionList() + " are accepted.");
         }
     }
 }
