@@ -22,7 +22,6 @@ import io.atrium.audit.AuditAction;
 import io.atrium.audit.AuditLog;
 import io.atrium.invitation.InviteOutcome.Result;
 import io.atrium.mail.MailOutbox;
-import io.atrium.mail.MailState;
 import io.atrium.organization.OrganizationService;
 import io.atrium.organization.Role;
 import io.atrium.shared.Actor;
@@ -100,11 +99,14 @@ public class InvitationService {
             } else if (remaining <= 0) {
                 outcomes.add(new InviteOutcome(entry, Result.LIMIT_REACHED, "Not sent: this organization can send "
                         + properties.maxPerDay() + " invitations in 24 hours. Try again later."));
-            } else if (resendsUsedUp(accountId, entry, now)) {
-                outcomes.add(new InviteOutcome(entry, Result.LIMIT_REACHED, resendLimitMessage()));
             } else {
-                remaining--;
-                outcomes.add(send(organization, inviter, entry, role, now));
+                Optional<InvitationRow> pending = invitations.findPendingFor(accountId, entry);
+                if (pending.isPresent() && sendsUsedUp(pending.get(), now)) {
+                    outcomes.add(new InviteOutcome(entry, Result.LIMIT_REACHED, resendLimitMessage()));
+                } else {
+                    remaining--;
+                    outcomes.add(send(organization, inviter, entry, pending, role, now));
+                }
             }
         }
         return outcomes;
@@ -137,10 +139,11 @@ public class InvitationService {
             throw new QuotaExceededException("invitation", "This organization can send "
                     + properties.maxPerDay() + " invitations in 24 hours. Try again later.");
         }
-        if (invitations.countSentSince(accountId, row.id(), now.minus(Duration.ofHours(1))) >= properties.maxSendsPerHour()) {
+        if (sendsUsedUp(row, now)) {
             throw new QuotaExceededException("invitation", resendLimitMessage());
         }
-        send(organization(accountId), accounts.findUser(actorUserId).orElseThrow(), row.email(), row.role(), now);
+        send(organization(accountId), accounts.findUser(actorUserId).orElseThrow(), row.email(), Optional.of(row),
+                row.role(), now);
     }
 
     /** R-INV-4: the link stops working at once. */
@@ -203,11 +206,12 @@ public class InvitationService {
         return user;
     }
 
-    private InviteOutcome send(AccountView organization, UserView inviter, String email, Role role, Instant now) {
+    /** @param existing the address's pending invitation, renewed instead of a new one when there is one */
+    private InviteOutcome send(AccountView organization, UserView inviter, String email,
+            Optional<InvitationRow> existing, Role role, Instant now) {
         String token = InvitationTokens.newToken();
         Instant expiresAt = now.plus(properties.validity());
         String mailId = mail.enqueue(invitationMail.compose(email, organization.name(), inviter.name(), role, token, expiresAt));
-        Optional<InvitationRow> existing = invitations.findPendingFor(organization.id(), email);
         if (existing.isPresent()) {
             invitations.renew(organization.id(), existing.get().id(), InvitationTokens.hash(token), role, inviter.id(),
                     mailId, now, expiresAt);
@@ -223,10 +227,10 @@ public class InvitationService {
         return new InviteOutcome(email, Result.INVITED, "Invitation sent.");
     }
 
-    /** Whether the address's pending invitation, if it has one, has sent as many emails this hour as it may. */
-    private boolean resendsUsedUp(String accountId, String email, Instant now) {
-        return invitations.findPendingFor(accountId, email).filter(pending -> invitations.countSentSince(accountId,
-                pending.id(), now.minus(Duration.ofHours(1))) >= properties.maxSendsPerHour()).isPresent();
+    /** Whether a pending invitation has sent as many emails this hour as it may. */
+    private boolean sendsUsedUp(InvitationRow pending, Instant now) {
+        return invitations.countSentSince(pending.accountId(), pending.id(), now.minus(Duration.ofHours(1)))
+                >= properties.maxSendsPerHour();
     }
 
     private String resendLimitMessage() {
