@@ -15,15 +15,12 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import io.atrium.account.AccountService;
-import io.atrium.account.AccountView;
 import io.atrium.account.UserView;
 import io.atrium.audit.AuditAction;
 import io.atrium.audit.AuditLog;
 import io.atrium.organization.MemberKeys;
 import io.atrium.organization.MemberRoleChanged;
 import io.atrium.organization.MembershipEnded;
-import io.atrium.organization.OrganizationService;
-import io.atrium.organization.Role;
 import io.atrium.shared.Actor;
 import io.atrium.shared.DisplayNames;
 import io.atrium.shared.Ids;
@@ -41,17 +38,15 @@ public class ApiKeyService implements MemberKeys {
 
     private final ApiKeyRepository keys;
     private final AccountService accounts;
-    private final OrganizationService organizations;
     private final AuditLog audit;
     private final ApiKeyVerifier verifier;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ApiKeyService(ApiKeyRepository keys, AccountService accounts, OrganizationService organizations, AuditLog audit,
+    ApiKeyService(ApiKeyRepository keys, AccountService accounts, AuditLog audit,
             ApiKeyVerifier verifier, ApplicationEventPublisher events, Clock clock) {
         this.keys = keys;
         this.accounts = accounts;
-        this.organizations = organizations;
         this.audit = audit;
         this.verifier = verifier;
         this.events = events;

@@ -47,11 +47,9 @@ class AuditLogApiController {
         }
     }
 
-    private final OrganizationService organizations;
     private final AuditEntries audit;
 
-    AuditLogApiController(OrganizationService organizations, AuditEntries audit) {
-        this.organizations = organizations;
+    AuditLogApiController(AuditEntries audit) {
         this.audit = audit;
     }
 

@@ -78,7 +78,7 @@ class MembersController {
     String leave(Actor actor, RedirectAttributes redirect) {
         actor.requireOrganization();
         try {
-            String name = organizations.name(actor);
+            String name = organizations.organization(actor).name();
             organizations.leave(actor);
             redirect.addFlashAttribute("notice", "You left " + name + ".");
             return "redirect:/";

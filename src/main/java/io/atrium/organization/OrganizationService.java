@@ -66,7 +66,7 @@ public class OrganizationService {
     }
 
     /** @throws NotFoundException when the user is not a member of the organization */
-    public Role requireMember(String accountId, String userId) {
+    private Role requireMember(String accountId, String userId) {
         return roleOf(accountId, userId).orElseThrow(() -> new NotFoundException("Organization"));
     }
 
@@ -74,7 +74,7 @@ public class OrganizationService {
      * @throws NotFoundException when the user is not a member
      * @throws ForbiddenException when the user is a member but not an admin
      */
-    public void requireAdmin(String accountId, String userId) {
+    private void requireAdmin(String accountId, String userId) {
         if (requireMember(accountId, userId) != Role.ADMIN) {
             throw new ForbiddenException("Only administrators can do this.");
         }
@@ -122,10 +122,6 @@ public class OrganizationService {
     /** The actor's organization, as its pages show it. */
     public AccountView organization(Actor actor) {
         return organization(actor.accountId());
-    }
-
-    public String name(Actor actor) {
-        return organization(actor).name();
     }
 
     /** Adds a member who accepted an invitation (R-INV-6). @return false when they already were one */

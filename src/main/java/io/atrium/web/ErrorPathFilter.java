@@ -23,7 +23,7 @@ class ErrorPathFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !path.equals("/error") && !path.startsWith("/error/") && !path.startsWith("/error;");
+        return !path.equals("/error") && !path.startsWith("/error/");
     }
 
     @Override
