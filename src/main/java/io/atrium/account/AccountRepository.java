@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/** Accounts are created on the plan the schema gives them (free); only the plan module changes it. */
 @Repository
 class AccountRepository {
 
@@ -30,8 +31,8 @@ class AccountRepository {
 
     void insertPersonal(String accountId, String userId, Instant now) {
         jdbc.sql("""
-                insert into accounts (id, kind, personal_of_user_id, plan, created_at, updated_at)
-                values (:id, 'personal', :userId, 'free', :now, :now)""")
+                insert into accounts (id, kind, personal_of_user_id, created_at, updated_at)
+                values (:id, 'personal', :userId, :now, :now)""")
                 .param("id", accountId)
                 .param("userId", userId)
                 .param("now", utc(now))
@@ -47,8 +48,8 @@ class AccountRepository {
 
     void insertOrganization(String accountId, String name, String creatorUserId, Instant now) {
         jdbc.sql("""
-                insert into accounts (id, kind, name, created_by_user_id, plan, created_at, updated_at)
-                values (:id, 'organization', :name, :creator, 'free', :now, :now)""")
+                insert into accounts (id, kind, name, created_by_user_id, created_at, updated_at)
+                values (:id, 'organization', :name, :creator, :now, :now)""")
                 .param("id", accountId)
                 .param("name", name)
                 .param("creator", creatorUserId)

@@ -85,8 +85,21 @@ public class ImportService {
         }
 
         public int finished() {
-            return videoStatus.get(TaskStatus.READY.value()) + videoStatus.get(TaskStatus.FAILED.value());
+            return ready() + videoStatus.get(TaskStatus.FAILED.value());
         }
+
+        public int ready() {
+            return videoStatus.get(TaskStatus.READY.value());
+        }
+
+        /** How many of its videos are in each status, in the order a task goes through them: what pages list. */
+        public List<StatusCount> counts() {
+            return Arrays.stream(TaskStatus.values())
+                    .map(status -> new StatusCount(status, videoStatus.getOrDefault(status.value(), 0))).toList();
+        }
+    }
+
+    public record StatusCount(TaskStatus status, int count) {
     }
 
     private final IntegrationRepository integrations;

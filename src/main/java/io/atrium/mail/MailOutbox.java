@@ -9,11 +9,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+
 import io.atrium.shared.Ids;
 
 /**
  * Where features put mail. The message is stored in the caller's transaction, so it is sent exactly when
- * the change that asked for it is committed, and an SMTP outage delays it without losing it.
+ * the change that asked for it is committed, and an SMTP outage delays it without losing it. Its delivery job is
+ * written in the same transaction.
  */
 @Service
 public class MailOutbox {
@@ -23,11 +26,13 @@ public class MailOutbox {
 
     private final OutboxRepository outbox;
     private final DeliveryChannel channel;
+    private final SchedulerClient jobs;
     private final Clock clock;
 
-    MailOutbox(OutboxRepository outbox, DeliveryChannel channel, Clock clock) {
+    MailOutbox(OutboxRepository outbox, DeliveryChannel channel, SchedulerClient jobs, Clock clock) {
         this.outbox = outbox;
         this.channel = channel;
+        this.jobs = jobs;
         this.clock = clock;
     }
 
@@ -37,6 +42,7 @@ public class MailOutbox {
         Instant now = clock.instant();
         String id = Ids.newId(now);
         outbox.insert(id, mail, now);
+        jobs.schedule(OutboxDelivery.JOB.instance(id).build(), now);
         return id;
     }
 

@@ -11,8 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 
 /**
- * How often the sender looks for due messages is {@code atrium.mail.poll-interval} (default 2s), read by
- * {@link OutboxDelivery}'s schedule.
+ * How often the sender looks for due messages is the jobs' {@code atrium.jobs.poll-interval}.
  *
  * @param from the sender address of every message
  * @param initialBackoff the wait before the first retry; it doubles with each failed attempt, up to an hour

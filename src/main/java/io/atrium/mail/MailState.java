@@ -24,5 +24,14 @@ public record MailState(Delivery status, int attempts, String lastError, Instant
         public String value() {
             return value;
         }
+
+        /** The badge pages show the state in: red once given up on, amber while still to go, green once gone. */
+        public String badge() {
+            return switch (this) {
+                case FAILED -> "badge-danger";
+                case QUEUED, RETRYING -> "badge-warning";
+                case SENT, IN_DEVELOPMENT_INBOX -> "badge-success";
+            };
+        }
     }
 }

@@ -6,22 +6,30 @@ import java.time.Instant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 
 /**
- * Delivers due messages from the outbox. Each node runs it; a message is claimed before it is sent, so no
- * two nodes send it at the same time. Failures are retried with exponential backoff, then marked failed. A node
- * that dies after the SMTP server accepted a message but before marking it sent leaves it to be sent again after
- * the lease: delivery is at least once, and {@link DeliveryChannel} gives every attempt the same Message-ID.
+ * Delivers the outbox: every message is a job ({@link #JOB}, its id the message's), queued with it and run by one
+ * node at a time. Failures are retried with exponential backoff, then the message is marked failed. A node that dies
+ * after the SMTP server accepted a message but before marking it sent leaves the job to be revived on another node:
+ * delivery is at least once, and {@link DeliveryChannel} gives every attempt the same Message-ID.
  */
-@Component
+@Configuration(proxyBeanMethods = false)
 class OutboxDelivery {
 
+    static final TaskDescriptor<Void> JOB = TaskDescriptor.of("mail-delivery");
+
     private static final Logger log = LoggerFactory.getLogger(OutboxDelivery.class);
-    private static final Duration LEASE = Duration.ofMinutes(2);
     private static final Duration MAX_BACKOFF = Duration.ofHours(1);
-    private static final int BATCH = 20;
+    /** When the job itself breaks (the database is away), not the delivery: it is tried again after this. */
+    private static final Duration AFTER_BREAKDOWN = Duration.ofMinutes(1);
 
     private final OutboxRepository outbox;
     private final DeliveryChannel channel;
@@ -35,34 +43,39 @@ class OutboxDelivery {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${atrium.mail.poll-interval:2s}")
-    void sendDue() {
-        for (String id : outbox.dueIds(clock.instant(), BATCH)) {
-            Instant now = clock.instant();
-            if (outbox.claim(id, now, now.plus(LEASE))) {
-                outbox.find(id).ifPresent(this::send);
-            }
-        }
+    @Bean
+    Task<Void> mailDeliveryJob() {
+        return Tasks.custom(JOB)
+                .onDeadExecutionRevive()
+                .onFailure(new FailureHandler.OnFailureRetryLater<>(AFTER_BREAKDOWN))
+                .execute((instance, context) -> send(instance.getId()));
     }
 
-    private void send(OutboxRow mail) {
+    private CompletionHandler<Void> send(String id) {
+        OutboxRow mail = outbox.find(id).filter(row -> row.status() == OutboxStatus.PENDING).orElse(null);
+        if (mail == null) {
+            return new CompletionHandler.OnCompleteRemove<>();
+        }
         int attempts = mail.attempts() + 1;
         try {
             channel.deliver(mail);
             // A secret has no business in the outbox once the message is gone over SMTP. Without SMTP the
             // development inbox is the recipient's mailbox and the only copy, so it keeps the body.
             outbox.markSent(mail.id(), attempts, clock.instant(), channel.smtp());
+            return new CompletionHandler.OnCompleteRemove<>();
         } catch (Exception e) {
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();
             error = error.length() > 1000 ? error.substring(0, 1000) : error;
             if (attempts >= properties.maxAttempts()) {
                 log.warn("Giving up on mail {} after {} attempts: {}", mail.id(), attempts, error);
                 outbox.markFailed(mail.id(), attempts, error, channel.smtp());
-            } else {
-                Duration wait = backoff(attempts);
-                log.info("Mail {} not delivered (attempt {}), retrying in {}: {}", mail.id(), attempts, wait, error);
-                outbox.markRetry(mail.id(), attempts, clock.instant().plus(wait), error);
+                return new CompletionHandler.OnCompleteRemove<>();
             }
+            Duration wait = backoff(attempts);
+            Instant next = clock.instant().plus(wait);
+            log.info("Mail {} not delivered (attempt {}), retrying in {}: {}", mail.id(), attempts, wait, error);
+            outbox.markRetry(mail.id(), attempts, next, error);
+            return (complete, operations) -> operations.reschedule(complete, next);
         }
     }
 

@@ -48,26 +48,6 @@ class OutboxRepository {
                 .update();
     }
 
-    List<String> dueIds(Instant now, int limit) {
-        return jdbc.sql("""
-                select id from mail_outbox where status = :pending and next_attempt_at <= :now
-                order by next_attempt_at limit :limit""")
-                .param("pending", OutboxStatus.PENDING.value()).param("now", utc(now)).param("limit", limit)
-                .query(String.class).list();
-    }
-
-    /**
-     * Takes a due message for this node by pushing its next attempt past the lease: of several nodes racing
-     * for it, exactly one update matches. A node that dies mid-send leaves it to be retried after the lease.
-     */
-    boolean claim(String id, Instant now, Instant leaseUntil) {
-        return jdbc.sql("""
-                update mail_outbox set next_attempt_at = :lease
-                where id = :id and status = :pending and next_attempt_at <= :now""")
-                .param("id", id).param("pending", OutboxStatus.PENDING.value()).param("now", utc(now)).param("lease", utc(leaseUntil))
-                .update() == 1;
-    }
-
     Optional<OutboxRow> find(String id) {
         return jdbc.sql("select " + COLUMNS + " from mail_outbox where id = :id").param("id", id)
                 .query(OutboxRepository::map).optional();
@@ -90,7 +70,6 @@ class OutboxRepository {
                 .update();
     }
 
-    /** Replaces the body of a message that holds a secret, keeping what its delivery state is shown from. */
     /** @param clearSecret as for {@link #markSent}: a message given up on keeps no secret either */
     void markFailed(String id, int attempts, String error, boolean clearSecret) {
         jdbc.sql("update mail_outbox set status = :failed, attempts = :attempts, last_error = :error, "

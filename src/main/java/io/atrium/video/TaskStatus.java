@@ -1,7 +1,5 @@
 package io.atrium.video;
 
-import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -19,10 +17,6 @@ public enum TaskStatus {
     READY("ready"),
     FAILED("failed");
 
-    /** The statuses the worker still has work in, as stored: what it claims tasks by. */
-    public static final List<String> UNFINISHED = Arrays.stream(values()).filter(status -> !status.isFinished())
-            .map(TaskStatus::value).toList();
-
     private final String value;
 
     TaskStatus(String value) {
@@ -37,6 +31,23 @@ public enum TaskStatus {
     /** A ready or failed task is done with; nothing moves it on. */
     public boolean isFinished() {
         return this == READY || this == FAILED;
+    }
+
+    public boolean isReady() {
+        return this == READY;
+    }
+
+    public boolean isFailed() {
+        return this == FAILED;
+    }
+
+    /** The badge pages show the status in: red once failed, green once ready, amber while under way. */
+    public String badge() {
+        return switch (this) {
+            case FAILED -> "badge-danger";
+            case READY -> "badge-success";
+            case VALIDATING, PENDING, QUEUED, INDEXING -> "badge-warning";
+        };
     }
 
     /**

@@ -15,6 +15,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
 
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+
 import io.atrium.api.ApiPage;
 import io.atrium.index.IndexService;
 import io.atrium.plan.PlanService;
@@ -41,6 +44,9 @@ public class VideoTasks {
     public record CreatedTask(String taskId, String videoId) {
     }
 
+    /** The job that works on a task (its id the task's), run by {@code video.queue.TaskWorker}. */
+    public static final TaskDescriptor<Void> JOB = TaskDescriptor.of("video-task");
+
     private final TaskRepository tasks;
     private final VideoRepository videos;
     private final IndexService indexes;
@@ -51,11 +57,13 @@ public class VideoTasks {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
+    private final SchedulerClient jobs;
     private final Clock clock;
 
     VideoTasks(TaskRepository tasks, VideoRepository videos, IndexService indexes, ObjectStorage storage,
             VideoDownloader downloader, VideoLimits limits, PlanService plans, ApplicationEventPublisher events,
-            TransactionTemplate transactions, JsonMapper json, Clock clock) {
+            TransactionTemplate transactions, JsonMapper json, SchedulerClient jobs, Clock clock) {
+        this.jobs = jobs;
         this.downloader = downloader;
         this.limits = limits;
         this.events = events;
@@ -123,10 +131,7 @@ public class VideoTasks {
             TaskRow task = new TaskRow(taskId, accountId, indexId, stored.videoId(), TaskStatus.VALIDATING, null, null,
                     stored.filename(), stored.key(), stored.size(), null, null, null, null, enableVideoStream,
                     metadata.isEmpty() ? null : json.writeValueAsString(metadata), now, now, null, null);
-            transactions.executeWithoutResult(status -> {
-                tasks.insert(task);
-                events.publishEvent(new TaskCreated(accountId, taskId));
-            });
+            transactions.executeWithoutResult(status -> queueTask(task));
             return new CreatedTask(taskId, stored.videoId());
         } catch (RuntimeException e) {
             discard(stored);
@@ -167,10 +172,7 @@ public class VideoTasks {
         TaskRow task = new TaskRow(taskId, accountId, indexId, videoId, TaskStatus.VALIDATING, null, null,
                 VideoDownloader.filename(source), null, 0, null, null, null, null, enableVideoStream,
                 metadata.isEmpty() ? null : json.writeValueAsString(metadata), now, now, source.toString(), null);
-        transactions.executeWithoutResult(status -> {
-            tasks.insert(task);
-            events.publishEvent(new TaskCreated(accountId, taskId));
-        });
+        transactions.executeWithoutResult(status -> queueTask(task));
         return new CreatedTask(taskId, videoId);
     }
 
@@ -191,11 +193,15 @@ public class VideoTasks {
         TaskRow task = new TaskRow(taskId, accountId, indexId, videoId, TaskStatus.VALIDATING, null, null, Filenames.clean(filename),
                 null, 0, null, null, null, null, true, metadata.isEmpty() ? null : json.writeValueAsString(metadata),
                 now, now, source, null);
-        transactions.executeWithoutResult(status -> {
-            tasks.insert(task);
-            events.publishEvent(new TaskCreated(accountId, taskId));
-        });
+        transactions.executeWithoutResult(status -> queueTask(task));
         return new CreatedTask(taskId, videoId);
+    }
+
+    /** The task row and the job that works on it are written together: a queued task is never forgotten. */
+    private void queueTask(TaskRow task) {
+        tasks.insert(task);
+        jobs.schedule(JOB.instance(task.id()).build(), task.createdAt());
+        events.publishEvent(new TaskCreated(task.accountId(), task.id()));
     }
 
     /** The given tasks of the account, by id (those that no longer exist are left out). */

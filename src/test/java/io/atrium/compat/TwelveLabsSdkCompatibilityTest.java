@@ -30,7 +30,7 @@ import io.atrium.testsupport.TestVideos;
  * the SDK's errors. Needs Node.js 18 or newer and npm; {@code .ci/run} installs them.
  */
 @ServerTest
-@TestPropertySource(properties = "atrium.videos.poll-interval=200ms")
+@TestPropertySource(properties = "atrium.jobs.poll-interval=200ms")
 class TwelveLabsSdkCompatibilityTest {
 
     private static final Path CHECK_DIRECTORY = Path.of("compat", "twelvelabs-js").toAbsolutePath();

@@ -38,7 +38,7 @@ class InvitationJourneyBrowserTest extends BrowserTest {
         SMTP.start();
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", SMTP::port);
-        registry.add("atrium.mail.poll-interval", () -> "100ms");
+        registry.add("atrium.jobs.poll-interval", () -> "100ms");
     }
 
     @AfterAll

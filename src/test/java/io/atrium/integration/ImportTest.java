@@ -39,7 +39,7 @@ import io.atrium.video.queue.TaskQueue;
  * to look at an import in between.
  */
 @IntegrationTest
-@TestPropertySource(properties = {"atrium.integrations.allowed-addresses=127.0.0.1/32", "atrium.videos.poll-interval=1h"})
+@TestPropertySource(properties = {"atrium.integrations.allowed-addresses=127.0.0.1/32", "atrium.jobs.poll-interval=1h"})
 class ImportTest extends ApplicationTest {
 
     static final S3Server s3 = S3Server.shared();

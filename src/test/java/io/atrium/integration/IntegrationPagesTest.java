@@ -33,7 +33,7 @@ import io.atrium.video.queue.TaskQueue;
 
 /** The Playground's S3 Integrations pages, against S3Proxy on 127.0.0.1 (allowed for the test). */
 @IntegrationTest
-@TestPropertySource(properties = {"atrium.integrations.allowed-addresses=127.0.0.1/32", "atrium.videos.poll-interval=1h"})
+@TestPropertySource(properties = {"atrium.integrations.allowed-addresses=127.0.0.1/32", "atrium.jobs.poll-interval=1h"})
 class IntegrationPagesTest extends ApplicationTest {
 
     static final S3Server s3 = S3Server.shared();

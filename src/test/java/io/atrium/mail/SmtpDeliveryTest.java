@@ -12,8 +12,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -26,6 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.atrium.testsupport.ApplicationTest;
 import io.atrium.testsupport.IntegrationTest;
+import io.atrium.testsupport.Jobs;
 import io.atrium.testsupport.Outbox;
 import io.atrium.testsupport.SmtpServer;
 import jakarta.mail.internet.MimeMessage;
@@ -40,7 +39,6 @@ class SmtpDeliveryTest extends ApplicationTest {
     static void smtp(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", SMTP::port);
-        registry.add("atrium.mail.poll-interval", () -> "100ms");
         registry.add("atrium.mail.initial-backoff", () -> "200ms");
         registry.add("atrium.mail.from", () -> "Atrium <no-reply@atrium.test>");
     }
@@ -124,12 +122,11 @@ class SmtpDeliveryTest extends ApplicationTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> "sent".equals(jdbc.sql(
                 "select status from mail_outbox where recipient = :to").param("to", invitee).query(String.class).single()));
 
-        // What a node that died between the SMTP server's 250 and marking the row sent leaves once its claim's
-        // lease has run out: the row pending and due, with no attempt recorded.
-        jdbc.sql("update mail_outbox set status = 'pending', attempts = 0, sent_at = null, next_attempt_at = :now "
-                        + "where id = :id")
-                .param("now", OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1)).param("id", rowId)
-                .update();
+        // What a node that died between the SMTP server's 250 and marking the row sent leaves: the row pending
+        // with no attempt recorded, and its delivery job held by the dead node.
+        jdbc.sql("update mail_outbox set status = 'pending', attempts = 0, sent_at = null where id = :id")
+                .param("id", rowId).update();
+        Jobs.pickedByADeadNode(jdbc, "mail-delivery", rowId);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> receivedBy(invitee).size() == 2);
         List<MimeMessage> copies = receivedBy(invitee);

@@ -56,7 +56,7 @@ class S3StorageEndToEndTest {
         registry.add("atrium.storage.s3.access-key-id", () -> S3Server.ACCESS_KEY);
         registry.add("atrium.storage.s3.secret-access-key", () -> S3Server.SECRET_KEY);
         registry.add("atrium.storage.s3.prefix", () -> PREFIX);
-        registry.add("atrium.videos.poll-interval", () -> "100ms");
+        registry.add("atrium.jobs.poll-interval", () -> "100ms");
     }
 
     @BeforeEach

@@ -21,9 +21,10 @@ import org.springframework.test.context.ContextConfiguration;
  *
  * <p>Each has an {@link ApiClient} to {@code @Autowired}, for calls to the public API with a key.
  *
- * <p>The task worker looks for queued tasks every 100 ms (production: every second), so a test that uploads
- * needs no {@code @TestPropertySource} of its own and shares the cached context with the others; one that must
- * hold the worker back sets {@code atrium.videos.poll-interval} itself (as the import tests do).
+ * <p>Background jobs (video tasks, mail) are looked for every 100 ms (production: every second), so a test that
+ * uploads needs no {@code @TestPropertySource} of its own and shares the cached context with the others; one that
+ * must hold the jobs back sets {@code atrium.jobs.poll-interval} itself (as the import tests do). Heartbeats come
+ * every second, so a job left by a crashed node (see {@link Jobs}) is revived within seconds.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -31,7 +32,7 @@ import org.springframework.test.context.ContextConfiguration;
         + "org.springframework.boot.session.autoconfigure.SessionAutoConfiguration,"
         + "org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionAutoConfiguration",
         // uploads in tests finish within a moment, and classes that upload share the default context
-        "atrium.videos.poll-interval=100ms"})
+        "atrium.jobs.poll-interval=100ms", "atrium.jobs.heartbeat-interval=1s"})
 @AutoConfigureMockMvc
 @Import(ApiClient.class)
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)

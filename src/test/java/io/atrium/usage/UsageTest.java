@@ -33,7 +33,7 @@ import io.atrium.testsupport.TestVideos;
 
 /** Usage per account and day (R-PLAN-3) matches what was done; the plan's indexing limits hold. */
 @IntegrationTest
-@TestPropertySource(properties = {"atrium.usage.flush-interval=100ms", "atrium.videos.poll-interval=100ms",
+@TestPropertySource(properties = {"atrium.usage.flush-interval=100ms",
         "atrium.plans.free.indexing-tasks-per-day=3", "atrium.plans.free.indexing-minutes=1"})
 class UsageTest extends ApplicationTest {
 

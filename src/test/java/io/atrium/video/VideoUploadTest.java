@@ -27,6 +27,7 @@ import com.jayway.jsonpath.JsonPath;
 import io.atrium.shared.AtriumProperties;
 import io.atrium.testsupport.ApplicationTest;
 import io.atrium.testsupport.IntegrationTest;
+import io.atrium.testsupport.Jobs;
 import io.atrium.testsupport.MultipartForm;
 import io.atrium.testsupport.TestVideos;
 
@@ -293,9 +294,9 @@ class VideoUploadTest extends ApplicationTest {
         String index = api.as(key).createIndex("Crash");
         String videoId = api.as(key).readyVideo(index, fiveSeconds, null);
         String taskId = jdbc.sql("select id from video_tasks where video_id = :v").param("v", videoId).query(String.class).single();
-        // As if a node had added the video and died before marking the task ready: its lease has run out.
-        jdbc.sql("update video_tasks set status = 'indexing', claimed_until = current_timestamp - interval '1' minute where id = :id")
-                .param("id", taskId).update();
+        // As if a node had added the video and died before marking the task ready: it holds the job, silently.
+        jdbc.sql("update video_tasks set status = 'indexing' where id = :id").param("id", taskId).update();
+        Jobs.pickedByADeadNode(jdbc, "video-task", taskId);
 
         api.as(key).awaitTaskStatus(taskId, "ready");
 
@@ -309,8 +310,8 @@ class VideoUploadTest extends ApplicationTest {
         String index = api.as(key).createIndex("Held");
         String videoId = api.as(key).readyVideo(index, fiveSeconds, null);
         String taskId = jdbc.sql("select id from video_tasks where video_id = :v").param("v", videoId).query(String.class).single();
-        jdbc.sql("update video_tasks set status = 'queued', claimed_until = current_timestamp + interval '10' minute where id = :id")
-                .param("id", taskId).update();
+        jdbc.sql("update video_tasks set status = 'queued' where id = :id").param("id", taskId).update();
+        Jobs.pickedByALiveNode(jdbc, "video-task", taskId);
 
         Thread.sleep(600);
 

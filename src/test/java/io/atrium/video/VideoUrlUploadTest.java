@@ -38,8 +38,7 @@ import io.atrium.testsupport.TestVideos;
  * refused, also when a redirect leads there.
  */
 @IntegrationTest
-@TestPropertySource(properties = {"atrium.videos.poll-interval=100ms",
-        "atrium.videos.download.allowed-addresses=127.0.0.1/32", "atrium.videos.max-file-size=2MB"})
+@TestPropertySource(properties = {"atrium.videos.download.allowed-addresses=127.0.0.1/32", "atrium.videos.max-file-size=2MB"})
 class VideoUrlUploadTest extends ApplicationTest {
 
     static final Path clip = TestVideos.shared("pier.mp4", 5);

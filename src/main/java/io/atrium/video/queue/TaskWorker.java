@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,9 +13,14 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 
 import io.atrium.index.IndexService;
 import io.atrium.shared.NotFoundException;
@@ -37,17 +41,18 @@ import io.atrium.video.upload.VideoLimits;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Works the task queue on every node. A task is claimed with a lease before it is worked on, so no two nodes
- * work on one task; a node that dies leaves the lease to run out and another node resumes the task from the
- * status it had reached. Each step is recorded, and adding the video is idempotent, so a resumed task is
- * never processed into two videos.
+ * Works on video tasks: each task is a job ({@link VideoTasks#JOB}) that db-scheduler runs on one node at a time;
+ * when that node dies, its heartbeats stop and another node revives the job, which resumes the task from the
+ * status it had reached. Each step is recorded, and adding the video is idempotent, so a resumed task is never
+ * processed into two videos. An attempt that breaks is tried again a minute later, up to {@link #MAX_ATTEMPTS}
+ * attempts in all, counting those a crash cut short (a file that kills the node is not tried forever).
  */
-@Component
+@Configuration(proxyBeanMethods = false)
 class TaskWorker {
 
     private static final Logger log = LoggerFactory.getLogger(TaskWorker.class);
-    static final Duration LEASE = Duration.ofMinutes(10);
     static final int MAX_ATTEMPTS = 5;
+    static final Duration RETRY_AFTER = Duration.ofMinutes(1);
 
     private final TaskRepository tasks;
     private final VideoRepository videos;
@@ -79,50 +84,67 @@ class TaskWorker {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${atrium.videos.poll-interval:1s}")
-    void workDueTasks() {
-        for (String id : tasks.claimable(clock.instant(), 10)) {
-            Instant now = clock.instant();
-            if (tasks.claim(id, now, now.plus(LEASE))) {
-                tasks.findClaimed(id).ifPresent(this::work);
+    @Bean
+    Task<Void> videoTaskJob() {
+        return Tasks.custom(VideoTasks.JOB)
+                .onDeadExecutionRevive()
+                .onFailure(new FailureHandler.OnFailureRetryLater<>(RETRY_AFTER))
+                .execute((instance, context) -> {
+                    work(instance.getId());
+                    return new CompletionHandler.OnCompleteRemove<>();
+                });
+    }
+
+    /** @throws RuntimeException when this attempt broke and another one is due */
+    private void work(String taskId) {
+        Optional<TaskRow> found = tasks.findForWorker(taskId).filter(row -> !row.status().isFinished());
+        if (found.isEmpty()) {
+            return; // deleted with its index, or finished by an attempt a crash cut short after the fact
+        }
+        TaskRow task = found.get();
+        int attempt = tasks.countAttempt(taskId);
+        if (attempt > MAX_ATTEMPTS) {
+            fail(task, "video_processing_failed", "The video could not be processed. Try uploading it again.");
+            return;
+        }
+        try {
+            process(task);
+        } catch (Exception e) {
+            log.warn("Task {} could not be worked on (attempt {}): {}", taskId, attempt, e.toString());
+            if (attempt >= MAX_ATTEMPTS) {
+                fail(task, "video_processing_failed", "The video could not be processed. Try uploading it again.");
+                return;
             }
+            throw new IllegalStateException("Task " + taskId + " is tried again after " + RETRY_AFTER, e);
         }
     }
 
-    private void work(TaskRow task) {
-        try {
-            TaskRow current = task;
-            if (current.status() == TaskStatus.VALIDATING) {
-                Optional<String> failure = validate(current);
-                if (failure.isPresent()) {
-                    return;
-                }
-                current = tasks.findClaimed(current.id()).orElseThrow();
+    private void process(TaskRow task) throws Exception {
+        TaskRow current = task;
+        if (current.status() == TaskStatus.VALIDATING) {
+            Optional<String> failure = validate(current);
+            if (failure.isPresent()) {
+                return;
             }
-            // A task resumed after a crash goes on from the step it reached.
-            for (TaskStatus status = current.status(); status != TaskStatus.INDEXING; ) {
-                status = status.next();
-                tasks.advance(current.id(), status, clock.instant());
-            }
-            TaskRow indexing = tasks.findClaimed(current.id()).orElseThrow();
-            if (wantsThumbnail(indexing)) {
-                makeThumbnail(indexing);
-            }
-            TaskRow finished = tasks.findClaimed(current.id()).orElseThrow();
-            Map<String, String> metadataTexts = UserMetadata.texts(json, finished.userMetadata());
-            Boolean added = transactions.execute(status -> videos.insertIfAbsent(finished, metadataTexts, clock.instant()));
-            if (Boolean.TRUE.equals(added)) {
-                events.publishEvent(new VideoIndexed(finished.accountId(), finished.videoId(),
-                        finished.duration() == null ? 0 : finished.duration(), finished.size()));
-            }
-            tasks.finish(current.id(), clock.instant());
-        } catch (Exception e) {
-            // The lease runs out and the task is tried again, from the step it reached, up to MAX_ATTEMPTS.
-            log.warn("Task {} could not be worked on: {}", task.id(), e.toString());
-            if (attemptsExhausted(task)) {
-                fail(task, "video_processing_failed", "The video could not be processed. Try uploading it again.");
-            }
+            current = tasks.findForWorker(current.id()).orElseThrow();
         }
+        // A task resumed after a crash goes on from the step it reached.
+        for (TaskStatus status = current.status(); status != TaskStatus.INDEXING; ) {
+            status = status.next();
+            tasks.advance(current.id(), status, clock.instant());
+        }
+        TaskRow indexing = tasks.findForWorker(current.id()).orElseThrow();
+        if (wantsThumbnail(indexing)) {
+            makeThumbnail(indexing);
+        }
+        TaskRow finished = tasks.findForWorker(current.id()).orElseThrow();
+        Map<String, String> metadataTexts = UserMetadata.texts(json, finished.userMetadata());
+        Boolean added = transactions.execute(status -> videos.insertIfAbsent(finished, metadataTexts, clock.instant()));
+        if (Boolean.TRUE.equals(added)) {
+            events.publishEvent(new VideoIndexed(finished.accountId(), finished.videoId(),
+                    finished.duration() == null ? 0 : finished.duration(), finished.size()));
+        }
+        tasks.finish(current.id(), clock.instant());
     }
 
     /** @return the failure code, when the file is refused */
@@ -133,7 +155,7 @@ class TaskWorker {
             if (failure.isPresent()) {
                 return failure;
             }
-            task = tasks.findClaimed(task.id()).orElseThrow();
+            task = tasks.findForWorker(task.id()).orElseThrow();
         }
         if (task.objectKey() == null || !storage.exists(task.objectKey())) {
             return fail(task, "video_file_broken", "The uploaded file is missing.");
@@ -222,9 +244,5 @@ class TaskWorker {
         tasks.fail(task.id(), code, message, clock.instant());
         storage.deleteVideo(task.accountId(), task.videoId());
         return Optional.of(code);
-    }
-
-    private boolean attemptsExhausted(TaskRow task) {
-        return tasks.attempts(task.id()) >= MAX_ATTEMPTS;
     }
 }

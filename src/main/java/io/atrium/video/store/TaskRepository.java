@@ -110,29 +110,13 @@ public class TaskRepository {
                 .query(TaskRepository::map).list();
     }
 
-    /** Unfinished tasks no node holds (never claimed, or held by a node whose lease ran out), oldest first. */
-    public List<String> claimable(Instant now, int limit) {
-        return jdbc.sql("""
-                select id from video_tasks
-                where status in (:unfinished)
-                  and (claimed_until is null or claimed_until < :now)
-                order by created_at limit :limit""")
-                .param("unfinished", TaskStatus.UNFINISHED).param("now", utc(now)).param("limit", limit)
-                .query(String.class).list();
+    /** Counts one more attempt at working on a task. @return the attempts made, this one included */
+    public int countAttempt(String id) {
+        jdbc.sql("update video_tasks set attempts = attempts + 1 where id = :id").param("id", id).update();
+        return jdbc.sql("select attempts from video_tasks where id = :id").param("id", id).query(Integer.class).single();
     }
 
-    /** Of several nodes racing for one task, exactly one update matches. */
-    public boolean claim(String id, Instant now, Instant leaseUntil) {
-        return jdbc.sql("""
-                update video_tasks set claimed_until = :lease, attempts = attempts + 1
-                where id = :id and status in (:unfinished)
-                  and (claimed_until is null or claimed_until < :now)""")
-                .param("id", id).param("unfinished", TaskStatus.UNFINISHED)
-                .param("now", utc(now)).param("lease", utc(leaseUntil))
-                .update() == 1;
-    }
-
-    public Optional<TaskRow> findClaimed(String id) {
+    public Optional<TaskRow> findForWorker(String id) {
         return jdbc.sql("select " + COLUMNS + " from video_tasks where id = :id").param("id", id)
                 .query(TaskRepository::map).optional();
     }
@@ -164,7 +148,7 @@ public class TaskRepository {
     public void fail(String id, String code, String message, Instant now) {
         jdbc.sql("""
                 update video_tasks set status = :failed, error_code = :code, error_message = :message,
-                    object_key = null, claimed_until = null, updated_at = :now
+                    object_key = null, updated_at = :now
                 where id = :id""")
                 .param("id", id).param("failed", TaskStatus.FAILED.value())
                 .param("code", code).param("message", message).param("now", utc(now))
@@ -172,17 +156,13 @@ public class TaskRepository {
     }
 
     public void finish(String id, Instant now) {
-        jdbc.sql("update video_tasks set status = :ready, claimed_until = null, updated_at = :now where id = :id")
+        jdbc.sql("update video_tasks set status = :ready, updated_at = :now where id = :id")
                 .param("id", id).param("ready", TaskStatus.READY.value()).param("now", utc(now)).update();
     }
 
     public void forgetObject(String accountId, String videoId) {
         jdbc.sql("update video_tasks set object_key = null where account_id = :accountId and video_id = :videoId")
                 .param("accountId", accountId).param("videoId", videoId).update();
-    }
-
-    public int attempts(String id) {
-        return jdbc.sql("select attempts from video_tasks where id = :id").param("id", id).query(Integer.class).single();
     }
 
     /** Every video an index's tasks made or are making: whose files to delete with the index. */
