@@ -31,7 +31,19 @@ public enum AuditAction {
     INTEGRATION_UPDATED(Group.INTEGRATIONS, "integration.updated", "Changed an S3 integration"),
     INTEGRATION_DELETED(Group.INTEGRATIONS, "integration.deleted", "Deleted an S3 integration"),
     INTEGRATION_IMPORT_STARTED(Group.INTEGRATIONS, "integration.import_started",
-            "Started an import from an S3 integration");
+            "Started an import from an S3 integration"),
+    EMAIL_CONFIRMED(Group.SIGN_IN, "user.email_confirmed", "Confirmed their email address"),
+    EMAIL_CHANGED(Group.SIGN_IN, "user.email_changed", "Changed their email address"),
+    PASSWORD_CHANGED(Group.SIGN_IN, "user.password_changed", "Changed their password"),
+    PASSWORD_RESET(Group.SIGN_IN, "user.password_reset", "Reset their password through an emailed link"),
+    SESSION_ENDED(Group.SIGN_IN, "user.session_ended", "Signed out a session"),
+    TWO_FACTOR_ENABLED(Group.SIGN_IN, "user.two_factor_enabled", "Turned on two-factor authentication"),
+    TWO_FACTOR_DISABLED(Group.SIGN_IN, "user.two_factor_disabled", "Turned off two-factor authentication"),
+    RECOVERY_CODE_USED(Group.SIGN_IN, "user.recovery_code_used", "Logged in with a recovery code"),
+    SSO_LOGIN(Group.SIGN_IN, "user.sso_login", "Logged in through single sign-on"),
+    TWO_FACTOR_REQUIREMENT_CHANGED(Group.ORGANIZATION, "organization.two_factor_requirement_changed",
+            "Changed whether members need two-factor authentication"),
+    SSO_SETTINGS_CHANGED(Group.ORGANIZATION, "organization.sso_changed", "Changed the single sign-on settings");
 
     /** A kind of thing acted on: its label, and the code prefix ({@code member.}) its actions share. */
     public enum Group {
@@ -41,7 +53,8 @@ public enum AuditAction {
         MEMBERS("Members", "member."),
         INVITATIONS("Invitations", "invitation."),
         API_KEYS("API keys", "api_key."),
-        INTEGRATIONS("S3 integrations", "integration.");
+        INTEGRATIONS("S3 integrations", "integration."),
+        SIGN_IN("Sign-in and security", "user.");
 
         private final String label;
         private final String prefix;

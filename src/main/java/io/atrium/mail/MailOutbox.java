@@ -52,13 +52,13 @@ public class MailOutbox {
     }
 
     /** The development inbox of an address: the newest messages to it (compared without regard to case). */
-    List<OutboxRow> inboxOf(String email) {
-        return outbox.newestTo(email, INBOX_SIZE);
+    public List<InboxMessage> inboxOf(String email) {
+        return outbox.newestTo(email, INBOX_SIZE).stream().map(InboxMessage::of).toList();
     }
 
     /** One message of an address's development inbox; empty when there is none or it went to someone else. */
-    Optional<OutboxRow> messageTo(String email, String id) {
-        return outbox.findTo(email, id);
+    public Optional<InboxMessage> messageTo(String email, String id) {
+        return outbox.findTo(email, id).map(InboxMessage::of);
     }
 
     public Optional<MailState> state(String mailId) {

@@ -1,4 +1,4 @@
-package io.atrium.mail;
+package io.atrium.account;
 
 import static io.atrium.testsupport.Organizations.createWithAdmin;
 import static io.atrium.testsupport.Visitors.signUp;

@@ -1,4 +1,4 @@
-package io.atrium.mail;
+package io.atrium.account;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -7,9 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseBody;
 
-import io.atrium.account.AccountService;
-import io.atrium.account.AtriumPrincipal;
-import io.atrium.account.UserView;
+import io.atrium.mail.MailOutbox;
 import io.atrium.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -41,7 +39,7 @@ class DevInboxController {
         String email = currentEmail(principal);
         model.addAttribute("recipient", email);
         model.addAttribute("messages", outbox.inboxOf(email));
-        return "mail/inbox";
+        return "account/inbox";
     }
 
     @GetMapping(value = "/dev/inbox/{id}", produces = "text/html")
