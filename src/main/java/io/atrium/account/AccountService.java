@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.atrium.shared.DisplayNames;
-import io.atrium.shared.EmailAddresses;
+import io.atrium.shared.EmailNotConfirmedException;
 import io.atrium.shared.Ids;
 import io.atrium.shared.InputCheck;
 import io.atrium.shared.InvalidInputException;
@@ -23,17 +23,13 @@ import io.atrium.shared.InvalidInputException;
 @Service
 public class AccountService {
 
-    /** Codes a caller may react to: both hint at someone probing, which the log-in throttle counts. */
-    static final String EMAIL_UNAVAILABLE = "email_unavailable";
+    /** A code a caller may react to: it hints at someone probing, which the log-in throttle counts. */
     static final String PASSWORD_INCORRECT = "password_incorrect";
 
     static final String ORGANIZATION_LIMIT = "organization_limit_reached";
     static final String ORGANIZATION_LIMIT_MESSAGE =
             "You have already created an organization. Each user can create one.";
 
-    static final String SIGN_UP_EMAIL_UNAVAILABLE =
-            "An account can't be created with this email address. If you already have one, log in instead.";
-    static final String PROFILE_EMAIL_UNAVAILABLE = "This email address can't be used. Choose another one.";
 
     private final UserRepository users;
     private final AccountRepository accounts;
@@ -50,32 +46,11 @@ public class AccountService {
         this.clock = clock;
     }
 
-    /**
-     * Creates the user and their personal account in one transaction (R-ACC-1).
-     *
-     * @throws io.atrium.shared.InvalidInputException listing every field that breaks a rule
-     */
-    @Transactional
-    public UserView signUp(SignUpCommand command) {
-        InputCheck check = new InputCheck();
-        String name = check.check(() -> DisplayNames.require("name", command.name()));
-        String email = check.check(() -> EmailAddresses.require("email", command.email()));
-        String password = check.check(() -> passwordPolicy.require("password", command.password(), command.email()));
-        check.throwIfAny();
-        // Hashed before the address is looked up, so that a registered address takes as long as a new one.
-        String passwordHash = passwordEncoder.encode(password);
-        if (users.findByEmail(email).isPresent()) {
-            throw new InvalidInputException("email", EMAIL_UNAVAILABLE, SIGN_UP_EMAIL_UNAVAILABLE);
+    /** @throws EmailNotConfirmedException until the user has confirmed their address (needed for organizations and keys) */
+    public void requireConfirmedEmail(String userId) {
+        if (existing(userId).emailConfirmedAt() == null) {
+            throw new EmailNotConfirmedException();
         }
-        Instant now = clock.instant();
-        UserRow user = new UserRow(Ids.newId(now), email, name, passwordHash, now);
-        try {
-            users.insert(user);
-        } catch (DuplicateKeyException raceWithAnotherSignUp) {
-            throw new InvalidInputException("email", EMAIL_UNAVAILABLE, SIGN_UP_EMAIL_UNAVAILABLE);
-        }
-        accounts.insertPersonal(Ids.newId(now), user.id(), now);
-        return user.view();
     }
 
     public Optional<UserView> findUser(String userId) {
@@ -167,27 +142,7 @@ public class AccountService {
         String name = DisplayNames.require("name", newName);
         UserRow user = existing(userId);
         users.updateName(userId, name, clock.instant());
-        return new UserView(user.id(), user.email(), name, user.createdAt());
-    }
-
-    /** R-ACC-6: a new email needs the current password. */
-    @Transactional
-    public UserView changeEmail(String userId, String currentPassword, String newEmail) {
-        UserRow user = existing(userId);
-        InputCheck check = new InputCheck();
-        String email = check.check(() -> EmailAddresses.require("email", newEmail));
-        check.check(() -> requireCurrentPassword(user, currentPassword));
-        check.throwIfAny();
-        Optional<UserRow> holder = users.findByEmail(email);
-        if (holder.isPresent() && !holder.get().id().equals(userId)) {
-            throw new InvalidInputException("email", EMAIL_UNAVAILABLE, PROFILE_EMAIL_UNAVAILABLE);
-        }
-        try {
-            users.updateEmail(userId, email, clock.instant());
-        } catch (DuplicateKeyException raceWithAnotherChange) {
-            throw new InvalidInputException("email", EMAIL_UNAVAILABLE, PROFILE_EMAIL_UNAVAILABLE);
-        }
-        return new UserView(user.id(), email, user.name(), user.createdAt());
+        return new UserView(user.id(), user.email(), name, user.createdAt(), user.emailConfirmedAt() != null);
     }
 
     /** R-ACC-6: a new password needs the current one and follows R-ACC-2. */
@@ -201,11 +156,12 @@ public class AccountService {
         users.updatePasswordHash(userId, passwordEncoder.encode(password), clock.instant());
     }
 
-    private UserRow existing(String userId) {
+    UserRow existing(String userId) {
         return users.findById(userId).orElseThrow(() -> new IllegalStateException("No user " + userId));
     }
 
-    private boolean requireCurrentPassword(UserRow user, String currentPassword) {
+    /** @throws InvalidInputException on {@code currentPassword} when it is not the user's password */
+    boolean requireCurrentPassword(UserRow user, String currentPassword) {
         if (currentPassword == null || !passwordEncoder.matches(currentPassword, user.passwordHash())) {
             throw new InvalidInputException("currentPassword", PASSWORD_INCORRECT, "The current password is incorrect.");
         }

@@ -12,12 +12,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.atrium.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** The log-in and sign-up pages. The log-in form itself is processed by Spring Security. */
+/**
+ * The log-in and sign-up pages. The log-in form itself is processed by Spring Security. Signing up logs nobody in: the
+ * page says to check the mailbox, for a new address as for a registered one.
+ */
 @Controller
 class AuthPagesController {
 
@@ -25,14 +29,12 @@ class AuthPagesController {
     record SignUpForm(String name, String email, String password) {
     }
 
-    private final AccountService accounts;
+    private final IdentityService identity;
     private final LoginThrottle throttle;
-    private final SessionLogin sessionLogin;
 
-    AuthPagesController(AccountService accounts, LoginThrottle throttle, SessionLogin sessionLogin) {
-        this.accounts = accounts;
+    AuthPagesController(IdentityService identity, LoginThrottle throttle) {
+        this.identity = identity;
         this.throttle = throttle;
-        this.sessionLogin = sessionLogin;
     }
 
     /** {@code throttled} carries the seconds to wait; it comes from the URL, so only a plain number is shown. */
@@ -60,7 +62,7 @@ class AuthPagesController {
 
     @PostMapping("/signup")
     String signUp(@ModelAttribute("form") SignUpForm form, Model model, HttpServletRequest request,
-            HttpServletResponse response) {
+            HttpServletResponse response, RedirectAttributes redirect) {
         String clientAddress = request.getRemoteAddr();
         Duration wait = throttle.waitBefore(null, clientAddress);
         if (!wait.isZero()) {
@@ -68,21 +70,22 @@ class AuthPagesController {
                     "Too many attempts from your network. Wait " + LoginThrottle.describe(wait) + " and try again."));
         }
         try {
-            UserView user = accounts.signUp(new SignUpCommand(form.name(), form.email(), form.password()));
-            sessionLogin.logIn(user, request, response);
-            return "redirect:/";
-        } catch (InvalidInputException e) {
-            if (e.hasCode(AccountService.EMAIL_UNAVAILABLE)) {
-                // R-ACC-3: a registered address gets the answer a new one gets (a new session id, on to the home
-                // page), with nobody logged in. Trying addresses is still an enumeration probe: it is counted
-                // like a failed log-in.
+            IdentityService.SignUpOutcome outcome = identity.signUp(
+                    new SignUpCommand(form.name(), form.email(), form.password()), clientAddress);
+            if (outcome == IdentityService.SignUpOutcome.ALREADY_REGISTERED) {
+                // R-ACC-3: the answer is the same as for a new address (its owner is mailed instead). Trying
+                // addresses is still an enumeration probe: it is counted like a failed log-in.
                 throttle.recordFailure(null, clientAddress);
-                request.getSession();
-                request.changeSessionId();
-                return "redirect:/";
             }
-            return rejected(model, response, e.messagesByField());
+        } catch (InvalidInputException e) {
+            if (!e.hasCode(IdentityService.EMAIL_UNAVAILABLE)) {
+                return rejected(model, response, e.messagesByField());
+            }
+            // registered by a sign-up racing with this one: answered like any registered address
         }
+        return EmailLinksController.checkEmail(redirect, form.email().strip(),
+                "Follow the link in it to confirm your address. You can log in before you do, but creating "
+                        + "organizations and API keys waits for the confirmation.");
     }
 
     private static String rejected(Model model, HttpServletResponse response, Map<String, String> errors) {

@@ -23,13 +23,15 @@ import jakarta.servlet.http.HttpServletResponse;
 class ProfileController {
 
     private final AccountService accounts;
+    private final IdentityService identity;
     private final LoginThrottle throttle;
     private final SessionLogin sessionLogin;
     private final UserSessions userSessions;
 
-    ProfileController(AccountService accounts, LoginThrottle throttle, SessionLogin sessionLogin,
+    ProfileController(AccountService accounts, IdentityService identity, LoginThrottle throttle, SessionLogin sessionLogin,
             UserSessions userSessions) {
         this.accounts = accounts;
+        this.identity = identity;
         this.throttle = throttle;
         this.sessionLogin = sessionLogin;
         this.userSessions = userSessions;
@@ -38,7 +40,7 @@ class ProfileController {
     @GetMapping
     String profile(@AuthenticationPrincipal AtriumPrincipal principal, Model model) {
         UserView user = user(principal);
-        return page(model, user.name(), user.email(), null, Map.of());
+        return page(model, user.id(), user.name(), user.email(), null, Map.of());
     }
 
     @PostMapping("/name")
@@ -50,7 +52,7 @@ class ProfileController {
             return "redirect:/profile";
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return page(model, name, user(principal).email(), "name", e.messagesByField());
+            return page(model, principal.userId(), name, user(principal).email(), "name", e.messagesByField());
         }
     }
 
@@ -64,13 +66,14 @@ class ProfileController {
             return throttled(model, response, user, "email", wait);
         }
         try {
-            accounts.changeEmail(principal.userId(), currentPassword, email);
-            redirect.addFlashAttribute("notice", "Your email address was changed. Use it the next time you log in.");
+            identity.requestEmailChange(principal.userId(), currentPassword, email, request.getRemoteAddr());
+            redirect.addFlashAttribute("notice", "We sent a link to " + email.strip() + ". Your email address changes "
+                    + "when you follow it; until then, keep using " + user.email() + ".");
             return "redirect:/profile";
         } catch (InvalidInputException e) {
             countProbes(e, user, request);
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return page(model, user.name(), email, "email", e.messagesByField());
+            return page(model, user.id(), user.name(), email, "email", e.messagesByField());
         }
     }
 
@@ -94,7 +97,7 @@ class ProfileController {
         } catch (InvalidInputException e) {
             countProbes(e, user, request);
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return page(model, user.name(), user.email(), "password", e.messagesByField());
+            return page(model, user.id(), user.name(), user.email(), "password", e.messagesByField());
         }
     }
 
@@ -102,14 +105,14 @@ class ProfileController {
     private void countProbes(InvalidInputException e, UserView user, HttpServletRequest request) {
         if (e.hasCode(AccountService.PASSWORD_INCORRECT)) {
             throttle.recordFailure(user.email(), request.getRemoteAddr());
-        } else if (e.hasCode(AccountService.EMAIL_UNAVAILABLE)) {
+        } else if (e.hasCode(IdentityService.EMAIL_UNAVAILABLE)) {
             throttle.recordFailure(null, request.getRemoteAddr());
         }
     }
 
     private String throttled(Model model, HttpServletResponse response, UserView user, String form, Duration wait) {
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-        return page(model, user.name(), user.email(), form, Map.of("currentPassword",
+        return page(model, user.id(), user.name(), user.email(), form, Map.of("currentPassword",
                 "Too many failed attempts. Wait " + LoginThrottle.describe(wait) + " and try again."));
     }
 
@@ -118,7 +121,9 @@ class ProfileController {
                 .orElseThrow(() -> new IllegalStateException("The logged-in user no longer exists"));
     }
 
-    private static String page(Model model, String name, String email, String failedForm, Map<String, String> errors) {
+    private String page(Model model, String userId, String name, String email, String failedForm,
+            Map<String, String> errors) {
+        model.addAttribute("pendingEmail", identity.pendingEmailChange(userId).orElse(null));
         model.addAttribute("name", name);
         model.addAttribute("email", email);
         model.addAttribute("failedForm", failedForm);

@@ -18,6 +18,8 @@ import io.atrium.shared.EmailAddresses;
 @Repository
 class UserRepository {
 
+    private static final String COLUMNS = "id, email, name, password_hash, created_at, email_confirmed_at";
+
     private final JdbcClient jdbc;
 
     UserRepository(JdbcClient jdbc) {
@@ -26,26 +28,27 @@ class UserRepository {
 
     void insert(UserRow user) {
         jdbc.sql("""
-                insert into users (id, email, email_key, name, password_hash, created_at, updated_at)
-                values (:id, :email, :emailKey, :name, :passwordHash, :createdAt, :createdAt)""")
+                insert into users (id, email, email_key, name, password_hash, created_at, updated_at, email_confirmed_at)
+                values (:id, :email, :emailKey, :name, :passwordHash, :createdAt, :createdAt, :confirmedAt)""")
                 .param("id", user.id())
                 .param("email", user.email())
                 .param("emailKey", EmailAddresses.key(user.email()))
                 .param("name", user.name())
                 .param("passwordHash", user.passwordHash())
                 .param("createdAt", utc(user.createdAt()))
+                .param("confirmedAt", user.emailConfirmedAt() == null ? null : utc(user.emailConfirmedAt()))
                 .update();
     }
 
     Optional<UserRow> findById(String id) {
-        return jdbc.sql("select id, email, name, password_hash, created_at from users where id = :id")
+        return jdbc.sql("select " + COLUMNS + " from users where id = :id")
                 .param("id", id)
                 .query(UserRepository::map)
                 .optional();
     }
 
     Optional<UserRow> findByEmail(String email) {
-        return jdbc.sql("select id, email, name, password_hash, created_at from users where email_key = :emailKey")
+        return jdbc.sql("select " + COLUMNS + " from users where email_key = :emailKey")
                 .param("emailKey", EmailAddresses.key(email))
                 .query(UserRepository::map)
                 .optional();
@@ -57,13 +60,23 @@ class UserRepository {
                 .update();
     }
 
+    /** The new address is confirmed: a change takes effect only once the link sent to it is followed. */
     void updateEmail(String id, String email, Instant now) {
-        jdbc.sql("update users set email = :email, email_key = :emailKey, updated_at = :now where id = :id")
+        jdbc.sql("update users set email = :email, email_key = :emailKey, email_confirmed_at = :now, updated_at = :now "
+                        + "where id = :id")
                 .param("id", id)
                 .param("email", email)
                 .param("emailKey", EmailAddresses.key(email))
                 .param("now", utc(now))
                 .update();
+    }
+
+    /** @return false when the user's address is no longer {@code email} (it changed since the link was sent) */
+    boolean confirmEmail(String id, String email, Instant now) {
+        return jdbc.sql("update users set email_confirmed_at = coalesce(email_confirmed_at, :now), updated_at = :now "
+                        + "where id = :id and email_key = :emailKey")
+                .param("id", id).param("emailKey", EmailAddresses.key(email)).param("now", utc(now))
+                .update() == 1;
     }
 
     void updatePasswordHash(String id, String passwordHash, Instant now) {
@@ -76,7 +89,7 @@ class UserRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select id, email, name, password_hash, created_at from users where id in (:ids)")
+        return jdbc.sql("select " + COLUMNS + " from users where id in (:ids)")
                 .param("ids", ids)
                 .query(UserRepository::map)
                 .list();
@@ -98,7 +111,9 @@ class UserRepository {
     }
 
     private static UserRow map(ResultSet rs, int row) throws SQLException {
+        OffsetDateTime confirmed = rs.getObject("email_confirmed_at", OffsetDateTime.class);
         return new UserRow(rs.getString("id"), rs.getString("email"), rs.getString("name"),
-                rs.getString("password_hash"), rs.getObject("created_at", OffsetDateTime.class).toInstant());
+                rs.getString("password_hash"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                confirmed == null ? null : confirmed.toInstant());
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import io.atrium.shared.ConflictException;
+import io.atrium.shared.EmailNotConfirmedException;
 import io.atrium.shared.ForbiddenException;
 import io.atrium.shared.InvalidInputException;
 import io.atrium.shared.LastAdminException;
@@ -52,6 +53,11 @@ class ApiExceptionHandler {
     }
 
     /** Breaking the last-admin rule conflicts with the organization's state rather than being bad input. */
+    @ExceptionHandler(EmailNotConfirmedException.class)
+    ResponseEntity<ApiError> emailNotConfirmed(EmailNotConfirmedException e) {
+        return firstProblem(HttpStatus.FORBIDDEN, e);
+    }
+
     @ExceptionHandler(LastAdminException.class)
     ResponseEntity<ApiError> lastAdmin(LastAdminException e) {
         return firstProblem(HttpStatus.CONFLICT, e);

@@ -57,11 +57,13 @@ public class ApiKeyService implements MemberKeys {
      * A key of the actor's account, made by the actor.
      *
      * @throws InvalidInputException for a missing name or an expiry in the past or more than five years ahead
+     * @throws io.atrium.shared.EmailNotConfirmedException until the actor has confirmed their address
      */
     @Transactional
     public CreatedApiKey create(Actor actor, String rawName, Instant expiresAt) {
         String accountId = actor.accountId();
         String userId = actor.userId();
+        accounts.requireConfirmedEmail(userId);
         String name = DisplayNames.require("name", rawName);
         Instant now = clock.instant();
         if (expiresAt == null || !expiresAt.isAfter(now)) {

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.atrium.account.AccountService;
+import io.atrium.account.IdentityService;
 import io.atrium.account.AccountView;
 import io.atrium.account.SignUpCommand;
 import io.atrium.account.UserView;
@@ -30,6 +31,7 @@ import io.atrium.shared.Ids;
 import io.atrium.shared.InvalidInputException;
 import io.atrium.shared.NotFoundException;
 import io.atrium.shared.QuotaExceededException;
+import io.atrium.shared.SecretTokens;
 
 /** Invitations to an organization (R-INV-1…8). Managing them is for the organization's admins. */
 @Service
@@ -40,6 +42,7 @@ public class InvitationService {
     private final InvitationRepository invitations;
     private final OrganizationService organizations;
     private final AccountService accounts;
+    private final IdentityService identity;
     private final MailOutbox mail;
     private final InvitationMail invitationMail;
     private final AuditLog audit;
@@ -47,8 +50,9 @@ public class InvitationService {
     private final Clock clock;
 
     InvitationService(InvitationRepository invitations, OrganizationService organizations, AccountService accounts,
-            MailOutbox mail, InvitationMail invitationMail, AuditLog audit, InvitationProperties properties,
-            Clock clock) {
+            IdentityService identity, MailOutbox mail, InvitationMail invitationMail, AuditLog audit,
+            InvitationProperties properties, Clock clock) {
+        this.identity = identity;
         this.invitations = invitations;
         this.organizations = organizations;
         this.accounts = accounts;
@@ -189,6 +193,8 @@ public class InvitationService {
             return organization(row.accountId());
         }
         organizations.join(row.accountId(), userId, row.role(), row.email());
+        // The invitation went to this address and its link came back: the user holds the address.
+        identity.confirmByInvitation(userId, row.email());
         audit.record(row.accountId(), userId, AuditAction.INVITATION_ACCEPTED, row.email(), "role=" + row.role().value());
         return organization(row.accountId());
     }
@@ -201,7 +207,7 @@ public class InvitationService {
     @Transactional
     public UserView signUpAndAccept(String token, String name, String password) {
         InvitationRow row = usable(token).orElseThrow(InvitationUnusableException::new);
-        UserView user = accounts.signUp(new SignUpCommand(name, row.email(), password));
+        UserView user = identity.signUpWithProvenEmail(new SignUpCommand(name, row.email(), password));
         accept(token, user.id());
         return user;
     }
@@ -209,11 +215,11 @@ public class InvitationService {
     /** @param existing the address's pending invitation, renewed instead of a new one when there is one */
     private InviteOutcome send(AccountView organization, UserView inviter, String email,
             Optional<InvitationRow> existing, Role role, Instant now) {
-        String token = InvitationTokens.newToken();
+        String token = SecretTokens.newToken();
         Instant expiresAt = now.plus(properties.validity());
         String mailId = mail.enqueue(invitationMail.compose(email, organization.name(), inviter.name(), role, token, expiresAt));
         if (existing.isPresent()) {
-            invitations.renew(organization.id(), existing.get().id(), InvitationTokens.hash(token), role, inviter.id(),
+            invitations.renew(organization.id(), existing.get().id(), SecretTokens.hash(token), role, inviter.id(),
                     mailId, now, expiresAt);
             invitations.recordSent(organization.id(), existing.get().id(), now);
             audit.record(organization.id(), inviter.id(), AuditAction.INVITATION_RESENT, email, "role=" + role.value());
@@ -221,7 +227,7 @@ public class InvitationService {
         }
         InvitationRow row = new InvitationRow(Ids.newId(now), organization.id(), email, role, inviter.id(),
                 InvitationStatus.PENDING, mailId, now, now, expiresAt);
-        invitations.insert(row, InvitationTokens.hash(token));
+        invitations.insert(row, SecretTokens.hash(token));
         invitations.recordSent(organization.id(), row.id(), now);
         audit.record(organization.id(), inviter.id(), AuditAction.INVITATION_CREATED, email, "role=" + role.value());
         return new InviteOutcome(email, Result.INVITED, "Invitation sent.");
@@ -243,7 +249,7 @@ public class InvitationService {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return invitations.findByTokenHash(InvitationTokens.hash(token))
+        return invitations.findByTokenHash(SecretTokens.hash(token))
                 .filter(row -> row.statusAt(now).isUsable());
     }
 

@@ -46,9 +46,14 @@ public class OrganizationService {
         this.clock = clock;
     }
 
-    /** R-ORG-1: the creator becomes admin and the organization their active account at once. */
+    /**
+     * R-ORG-1: the creator becomes admin and the organization their active account at once.
+     *
+     * @throws io.atrium.shared.EmailNotConfirmedException until the creator has confirmed their address
+     */
     @Transactional
     public AccountView create(String userId, String name) {
+        accounts.requireConfirmedEmail(userId);
         AccountView organization = accounts.createOrganizationAccount(userId, name);
         memberships.insertIfAbsent(organization.id(), userId, Role.ADMIN, clock.instant());
         accounts.rememberActiveAccount(userId, organization.id());

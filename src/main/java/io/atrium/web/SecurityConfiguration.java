@@ -79,7 +79,8 @@ class SecurityConfiguration {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/login", "/signup", "/error", "/css/**", "/js/**", "/docs/**",
+                        .requestMatchers("/login", "/signup", "/check-email", "/forgot-password", "/reset-password/*",
+                                "/confirm-email/*", "/confirm-email-change/*", "/error", "/css/**", "/js/**", "/docs/**",
                                 "/favicon.svg", "/favicon.ico", "/swagger-ui/**", "/v3/api-docs/**", "/webjars/**").permitAll()
                         // Signed, expiring media links carry their own authorization (MediaUrls).
                         .requestMatchers("/media/**").permitAll()

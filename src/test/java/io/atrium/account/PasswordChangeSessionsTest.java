@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -20,6 +21,7 @@ import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 
 import io.atrium.testsupport.HttpVisitor;
+import io.atrium.testsupport.Mailbox;
 import io.atrium.testsupport.ServerTest;
 
 /**
@@ -40,6 +42,9 @@ class PasswordChangeSessionsTest {
 
     @Autowired
     AccountService accounts;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void changingThePasswordEndsTheUsersOtherSessionsAndKeepsTheOneThatChangedIt() throws Exception {
@@ -66,7 +71,10 @@ class PasswordChangeSessionsTest {
         owner.signUp("Mover", email, PASSWORD);
         HttpVisitor intruder = new HttpVisitor(port);
         intruder.logIn(email, PASSWORD);
-        owner.submit("/profile", "/profile/email", Map.of("email", uniqueEmail("moved"), "currentPassword", PASSWORD));
+        String newEmail = uniqueEmail("moved");
+        owner.submit("/profile", "/profile/email", Map.of("email", newEmail, "currentPassword", PASSWORD));
+        owner.get(Mailbox.outbox(jdbc).awaitLink(newEmail, "Confirm your new email address", "/confirm-email-change/"));
+        assertThat(accounts.findUserByEmail(newEmail)).isPresent();
 
         changePassword(owner);
 

@@ -1,5 +1,6 @@
 package io.atrium.account;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static io.atrium.testsupport.Visitors.PASSWORD;
 import static io.atrium.testsupport.Visitors.from;
 import static io.atrium.testsupport.Visitors.signUp;
@@ -22,6 +23,7 @@ import org.springframework.mock.web.MockHttpSession;
 
 import io.atrium.testsupport.ApplicationTest;
 import io.atrium.testsupport.IntegrationTest;
+import io.atrium.testsupport.Mailbox;
 import io.atrium.testsupport.MovableTime;
 import io.atrium.testsupport.MutableClock;
 
@@ -56,8 +58,10 @@ class ProfileTest extends ApplicationTest {
     }
 
     @Test
-    void changingTheEmailNeedsTheCurrentPasswordAndThenTheNewEmailLogsIn() throws Exception {
-        MockHttpSession session = signUp(mvc, "Mover", uniqueEmail("old"));
+    void changingTheEmailNeedsTheCurrentPasswordAndTakesEffectOnceTheNewAddressConfirmsItTellingTheOldOne()
+            throws Exception {
+        String oldEmail = uniqueEmail("old");
+        MockHttpSession session = signUp(mvc, "Mover", oldEmail);
         String newEmail = uniqueEmail("new");
 
         mvc.perform(post("/profile/email").session(session).with(csrf()).with(from("10.40.0.1"))
@@ -68,9 +72,24 @@ class ProfileTest extends ApplicationTest {
         mvc.perform(post("/profile/email").session(session).with(csrf()).with(from("10.40.0.1"))
                         .param("email", newEmail).param("currentPassword", PASSWORD))
                 .andExpect(redirectedUrl("/profile"));
-        mvc.perform(post("/login").with(csrf()).with(from("10.40.0.1"))
-                        .param("email", newEmail).param("password", PASSWORD))
-                .andExpect(redirectedUrl("/"));
+        mvc.perform(get("/profile").session(session))
+                .andExpect(content().string(containsString("id=\"pending-email\"")))
+                .andExpect(content().string(containsString(newEmail)));
+        logIn(newEmail).andExpect(redirectedUrl("/login?error"));
+        logIn(oldEmail).andExpect(redirectedUrl("/"));
+
+        mvc.perform(get(Mailbox.outbox(jdbc).awaitLink(newEmail, "Confirm your new email address", "/confirm-email-change/"))
+                .session(session)).andExpect(redirectedUrl("/profile"));
+
+        logIn(newEmail).andExpect(redirectedUrl("/"));
+        logIn(oldEmail).andExpect(redirectedUrl("/login?error"));
+        assertThat(Mailbox.outbox(jdbc).newestText(oldEmail, "was changed")).get().asString().contains(newEmail);
+        mvc.perform(get("/profile").session(session))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"pending-email\""))));
+    }
+
+    private org.springframework.test.web.servlet.ResultActions logIn(String email) throws Exception {
+        return mvc.perform(post("/login").with(csrf()).with(from("10.40.0.3")).param("email", email).param("password", PASSWORD));
     }
 
     @Test

@@ -10,6 +10,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -19,23 +20,29 @@ import org.springframework.test.web.servlet.ResultActions;
 
 import io.atrium.testsupport.ApplicationTest;
 import io.atrium.testsupport.IntegrationTest;
+import io.atrium.testsupport.Mailbox;
+import io.atrium.testsupport.Visitors;
 
 @IntegrationTest
 class SignUpTest extends ApplicationTest {
 
     @Test
-    void signUpCreatesTheUserAndTheirPersonalAccountAndLogsThemIn() throws Exception {
+    void signUpCreatesTheUserAndTheirPersonalAccountAndAsksToConfirmTheAddressLoggingNobodyIn() throws Exception {
         String email = uniqueEmail("ada");
         MockHttpSession session = new MockHttpSession();
 
         mvc.perform(post("/signup").session(session).with(csrf())
                         .param("name", "  Ada Lovelace ").param("email", email).param("password", PASSWORD))
-                .andExpect(redirectedUrl("/"));
+                .andExpect(redirectedUrl("/check-email"))
+                .andExpect(flash().attribute("email", email));
 
-        mvc.perform(get("/").session(session))
+        mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/login"));
+        MockHttpSession loggedIn = Visitors.logIn(mvc, email);
+        mvc.perform(get("/").session(loggedIn))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(">AL</summary>")))
-                .andExpect(content().string(containsString("Welcome, Ada Lovelace")));
+                .andExpect(content().string(containsString("Welcome, Ada Lovelace")))
+                .andExpect(content().string(containsString("id=\"confirm-banner\"")));
         String userId = jdbc.sql("select id from users where email_key = :email").param("email", email)
                 .query(String.class).single();
         assertThat(userId).matches("[0-9a-f]{24}");
@@ -47,7 +54,7 @@ class SignUpTest extends ApplicationTest {
     @Test
     void passwordIsStoredOnlyAsAnArgon2Hash() throws Exception {
         String email = uniqueEmail("hash");
-        signUp("Hash Check", email, PASSWORD).andExpect(redirectedUrl("/"));
+        signUp("Hash Check", email, PASSWORD).andExpect(redirectedUrl("/check-email"));
 
         String stored = jdbc.sql("select password_hash from users where email_key = :email").param("email", email)
                 .query(String.class).single();
@@ -87,7 +94,7 @@ class SignUpTest extends ApplicationTest {
 
     @Test
     void passwordsUpTo128CharactersAreAcceptedAndLongerOnesRejected() throws Exception {
-        signUp("Long Password", uniqueEmail("long128"), "é".repeat(128)).andExpect(redirectedUrl("/"));
+        signUp("Long Password", uniqueEmail("long128"), "é".repeat(128)).andExpect(redirectedUrl("/check-email"));
         signUp("Too Long", uniqueEmail("long129"), "é".repeat(129))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("Use at most 128 characters.")));
@@ -96,43 +103,54 @@ class SignUpTest extends ApplicationTest {
     @Test
     void aTakenEmailInAnyCaseCreatesNothingAndLogsNobodyIn() throws Exception {
         String email = uniqueEmail("taken");
-        signUp("First Owner", email, PASSWORD).andExpect(redirectedUrl("/"));
+        signUp("First Owner", email, PASSWORD).andExpect(redirectedUrl("/check-email"));
 
         MockHttpSession session = new MockHttpSession();
         mvc.perform(post("/signup").session(session).with(csrf()).with(from("10.20.0.1"))
                         .param("name", "Someone Else").param("email", email.toUpperCase()).param("password", PASSWORD))
-                .andExpect(redirectedUrl("/"));
+                .andExpect(redirectedUrl("/check-email"));
 
         assertThat(usersWith(email)).isOne();
         mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/login"));
     }
 
     @Test
-    void aRegisteredAndANewAddressGetTheSameAnswer() throws Exception {
+    void aRegisteredAndANewAddressGetTheSameAnswerAndTheOwnerIsToldSomeoneTried() throws Exception {
         String registered = uniqueEmail("registered");
-        signUp("First Owner", registered, PASSWORD).andExpect(redirectedUrl("/"));
+        signUp("First Owner", registered, PASSWORD).andExpect(redirectedUrl("/check-email"));
+        String newcomer = uniqueEmail("newcomer");
 
         var forRegistered = answer(registered);
-        var forNew = answer(uniqueEmail("newcomer"));
+        var forNew = answer(newcomer);
 
-        assertThat(forRegistered).isEqualTo(forNew);
+        assertThat(forRegistered.subList(0, 4)).isEqualTo(forNew.subList(0, 4));
+        assertThat(forRegistered.get(4)).isEqualTo(registered);
+        assertThat(forNew.get(4)).isEqualTo(newcomer);
         assertThat(usersWith(registered)).isOne();
+        assertThat(Mailbox.outbox(jdbc).newestText(registered, "Someone tried to sign up")).get().asString()
+                .contains("already has one").contains("/login").doesNotContain("/confirm-email/");
+        assertThat(Mailbox.outbox(jdbc).newestText(newcomer, Visitors.CONFIRMATION_SUBJECT)).get().asString()
+                .contains("/confirm-email/");
     }
 
-    /** What a visitor sees of a sign-up: the status, where it leads, the body, and whether the session id changed. */
+    /**
+     * What a visitor sees of a sign-up: the status, where it leads, the body, whether the session id changed, and the
+     * address the next page shows (the one typed).
+     */
     private java.util.List<Object> answer(String email) throws Exception {
         MockHttpSession session = new MockHttpSession();
         String before = session.getId();
-        var response = mvc.perform(post("/signup").session(session).with(csrf()).with(from("10.20.0.9"))
-                .param("name", "Same Answer").param("email", email).param("password", PASSWORD)).andReturn().getResponse();
+        var result = mvc.perform(post("/signup").session(session).with(csrf()).with(from("10.20.0.9"))
+                .param("name", "Same Answer").param("email", email).param("password", PASSWORD)).andReturn();
+        var response = result.getResponse();
         return java.util.List.of(response.getStatus(), String.valueOf(response.getRedirectedUrl()),
-                response.getContentAsString(), !session.getId().equals(before));
+                response.getContentAsString(), !session.getId().equals(before), result.getFlashMap().get("email"));
     }
 
     @Test
     void probingForTakenEmailsIsThrottledByClientAddress() throws Exception {
         String email = uniqueEmail("probe");
-        signUp("Probe Target", email, PASSWORD).andExpect(redirectedUrl("/"));
+        signUp("Probe Target", email, PASSWORD).andExpect(redirectedUrl("/check-email"));
         for (int attempt = 0; attempt < 20; attempt++) {
             mvc.perform(post("/signup").with(csrf()).with(from("10.20.0.2"))
                     .param("name", "Prober").param("email", email).param("password", PASSWORD));

@@ -333,12 +333,14 @@ class AuditLogTest extends ApplicationTest {
         mvc.perform(get("/").session(outsider)).andExpect(content().string(containsString("href=\"/settings/audit-log\"")));
         mvc.perform(get("/settings/audit-log").session(outsider))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Nothing has been recorded yet.")))
+                .andExpect(content().string(containsString("Confirmed their email address")))
                 .andExpect(content().string(not(containsString(adminEmail))));
         String outsiderKey = ApiKeys.create(mvc, outsider, "Outsider's key");
-        auditLog(outsiderKey, Map.of()).andExpect(jsonPath("$.page_info.total_results").value(1))
+        auditLog(outsiderKey, Map.of()).andExpect(jsonPath("$.page_info.total_results").value(2));
+        auditLog(outsiderKey, Map.of("action", "api_key.")).andExpect(jsonPath("$.page_info.total_results").value(1))
                 .andExpect(jsonPath("$.data[0].action").value("api_key.created"))
                 .andExpect(jsonPath("$.data[0].target").value(containsString("Outsider's key")));
+        auditLog(outsiderKey, Map.of("action", "user.email_confirmed")).andExpect(jsonPath("$.page_info.total_results").value(1));
         auditLog(outsiderKey, Map.of("actor", userId(jdbc, adminEmail)))
                 .andExpect(jsonPath("$.page_info.total_results").value(0));
         mvc.perform(get("/settings/audit-log").session(outsider).param("actor", adminEmail))

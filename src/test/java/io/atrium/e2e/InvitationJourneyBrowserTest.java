@@ -21,6 +21,7 @@ import io.atrium.testsupport.BrowserTest;
 import io.atrium.testsupport.Outbox;
 import io.atrium.testsupport.ServerTest;
 import io.atrium.testsupport.SmtpServer;
+import io.atrium.testsupport.Visitors;
 import jakarta.mail.internet.MimeMessage;
 
 /**
@@ -56,12 +57,18 @@ class InvitationJourneyBrowserTest extends BrowserTest {
         String invitee = uniqueEmail("tom");
         String secondInvitee = uniqueEmail("una");
 
-        // The administrator signs up and creates the organization from Settings > Organization.
+        // The administrator signs up, confirms the address with the emailed link, logs in, and creates the
+        // organization from Settings > Organization.
         open("/signup");
         browser.findElement(By.id("name")).sendKeys("Olivia Admin");
         browser.findElement(By.id("email")).sendKeys(adminEmail);
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
         submit();
+        Browser.awaitText(browser, By.tagName("h1"), "Check your email");
+        open(SMTP.mailbox().awaitLink(adminEmail, Visitors.CONFIRMATION_SUBJECT, Visitors.CONFIRMATION_PATH));
+        Browser.awaitTextContaining(browser, By.cssSelector(".alert-success"), "Your email address is confirmed");
+        Browser.logIn(browser, "http://localhost:" + port, adminEmail);
+        assertThat(browser.findElements(By.id("confirm-banner"))).isEmpty();
         Browser.clickToLoad(browser, By.cssSelector("nav a[href='/settings/organization']"));
         browser.findElement(By.id("org-name")).sendKeys("Blue Harbor");
         Browser.clickToLoad(browser, By.xpath("//button[text()='Create Organization']"));

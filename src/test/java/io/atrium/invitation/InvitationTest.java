@@ -29,8 +29,11 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpSession;
 
+import io.atrium.testsupport.ApiKeys;
 import io.atrium.testsupport.ApplicationTest;
 import io.atrium.testsupport.IntegrationTest;
+import io.atrium.testsupport.Mailbox;
+import io.atrium.testsupport.Visitors;
 
 @IntegrationTest
 class InvitationTest extends ApplicationTest {
@@ -56,7 +59,7 @@ class InvitationTest extends ApplicationTest {
                 "Listed more than once", "Already a member of this organization.");
         assertThat(mailsTo(jdbc, first)).isOne();
         assertThat(mailsTo(jdbc, second)).isOne();
-        assertThat(mailsTo(jdbc, adminEmail)).isZero();
+        assertThat(Mailbox.outbox(jdbc).newestText(adminEmail, "invited you")).isEmpty();
     }
 
     @Test
@@ -119,6 +122,25 @@ class InvitationTest extends ApplicationTest {
         assertThat(jdbc.sql("select email from users where id = :id").param("id", userId(jdbc, invitee))
                 .query(String.class).single()).isEqualTo(invitee);
         assertThat(jdbc.sql("select count(*) from users where email = 'someone-else@example.com'").query(Long.class).single()).isZero();
+        // The invitation proved the address: the newcomer may create keys at once.
+        assertThat(ApiKeys.create(mvc, session, "Newcomer's key")).isNotBlank();
+    }
+
+    @Test
+    void acceptingAnInvitationConfirmsTheAddressItWentTo() throws Exception {
+        MockHttpSession admin = createWithAdmin(mvc, "Proof Admin", uniqueEmail("proof"), orgName());
+        String invitee = uniqueEmail("unconfirmed");
+        mvc.perform(post("/signup").with(csrf()).param("name", "Not Yet").param("email", invitee).param("password", PASSWORD))
+                .andExpect(redirectedUrl("/check-email"));
+        MockHttpSession session = Visitors.logIn(mvc, invitee);
+        mvc.perform(post("/settings/members/invite").session(admin).with(csrf()).param("emails", invitee).param("role", "member"));
+
+        mvc.perform(post("/invitations/" + latestInvitationToken(jdbc, invitee) + "/accept").session(session).with(csrf()))
+                .andExpect(redirectedUrl("/"));
+
+        assertThat(jdbc.sql("select email_confirmed_at is not null from users where id = :id")
+                .param("id", userId(jdbc, invitee)).query(Boolean.class).single()).isTrue();
+        mvc.perform(get("/").session(session)).andExpect(content().string(not(containsString("id=\"confirm-banner\""))));
     }
 
     @Test

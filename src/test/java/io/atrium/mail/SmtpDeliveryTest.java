@@ -27,6 +27,7 @@ import io.atrium.testsupport.IntegrationTest;
 import io.atrium.testsupport.Jobs;
 import io.atrium.testsupport.Outbox;
 import io.atrium.testsupport.SmtpServer;
+import io.atrium.testsupport.Visitors;
 import jakarta.mail.internet.MimeMessage;
 
 /** Mail over real SMTP: what arrives, and that an SMTP outage delays mail without losing it. */
@@ -52,7 +53,7 @@ class SmtpDeliveryTest extends ApplicationTest {
     void theInvitationArrivesOverSmtpWithTextAndHtmlPartsAndItsLinkWorks() throws Exception {
         SMTP.start();
         String name = "Relay " + UUID.randomUUID().toString().substring(0, 6) + " Co";
-        MockHttpSession admin = createWithAdmin(mvc, "Rita Relay", uniqueEmail("relay"), name);
+        MockHttpSession admin = adminOf(name, "Rita Relay", uniqueEmail("relay"));
         String invitee = uniqueEmail("inbox");
 
         mvc.perform(post("/settings/members/invite").session(admin).with(csrf()).param("emails", invitee).param("role", "member"));
@@ -79,9 +80,9 @@ class SmtpDeliveryTest extends ApplicationTest {
 
     @Test
     void anSmtpOutageDelaysTheInvitationWithRetriesAndLosesNothing() throws Exception {
+        MockHttpSession admin = adminOf("Outage " + UUID.randomUUID().toString().substring(0, 6), "Patient Admin",
+                uniqueEmail("patient"));
         SMTP.stop();
-        MockHttpSession admin = createWithAdmin(mvc, "Patient Admin", uniqueEmail("patient"),
-                "Outage " + UUID.randomUUID().toString().substring(0, 6));
         String invitee = uniqueEmail("delayed");
 
         mvc.perform(post("/settings/members/invite").session(admin).with(csrf()).param("emails", invitee).param("role", "member"));
@@ -112,8 +113,8 @@ class SmtpDeliveryTest extends ApplicationTest {
     @Test
     void aMessageSentAgainAfterANodeDiedBeforeMarkingItSentCarriesTheSameMessageId() throws Exception {
         SMTP.start();
-        MockHttpSession admin = createWithAdmin(mvc, "Twice Sent", uniqueEmail("twice"),
-                "Repeat " + UUID.randomUUID().toString().substring(0, 6));
+        MockHttpSession admin = adminOf("Repeat " + UUID.randomUUID().toString().substring(0, 6), "Twice Sent",
+                uniqueEmail("twice"));
         String invitee = uniqueEmail("dedup");
         mvc.perform(post("/settings/members/invite").session(admin).with(csrf()).param("emails", invitee).param("role", "member"));
         String rowId = jdbc.sql("select id from mail_outbox where recipient = :to").param("to", invitee)
@@ -148,5 +149,10 @@ class SmtpDeliveryTest extends ApplicationTest {
     private int attempts(String recipient) {
         return jdbc.sql("select attempts from mail_outbox where recipient = :to").param("to", recipient)
                 .query(Integer.class).optional().orElse(0);
+    }
+
+    /** An organization's admin, who confirmed their address through the mail this SMTP server received. */
+    private MockHttpSession adminOf(String organization, String name, String email) throws Exception {
+        return createWithAdmin(Visitors.signUp(mvc, name, email, SMTP.mailbox()), mvc, organization);
     }
 }

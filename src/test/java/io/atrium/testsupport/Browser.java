@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.regex.Matcher;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -73,10 +74,30 @@ public final class Browser {
                         && "complete".equals(script.executeScript("return document.readyState;")));
     }
 
-    /** Signs a new user up through the sign-up form, which lands them in the Playground. */
+    /**
+     * Signs a new user up through the sign-up form, logs in, and confirms the address with the link in the development
+     * inbox, which lands them on their profile in the Playground.
+     */
     public static void signUp(ChromeDriver driver, String baseUrl, String name, String email) {
         driver.get(baseUrl + "/signup");
         driver.findElement(By.id("name")).sendKeys(name);
+        driver.findElement(By.id("email")).sendKeys(email);
+        driver.findElement(By.id("password")).sendKeys(Visitors.PASSWORD);
+        clickToLoad(driver, By.cssSelector("main button[type=submit]"));
+        awaitText(driver, By.tagName("h1"), "Check your email");
+        logIn(driver, baseUrl, email);
+        driver.get(baseUrl + "/dev/inbox");
+        Matcher link = Mailbox.link(Visitors.CONFIRMATION_PATH).matcher(driver.getPageSource());
+        if (!link.find()) {
+            throw new AssertionError("No confirmation link in the development inbox of " + email);
+        }
+        driver.get(baseUrl + link.group(1));
+        awaitTextContaining(driver, By.cssSelector(".alert-success"), "Your email address is confirmed");
+    }
+
+    /** Logs in through the log-in form with {@link Visitors#PASSWORD}. */
+    public static void logIn(ChromeDriver driver, String baseUrl, String email) {
+        driver.get(baseUrl + "/login");
         driver.findElement(By.id("email")).sendKeys(email);
         driver.findElement(By.id("password")).sendKeys(Visitors.PASSWORD);
         clickToLoad(driver, By.cssSelector("main button[type=submit]"));

@@ -91,9 +91,24 @@ public final class HttpVisitor {
         cookies.getCookieStore().add(URI.create(base), cookie);
     }
 
+    /**
+     * Signs up, logs in, and follows the confirmation link from the development inbox (the server has no SMTP), as a
+     * person would: afterwards this visitor is logged in as a user who may do everything.
+     *
+     * @return the answer to following the link
+     */
     public HttpResponse<String> signUp(String name, String email, String password)
             throws IOException, InterruptedException {
-        return submit("/signup", "/signup", Map.of("name", name, "email", email, "password", password));
+        HttpResponse<String> signedUp = submit("/signup", "/signup", Map.of("name", name, "email", email, "password", password));
+        if (!"/check-email".equals(signedUp.headers().firstValue("Location").map(URI::create).map(URI::getPath).orElse(null))) {
+            throw new AssertionError("Sign-up was refused: " + signedUp.statusCode() + " " + signedUp.body());
+        }
+        logIn(email, password);
+        Matcher link = Mailbox.link(Visitors.CONFIRMATION_PATH).matcher(get("/dev/inbox").body());
+        if (!link.find()) {
+            throw new AssertionError("No confirmation link in the development inbox of " + email);
+        }
+        return get(link.group(1));
     }
 
     public HttpResponse<String> logIn(String email, String password) throws IOException, InterruptedException {

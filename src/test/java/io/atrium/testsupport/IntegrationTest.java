@@ -32,7 +32,10 @@ import org.springframework.test.context.ContextConfiguration;
         + "org.springframework.boot.session.autoconfigure.SessionAutoConfiguration,"
         + "org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionAutoConfiguration",
         // uploads in tests finish within a moment, and classes that upload share the default context
-        "atrium.jobs.poll-interval=100ms", "atrium.jobs.heartbeat-interval=1s"})
+        "atrium.jobs.poll-interval=100ms", "atrium.jobs.heartbeat-interval=1s",
+        // every MockMvc client is 127.0.0.1: the identity mails it may cause are not limited here
+        // (IdentityMailLimitTest tests the limit with its own value)
+        "atrium.identity.mails.per-client-per-hour=1000000"})
 @AutoConfigureMockMvc
 @Import(ApiClient.class)
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)

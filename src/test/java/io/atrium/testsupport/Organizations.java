@@ -20,7 +20,11 @@ public final class Organizations {
     /** The signed-up admin's session, already working in the new organization. */
     public static MockHttpSession createWithAdmin(MockMvc mvc, String adminName, String adminEmail, String name)
             throws Exception {
-        MockHttpSession admin = Visitors.signUp(mvc, adminName, adminEmail);
+        return createWithAdmin(Visitors.signUp(mvc, adminName, adminEmail), mvc, name);
+    }
+
+    /** An organization created by the logged-in {@code admin}, whose session then works in it. */
+    public static MockHttpSession createWithAdmin(MockHttpSession admin, MockMvc mvc, String name) throws Exception {
         mvc.perform(post("/settings/organization").session(admin).with(csrf()).param("name", name))
                 .andExpect(status().is3xxRedirection());
         return admin;

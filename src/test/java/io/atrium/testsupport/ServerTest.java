@@ -14,7 +14,10 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Every test client is 127.0.0.1: the identity mails it may cause are not limited here (IdentityMailLimitTest
+// tests the limit with its own value).
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "atrium.identity.mails.per-client-per-hour=1000000")
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 public @interface ServerTest {
 }

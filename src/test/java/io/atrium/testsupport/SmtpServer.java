@@ -52,6 +52,19 @@ public final class SmtpServer {
         return latest;
     }
 
+    /** What users received here, as a {@link Mailbox}. */
+    public Mailbox mailbox() {
+        return (email, subject) -> {
+            MimeMessage newest = null;
+            for (MimeMessage message : received()) {
+                if (message.getAllRecipients()[0].toString().equalsIgnoreCase(email) && message.getSubject().contains(subject)) {
+                    newest = message;
+                }
+            }
+            return newest == null ? java.util.Optional.empty() : java.util.Optional.of(part(newest, "text/plain"));
+        };
+    }
+
     /** The decoded content of the first part of the message with this MIME type. */
     public static String part(Part message, String mimeType) throws MessagingException, IOException {
         if (message.isMimeType(mimeType)) {

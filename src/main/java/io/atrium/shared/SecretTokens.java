@@ -1,4 +1,4 @@
-package io.atrium.invitation;
+package io.atrium.shared;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,23 +8,24 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * Single-use invitation tokens: 256 random bits, shown only in the email. The database keeps a SHA-256
- * hash, which is enough for a secret of this entropy and lets the token be looked up directly.
+ * Single-use tokens sent in links (invitations, email confirmation, password reset): 256 random bits, shown only
+ * in the email. The database keeps a SHA-256 hash, which is enough for a secret of this entropy and lets the token be
+ * looked up directly.
  */
-final class InvitationTokens {
+public final class SecretTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private InvitationTokens() {
+    private SecretTokens() {
     }
 
-    static String newToken() {
+    public static String newToken() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static String hash(String token) {
+    public static String hash(String token) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
