@@ -16,14 +16,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.mock.web.MockMultipartFile;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -50,7 +48,7 @@ class VideoPagesTest extends ApplicationTest {
                 .andExpect(content().string(containsString("No videos yet.")))
                 .andExpect(content().string(containsString("Upload video")));
 
-        String answer = mvc.perform(multipart(videos).file(file(clip)).session(user).with(csrf())
+        String answer = mvc.perform(multipart(videos).file(MultipartForm.videoFile(clip)).session(user).with(csrf())
                         .accept(MediaType.APPLICATION_JSON))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.message").value("harbour.mp4 was uploaded and is being checked."))
@@ -110,7 +108,7 @@ class VideoPagesTest extends ApplicationTest {
         String index = index(user, "Script cams", false);
         String videos = "/indexes/" + index + "/videos";
         // what the page's script sends: the form's fields (its token too) and the file, the token also as a header
-        MultipartForm form = MultipartForm.post(videos).param("_csrf", "in-the-body-too").file(file(clip));
+        MultipartForm form = MultipartForm.post(videos).param("_csrf", "in-the-body-too").file(MultipartForm.videoFile(clip));
 
         String answer = mvc.perform(form.request().session(user).with(csrf().asHeader()).accept(MediaType.APPLICATION_JSON))
                 .andExpect(status().isCreated())
@@ -141,7 +139,7 @@ class VideoPagesTest extends ApplicationTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.message").value("Choose a video file to upload."));
 
-        mvc.perform(multipart(videos).file(file(tooShort)).session(user).with(csrf()))
+        mvc.perform(multipart(videos).file(MultipartForm.videoFile(tooShort)).session(user).with(csrf()))
                 .andExpect(redirectedUrl(videos))
                 .andExpect(flash().attribute("notice", "blink.mp4 was uploaded and is being checked."));
         String taskId = jdbc.sql("select id from video_tasks where index_id = :index").param("index", index)
@@ -165,7 +163,7 @@ class VideoPagesTest extends ApplicationTest {
         MockHttpSession outsider = signUp(mvc, "Video Outsider", uniqueEmail("videooutsider"));
         String index = index(team.admin(), "Dock cams", false);
         String videos = "/indexes/" + index + "/videos";
-        String answer = mvc.perform(multipart(videos).file(file(clip)).session(team.admin()).with(csrf())
+        String answer = mvc.perform(multipart(videos).file(MultipartForm.videoFile(clip)).session(team.admin()).with(csrf())
                 .accept(MediaType.APPLICATION_JSON)).andReturn().getResponse().getContentAsString();
         String videoId = JsonPath.read(answer, "$.videoId");
         String taskId = JsonPath.read(answer, "$.taskId");
@@ -179,7 +177,7 @@ class VideoPagesTest extends ApplicationTest {
 
         mvc.perform(get(videos).session(outsider)).andExpect(status().isNotFound());
         mvc.perform(get(videos + "/tasks").session(outsider)).andExpect(status().isNotFound());
-        mvc.perform(multipart(videos).file(file(clip)).session(outsider).with(csrf())).andExpect(status().isNotFound());
+        mvc.perform(multipart(videos).file(MultipartForm.videoFile(clip)).session(outsider).with(csrf())).andExpect(status().isNotFound());
         mvc.perform(get(videos + "/" + videoId).session(outsider)).andExpect(status().isNotFound());
         mvc.perform(post(videos + "/" + videoId + "/metadata").session(outsider).with(csrf())
                 .param("key", "shift").param("type", "text").param("value", "stolen")).andExpect(status().isNotFound());
@@ -203,10 +201,6 @@ class VideoPagesTest extends ApplicationTest {
         }
         String location = mvc.perform(request).andReturn().getResponse().getRedirectedUrl();
         return location.substring(location.lastIndexOf('/') + 1);
-    }
-
-    private static MockMultipartFile file(Path video) throws Exception {
-        return new MockMultipartFile("video_file", video.getFileName().toString(), "video/mp4", Files.readAllBytes(video));
     }
 
     private String taskStatus(String taskId) {

@@ -98,7 +98,7 @@ class VideoUploadTest extends ApplicationTest {
     void badUploadRequestsAreRefusedAndStoreNothing() throws Exception {
         String key = api.newKey("badupload");
         String index = api.as(key).createIndex("Careful");
-        MockMultipartFile file = new MockMultipartFile("video_file", "match.mp4", "video/mp4", Files.readAllBytes(fiveSeconds));
+        MockMultipartFile file = MultipartForm.videoFile(fiveSeconds);
 
         api.as(key).perform(MultipartForm.post("/v1.3/tasks").file(file)).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("parameter_not_provided"));
@@ -372,7 +372,7 @@ class VideoUploadTest extends ApplicationTest {
                 .andReturn().getResponse().getContentAsByteArray();
         assertThat(jpeg).startsWith(0xFF, 0xD8);
 
-        MockMultipartFile part = new MockMultipartFile("video_file", "quiet.mp4", "video/mp4", Files.readAllBytes(fiveSeconds));
+        MockMultipartFile part = MultipartForm.videoFile("quiet.mp4", Files.readAllBytes(fiveSeconds));
         String created = api.as(key).perform(MultipartForm.post("/v1.3/tasks").file(part).param("index_id", index).param("enable_video_stream", "false"))
                 .andReturn().getResponse().getContentAsString();
         api.as(key).awaitTaskStatus(JsonPath.read(created, "$._id"), "ready");
