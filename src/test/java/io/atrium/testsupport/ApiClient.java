@@ -89,6 +89,12 @@ public class ApiClient {
                     .andReturn().getResponse().getContentAsString(), "$._id");
         }
 
+        /** An S3 integration as the JSON body of {@code POST /api/v1/integrations} describes it; its id. */
+        public String createIntegration(String json) throws Exception {
+            return JsonPath.read(post("/api/v1/integrations", json).andExpect(status().isCreated())
+                    .andReturn().getResponse().getContentAsString(), "$._id");
+        }
+
         /** {@code POST /v1.3/tasks} with the file as {@code video_file} and the user metadata, if any. */
         public ResultActions upload(String index, Path video, String metadata) throws Exception {
             MultipartForm form = MultipartForm.post("/v1.3/tasks").file(MultipartForm.videoFile(video))

@@ -37,7 +37,6 @@ import io.atrium.testsupport.TestVideos;
 class VideoPagesTest extends ApplicationTest {
 
     static final Path clip = TestVideos.shared("harbour.mp4", 5);
-    static final Path tooShort = TestVideos.shared("blink.mp4", 2);
 
     @Test
     void aPersonUploadsWatchesDescribesAndDeletesAVideo() throws Exception {
@@ -139,9 +138,9 @@ class VideoPagesTest extends ApplicationTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.message").value("Choose a video file to upload."));
 
-        mvc.perform(multipart(videos).file(MultipartForm.videoFile(tooShort)).session(user).with(csrf()))
+        mvc.perform(multipart(videos).file(MultipartForm.videoFile(TestVideos.tooShort())).session(user).with(csrf()))
                 .andExpect(redirectedUrl(videos))
-                .andExpect(flash().attribute("notice", "blink.mp4 was uploaded and is being checked."));
+                .andExpect(flash().attribute("notice", "short.mp4 was uploaded and is being checked."));
         String taskId = jdbc.sql("select id from video_tasks where index_id = :index").param("index", index)
                 .query(String.class).single();
         await().atMost(Duration.ofSeconds(30)).until(() -> taskStatus(taskId).equals("failed"));
@@ -154,7 +153,7 @@ class VideoPagesTest extends ApplicationTest {
                 .andExpect(content().string(containsString("Dismiss")));
         mvc.perform(post(videos + "/tasks/" + taskId + "/dismiss").session(user).with(csrf()))
                 .andExpect(redirectedUrl(videos));
-        mvc.perform(get(videos).session(user)).andExpect(content().string(not(containsString("blink.mp4"))));
+        mvc.perform(get(videos).session(user)).andExpect(content().string(not(containsString("short.mp4"))));
     }
 
     @Test

@@ -16,6 +16,9 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
@@ -35,9 +38,6 @@ import io.atrium.testsupport.TestVideos;
 class VideoUploadTest extends ApplicationTest {
 
     static final Path fiveSeconds = TestVideos.shared("match.mp4", 5);
-    static final Path twoSeconds = TestVideos.shared("short.mp4", 2);
-    static final Path tiny = TestVideos.shared("tiny.mp4", 5, 320, 240, 25);
-    static final Path noise = TestVideos.sharedBroken("noise.mp4");
 
     @Autowired
     AtriumProperties properties;
@@ -73,25 +73,28 @@ class VideoUploadTest extends ApplicationTest {
         assertThat(storedFiles(index)).hasSize(1);
     }
 
-    @Test
-    void filesThatBreakTheRulesFailWithTheirCodeAndLeaveNothingBehind() throws Exception {
+    static Stream<Arguments> filesThatBreakARule() {
+        return Stream.of(Arguments.of(TestVideos.tooShort(), "video_duration_too_short"),
+                Arguments.of(TestVideos.tooLowResolution(), "video_resolution_too_low"),
+                Arguments.of(TestVideos.noise(), "video_file_broken"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("filesThatBreakARule")
+    void aFileThatBreaksARuleFailsWithItsCodeLeavesNothingBehindAndItsTaskCanBeDeleted(Path file, String code)
+            throws Exception {
         String key = api.newKey("rules");
         String index = api.as(key).createIndex("Rules");
 
-        String shortTask = JsonPath.read(api.as(key).upload(index, twoSeconds, null).andReturn().getResponse().getContentAsString(), "$._id");
-        String tinyTask = JsonPath.read(api.as(key).upload(index, tiny, null).andReturn().getResponse().getContentAsString(), "$._id");
-        String noiseTask = JsonPath.read(api.as(key).upload(index, noise, null).andReturn().getResponse().getContentAsString(), "$._id");
+        String task = JsonPath.read(api.as(key).upload(index, file, null).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString(), "$._id");
 
-        api.as(key).awaitTaskStatus(shortTask, "failed");
-        api.as(key).awaitTaskStatus(tinyTask, "failed");
-        api.as(key).awaitTaskStatus(noiseTask, "failed");
-        api.as(key).get("/v1.3/tasks/" + shortTask).andExpect(jsonPath("$.error.code").value("video_duration_too_short"));
-        api.as(key).get("/v1.3/tasks/" + tinyTask).andExpect(jsonPath("$.error.code").value("video_resolution_too_low"));
-        api.as(key).get("/v1.3/tasks/" + noiseTask).andExpect(jsonPath("$.error.code").value("video_file_broken"));
+        api.as(key).awaitTaskStatus(task, "failed");
+        api.as(key).get("/v1.3/tasks/" + task).andExpect(jsonPath("$.error.code").value(code));
         api.as(key).get("/v1.3/indexes/" + index + "/videos").andExpect(jsonPath("$.data.length()").value(0));
         assertThat(storedFiles(index)).isEmpty();
-        api.as(key).delete("/v1.3/tasks/" + noiseTask).andExpect(status().isNoContent());
-        api.as(key).get("/v1.3/tasks/" + noiseTask).andExpect(status().isNotFound());
+        api.as(key).delete("/v1.3/tasks/" + task).andExpect(status().isNoContent());
+        api.as(key).get("/v1.3/tasks/" + task).andExpect(status().isNotFound());
     }
 
     @Test
