@@ -49,10 +49,8 @@ class PasswordChangeSessionsTest {
     @Test
     void changingThePasswordEndsTheUsersOtherSessionsAndKeepsTheOneThatChangedIt() throws Exception {
         String email = uniqueEmail("changer");
-        HttpVisitor owner = new HttpVisitor(port);
-        owner.signUp("Changer", email, PASSWORD);
-        HttpVisitor intruder = new HttpVisitor(port);
-        intruder.logIn(email, PASSWORD);
+        HttpVisitor owner = HttpVisitor.signedUp(port, "Changer", email);
+        HttpVisitor intruder = loggedIn(email);
         HttpVisitor someoneElse = new HttpVisitor(port);
         someoneElse.signUp("Someone Else", uniqueEmail("else"), PASSWORD);
         assertThat(intruder.get("/").statusCode()).isEqualTo(200);
@@ -67,10 +65,8 @@ class PasswordChangeSessionsTest {
     @Test
     void sessionsStartedBeforeAnEmailChangeAreEndedToo() throws Exception {
         String email = uniqueEmail("mover");
-        HttpVisitor owner = new HttpVisitor(port);
-        owner.signUp("Mover", email, PASSWORD);
-        HttpVisitor intruder = new HttpVisitor(port);
-        intruder.logIn(email, PASSWORD);
+        HttpVisitor owner = HttpVisitor.signedUp(port, "Mover", email);
+        HttpVisitor intruder = loggedIn(email);
         String newEmail = uniqueEmail("moved");
         owner.submit("/profile", "/profile/email", Map.of("email", newEmail, "currentPassword", PASSWORD));
         owner.get(Mailbox.outbox(jdbc).awaitLink(newEmail, "Confirm your new email address", "/confirm-email-change/"));
@@ -86,8 +82,7 @@ class PasswordChangeSessionsTest {
     @Test
     void aSessionIndexedByTheEmailIsEndedToo() throws Exception {
         String email = uniqueEmail("veteran");
-        HttpVisitor owner = new HttpVisitor(port);
-        owner.signUp("Veteran", email, PASSWORD);
+        HttpVisitor owner = HttpVisitor.signedUp(port, "Veteran", email);
         String userId = accounts.findUserByEmail(email).orElseThrow().id();
         HttpVisitor intruder = new HttpVisitor(port);
         intruder.setCookie("ATRIUM_SESSION", savedSessionIndexedBy(email, userId));
@@ -96,6 +91,13 @@ class PasswordChangeSessionsTest {
         changePassword(owner);
 
         assertLoggedOut(intruder);
+    }
+
+    /** Another visitor, in a session of its own, logged in with the address and {@code PASSWORD}. */
+    private HttpVisitor loggedIn(String email) throws Exception {
+        HttpVisitor visitor = new HttpVisitor(port);
+        visitor.logIn(email, PASSWORD);
+        return visitor;
     }
 
     private void changePassword(HttpVisitor owner) throws Exception {

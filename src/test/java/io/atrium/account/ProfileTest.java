@@ -1,10 +1,10 @@
 package io.atrium.account;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static io.atrium.testsupport.Visitors.PASSWORD;
 import static io.atrium.testsupport.Visitors.from;
 import static io.atrium.testsupport.Visitors.signUp;
 import static io.atrium.testsupport.Visitors.uniqueEmail;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.ResultActions;
 
 import io.atrium.testsupport.ApplicationTest;
 import io.atrium.testsupport.IntegrationTest;
@@ -39,20 +40,18 @@ class ProfileTest extends ApplicationTest {
     void renamingShowsTheNewNameAndInitialsAtOnce() throws Exception {
         MockHttpSession session = signUp(mvc, "Ada Lovelace", uniqueEmail("rename"));
 
-        mvc.perform(post("/profile/name").session(session).with(csrf()).param("name", "Augusta King"))
+        rename(session, "Augusta King")
                 .andExpect(redirectedUrl("/profile"))
                 .andExpect(flash().attribute("notice", "Your name was updated."));
 
-        mvc.perform(get("/profile").session(session))
-                .andExpect(content().string(containsString(">AK</summary>")))
-                .andExpect(content().string(containsString("value=\"Augusta King\"")));
+        assertThat(profilePage(session)).contains(">AK</summary>", "value=\"Augusta King\"");
     }
 
     @Test
     void anEmptyNameIsRejectedNextToTheField() throws Exception {
         MockHttpSession session = signUp(mvc, "Ada Lovelace", uniqueEmail("blank"));
 
-        mvc.perform(post("/profile/name").session(session).with(csrf()).param("name", "   "))
+        rename(session, "   ")
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("Enter a name.")));
     }
@@ -64,32 +63,22 @@ class ProfileTest extends ApplicationTest {
         MockHttpSession session = signUp(mvc, "Mover", oldEmail);
         String newEmail = uniqueEmail("new");
 
-        mvc.perform(post("/profile/email").session(session).with(csrf()).with(from("10.40.0.1"))
-                        .param("email", newEmail).param("currentPassword", "wrong-password"))
+        changeEmail(session, "10.40.0.1", newEmail, "wrong-password")
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("The current password is incorrect.")));
 
-        mvc.perform(post("/profile/email").session(session).with(csrf()).with(from("10.40.0.1"))
-                        .param("email", newEmail).param("currentPassword", PASSWORD))
-                .andExpect(redirectedUrl("/profile"));
-        mvc.perform(get("/profile").session(session))
-                .andExpect(content().string(containsString("id=\"pending-email\"")))
-                .andExpect(content().string(containsString(newEmail)));
-        logIn(newEmail).andExpect(redirectedUrl("/login?error"));
-        logIn(oldEmail).andExpect(redirectedUrl("/"));
+        changeEmail(session, "10.40.0.1", newEmail, PASSWORD).andExpect(redirectedUrl("/profile"));
+        assertThat(profilePage(session)).contains("id=\"pending-email\"", newEmail);
+        logIn("10.40.0.3", newEmail, PASSWORD).andExpect(redirectedUrl("/login?error"));
+        logIn("10.40.0.3", oldEmail, PASSWORD).andExpect(redirectedUrl("/"));
 
         mvc.perform(get(Mailbox.outbox(jdbc).awaitLink(newEmail, "Confirm your new email address", "/confirm-email-change/"))
                 .session(session)).andExpect(redirectedUrl("/profile"));
 
-        logIn(newEmail).andExpect(redirectedUrl("/"));
-        logIn(oldEmail).andExpect(redirectedUrl("/login?error"));
+        logIn("10.40.0.3", newEmail, PASSWORD).andExpect(redirectedUrl("/"));
+        logIn("10.40.0.3", oldEmail, PASSWORD).andExpect(redirectedUrl("/login?error"));
         assertThat(Mailbox.outbox(jdbc).newestText(oldEmail, "was changed")).get().asString().contains(newEmail);
-        mvc.perform(get("/profile").session(session))
-                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"pending-email\""))));
-    }
-
-    private org.springframework.test.web.servlet.ResultActions logIn(String email) throws Exception {
-        return mvc.perform(post("/login").with(csrf()).with(from("10.40.0.3")).param("email", email).param("password", PASSWORD));
+        assertThat(profilePage(session)).doesNotContain("id=\"pending-email\"");
     }
 
     @Test
@@ -98,8 +87,7 @@ class ProfileTest extends ApplicationTest {
         signUp(mvc, "Owner", taken);
         MockHttpSession session = signUp(mvc, "Other", uniqueEmail("other"));
 
-        mvc.perform(post("/profile/email").session(session).with(csrf()).with(from("10.40.0.2"))
-                        .param("email", taken.toUpperCase()).param("currentPassword", PASSWORD))
+        changeEmail(session, "10.40.0.2", taken.toUpperCase(), PASSWORD)
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("can&#39;t be used")));
     }
@@ -109,43 +97,31 @@ class ProfileTest extends ApplicationTest {
         String email = uniqueEmail("rotate");
         MockHttpSession session = signUp(mvc, "Rotator", email);
 
-        mvc.perform(post("/profile/password").session(session).with(csrf()).with(from("10.40.0.3"))
-                        .param("currentPassword", PASSWORD).param("newPassword", "qwertyuiop"))
+        changePassword(session, "10.40.0.3", PASSWORD, "qwertyuiop")
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("one of the most common")));
-        mvc.perform(post("/profile/password").session(session).with(csrf()).with(from("10.40.0.3"))
-                        .param("currentPassword", "nope-nope-nope").param("newPassword", "amber-lantern-8812"))
+        changePassword(session, "10.40.0.3", "nope-nope-nope", "amber-lantern-8812")
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("The current password is incorrect.")));
 
-        mvc.perform(post("/profile/password").session(session).with(csrf()).with(from("10.40.0.3"))
-                        .param("currentPassword", PASSWORD).param("newPassword", "amber-lantern-8812"))
-                .andExpect(redirectedUrl("/profile"));
+        changePassword(session, "10.40.0.3", PASSWORD, "amber-lantern-8812").andExpect(redirectedUrl("/profile"));
 
-        mvc.perform(post("/login").with(csrf()).with(from("10.40.0.4"))
-                        .param("email", email).param("password", PASSWORD))
-                .andExpect(redirectedUrl("/login?error"));
-        mvc.perform(post("/login").with(csrf()).with(from("10.40.0.4"))
-                        .param("email", email).param("password", "amber-lantern-8812"))
-                .andExpect(redirectedUrl("/"));
+        logIn("10.40.0.4", email, PASSWORD).andExpect(redirectedUrl("/login?error"));
+        logIn("10.40.0.4", email, "amber-lantern-8812").andExpect(redirectedUrl("/"));
     }
 
     @Test
     void guessingTheCurrentPasswordIsThrottledLikeALogIn() throws Exception {
         MockHttpSession session = signUp(mvc, "Guessed", uniqueEmail("guessed"));
         for (int attempt = 0; attempt < 5; attempt++) {
-            mvc.perform(post("/profile/password").session(session).with(csrf()).with(from("10.40.1.1"))
-                    .param("currentPassword", "guess-" + attempt).param("newPassword", "amber-lantern-8812"));
+            changePassword(session, "10.40.1.1", "guess-" + attempt, "amber-lantern-8812");
         }
 
-        mvc.perform(post("/profile/password").session(session).with(csrf()).with(from("10.40.1.1"))
-                        .param("currentPassword", PASSWORD).param("newPassword", "amber-lantern-8812"))
+        changePassword(session, "10.40.1.1", PASSWORD, "amber-lantern-8812")
                 .andExpect(status().isTooManyRequests())
                 .andExpect(content().string(containsString("Too many failed attempts. Wait 1 second and try again.")));
         clock.advance(Duration.ofSeconds(1));
-        mvc.perform(post("/profile/password").session(session).with(csrf()).with(from("10.40.1.1"))
-                        .param("currentPassword", PASSWORD).param("newPassword", "amber-lantern-8812"))
-                .andExpect(redirectedUrl("/profile"));
+        changePassword(session, "10.40.1.1", PASSWORD, "amber-lantern-8812").andExpect(redirectedUrl("/profile"));
     }
 
     @Test
@@ -154,11 +130,36 @@ class ProfileTest extends ApplicationTest {
 
         mvc.perform(post("/profile/name").session(session).param("name", "Changed")).andExpect(status().isForbidden());
 
-        mvc.perform(get("/profile").session(session)).andExpect(content().string(containsString("value=\"Kept Name\"")));
+        assertThat(profilePage(session)).contains("value=\"Kept Name\"");
     }
 
     @Test
     void theProfilePageNeedsALogIn() throws Exception {
         mvc.perform(get("/profile")).andExpect(redirectedUrl("/login"));
+    }
+
+    private ResultActions rename(MockHttpSession session, String name) throws Exception {
+        return mvc.perform(post("/profile/name").session(session).with(csrf()).param("name", name));
+    }
+
+    private ResultActions changeEmail(MockHttpSession session, String address, String email, String currentPassword)
+            throws Exception {
+        return mvc.perform(post("/profile/email").session(session).with(csrf()).with(from(address))
+                .param("email", email).param("currentPassword", currentPassword));
+    }
+
+    private ResultActions changePassword(MockHttpSession session, String address, String currentPassword,
+            String newPassword) throws Exception {
+        return mvc.perform(post("/profile/password").session(session).with(csrf()).with(from(address))
+                .param("currentPassword", currentPassword).param("newPassword", newPassword));
+    }
+
+    private ResultActions logIn(String address, String email, String password) throws Exception {
+        return mvc.perform(post("/login").with(csrf()).with(from(address)).param("email", email).param("password", password));
+    }
+
+    private String profilePage(MockHttpSession session) throws Exception {
+        return mvc.perform(get("/profile").session(session)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
     }
 }

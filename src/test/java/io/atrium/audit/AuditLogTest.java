@@ -71,209 +71,215 @@ class AuditLogTest extends ApplicationTest {
     record CreatedKey(String value, String target) {
     }
 
+    /** An organization, its admin's session and address, and a key of the admin's that reads its log. */
+    record Organization(String id, String name, MockHttpSession admin, String adminEmail, String readerKey) {
+    }
+
+    /** What {@link #twoDaysOfChanges} made: the admin's session and key, the member's id, the two days. */
+    record TwoDays(MockHttpSession admin, String key, String memberId, LocalDate firstDay, LocalDate thirdDay) {
+    }
+
     @Autowired
     MutableClock clock;
 
     final String bucket = s3.newBucket("audit");
 
+    /** The changes a test made, each as the log must show it. */
+    private final List<Expected> expected = new ArrayList<>();
+
     @Test
-    void everyChangeToMembershipRolesInvitationsKeysIntegrationsAndTheOrganizationIsRecordedWithWhoWhatWhenAndWhere()
-            throws Exception {
-        String name = orgName();
-        String renamed = name + " Studio";
-        String adminEmail = uniqueEmail("auditor");
+    void creatingAndRenamingAnOrganizationAreRecordedWithWhoWhenAndFromWhere() throws Exception {
+        Organization org = organization();
+        String renamed = org.name() + " Studio";
+
+        step().perform(post("/settings/organization/name").session(org.admin()).with(csrf()).with(from("203.0.113.3"))
+                .param("name", renamed)).andExpect(redirectedUrl("/settings/organization"));
+        expect("organization.renamed", org.adminEmail(), renamed, "203.0.113.3");
+
+        assertTheLogHoldsExactlyWhatWasExpected(org.readerKey());
+    }
+
+    @Test
+    void invitationsSentResentRevokedAndAcceptedAreRecorded() throws Exception {
+        Organization org = organization();
         String tomEmail = uniqueEmail("tom");
         String unaEmail = uniqueEmail("una");
+
+        invite(org, tomEmail, "member", "203.0.113.3");
+        step().perform(post("/settings/members/invitations/" + invitationId(org.id(), tomEmail) + "/resend")
+                .session(org.admin()).with(csrf()).with(from("203.0.113.4")))
+                .andExpect(redirectedUrl("/settings/members/invitations"));
+        expect("invitation.resent", org.adminEmail(), tomEmail, "203.0.113.4");
+        invite(org, unaEmail, "admin", "203.0.113.5");
+        step().perform(post("/settings/members/invitations/" + invitationId(org.id(), unaEmail) + "/revoke")
+                .session(org.admin()).with(csrf()).with(from("203.0.113.6")))
+                .andExpect(redirectedUrl("/settings/members/invitations"));
+        expect("invitation.revoked", org.adminEmail(), unaEmail, "203.0.113.6");
+        acceptBySigningUp("Tom Member", tomEmail, "203.0.113.7");
+
+        assertTheLogHoldsExactlyWhatWasExpected(org.readerKey());
+    }
+
+    @Test
+    void roleChangesAndLeavingAreRecordedWithTheRolesBeforeAndAfter() throws Exception {
+        Organization org = organization();
+        String tomEmail = uniqueEmail("tom");
         String vicEmail = uniqueEmail("vic");
-        List<Expected> expected = new ArrayList<>();
-        MockHttpSession admin = signUp(mvc, "Olivia Auditor", adminEmail);
+        join(org, "Tom Member", tomEmail, "203.0.113.3");
+        MockHttpSession vic = join(org, "Vic Member", vicEmail, "203.0.113.4");
 
-        step().perform(post("/settings/organization").session(admin).with(csrf()).with(from("203.0.113.1"))
-                .param("name", name)).andExpect(redirectedUrl("/settings/organization"));
-        expected.add(new Expected("organization.created", adminEmail, name, "203.0.113.1"));
-        String orgId = organizationId(jdbc, name);
-
-        step().perform(post("/settings/organization/name").session(admin).with(csrf()).with(from("203.0.113.2"))
-                .param("name", renamed)).andExpect(redirectedUrl("/settings/organization"));
-        expected.add(new Expected("organization.renamed", adminEmail, renamed, "203.0.113.2"));
-
-        invite(admin, tomEmail, "member", "203.0.113.3");
-        expected.add(new Expected("invitation.created", adminEmail, tomEmail, "203.0.113.3"));
-        step().perform(post("/settings/members/invitations/" + invitationId(orgId, tomEmail) + "/resend")
-                .session(admin).with(csrf()).with(from("203.0.113.4"))).andExpect(redirectedUrl("/settings/members/invitations"));
-        expected.add(new Expected("invitation.resent", adminEmail, tomEmail, "203.0.113.4"));
-
-        invite(admin, unaEmail, "admin", "203.0.113.5");
-        expected.add(new Expected("invitation.created", adminEmail, unaEmail, "203.0.113.5"));
-        step().perform(post("/settings/members/invitations/" + invitationId(orgId, unaEmail) + "/revoke")
-                .session(admin).with(csrf()).with(from("203.0.113.6"))).andExpect(redirectedUrl("/settings/members/invitations"));
-        expected.add(new Expected("invitation.revoked", adminEmail, unaEmail, "203.0.113.6"));
-
-        MockHttpSession tom = acceptBySigningUp("Tom Member", tomEmail, "203.0.113.7");
-        expected.add(new Expected("invitation.accepted", tomEmail, tomEmail, "203.0.113.7"));
-        expected.add(new Expected("member.joined", tomEmail, tomEmail, "203.0.113.7"));
-        invite(admin, vicEmail, "member", "203.0.113.8");
-        expected.add(new Expected("invitation.created", adminEmail, vicEmail, "203.0.113.8"));
-        MockHttpSession vic = acceptBySigningUp("Vic Member", vicEmail, "203.0.113.9");
-        expected.add(new Expected("invitation.accepted", vicEmail, vicEmail, "203.0.113.9"));
-        expected.add(new Expected("member.joined", vicEmail, vicEmail, "203.0.113.9"));
-
-        step().perform(post("/settings/members/" + userId(jdbc, tomEmail) + "/role").session(admin).with(csrf())
-                .with(from("203.0.113.10")).param("role", "admin")).andExpect(redirectedUrl("/settings/members"));
-        expected.add(new Expected("member.role_changed", adminEmail, tomEmail, "203.0.113.10"));
-
-        String tomKeyTarget = createKey(tom, "Tom's laptop", "203.0.113.11").target();
-        expected.add(new Expected("api_key.created", tomEmail, tomKeyTarget, "203.0.113.11"));
-        step().perform(post("/settings/members/" + userId(jdbc, tomEmail) + "/remove").session(admin).with(csrf())
-                .with(from("203.0.113.12"))).andExpect(redirectedUrl("/settings/members"));
-        expected.add(new Expected("member.removed", adminEmail, tomEmail, "203.0.113.12"));
-        // R-ORG-5: his key is revoked in the same transaction, by Atrium rather than by anyone.
-        expected.add(new Expected("api_key.revoked", null, tomKeyTarget, "203.0.113.12"));
-
-        step().perform(post("/settings/members/leave").session(vic).with(csrf()).with(from("203.0.113.13")))
+        step().perform(post("/settings/members/" + userId(jdbc, tomEmail) + "/role").session(org.admin()).with(csrf())
+                .with(from("203.0.113.5")).param("role", "admin")).andExpect(redirectedUrl("/settings/members"));
+        expect("member.role_changed", org.adminEmail(), tomEmail, "203.0.113.5");
+        step().perform(post("/settings/members/leave").session(vic).with(csrf()).with(from("203.0.113.6")))
                 .andExpect(redirectedUrl("/"));
-        expected.add(new Expected("member.left", vicEmail, vicEmail, "203.0.113.13"));
+        expect("member.left", vicEmail, vicEmail, "203.0.113.6");
 
-        CreatedKey opsKey = createKey(admin, "Ops", "203.0.113.14");
-        expected.add(new Expected("api_key.created", adminEmail, opsKey.target(), "203.0.113.14"));
-        String tempKeyTarget = createKey(admin, "Temporary", "203.0.113.15").target();
-        expected.add(new Expected("api_key.created", adminEmail, tempKeyTarget, "203.0.113.15"));
-        String tempKeyId = jdbc.sql("select id from api_keys where account_id = :a and name = 'Temporary'")
-                .param("a", orgId).query(String.class).single();
-        step().perform(post("/settings/api-keys/" + tempKeyId + "/revoke").session(admin).with(csrf())
-                .with(from("203.0.113.16"))).andExpect(redirectedUrl("/settings/api-keys"));
-        expected.add(new Expected("api_key.revoked", adminEmail, tempKeyTarget, "203.0.113.16"));
-
-        String location = step().perform(s3.integrationForm(post("/integrations").session(admin).with(csrf())
-                        .with(from("203.0.113.17")), "Raw footage", bucket, "raw/", s3.secretKey()))
-                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
-        expected.add(new Expected("integration.created", adminEmail, "Raw footage", "203.0.113.17"));
-        step().perform(s3.integrationForm(post(location).session(admin).with(csrf()).with(from("203.0.113.18")),
-                        "Dailies", bucket, "raw/", null))
-                .andExpect(redirectedUrl(location));
-        expected.add(new Expected("integration.updated", adminEmail, "Dailies", "203.0.113.18"));
-        step().perform(post(location + "/delete").session(admin).with(csrf()).with(from("203.0.113.19")))
-                .andExpect(redirectedUrl("/integrations"));
-        expected.add(new Expected("integration.deleted", adminEmail, "Dailies", "203.0.113.19"));
-
-        String body = mvc.perform(get("/api/v1/audit-log").header("x-api-key", opsKey.value()).param("page_limit", "50"))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.page_info.total_results").value(expected.size()))
-                .andReturn().getResponse().getContentAsString();
-        List<Map<String, Object>> entries = JsonPath.read(body, "$.data");
-        for (Expected change : expected) {
-            assertThat(entries).as("an entry for %s", change).anySatisfy(entry -> {
-                assertThat(entry.get("action")).isEqualTo(change.action());
-                assertThat(entry.get("target")).isEqualTo(change.target());
-                assertThat(entry.get("ip_address")).isEqualTo(change.address());
-                if (change.actorEmail() == null) {
-                    assertThat(entry.get("actor")).isNull();
-                } else {
-                    assertThat(entry.get("actor")).isEqualTo(Map.of("_id", userId(jdbc, change.actorEmail()),
-                            "name", nameOf(change.actorEmail()), "email", change.actorEmail()));
-                }
-            });
-        }
-        List<Instant> times = entries.stream().map(entry -> Instant.parse((String) entry.get("created_at"))).toList();
-        assertThat(times).as("newest first").isSortedAccordingTo(Comparator.reverseOrder());
-        assertThat(entries.get(0).get("action")).isEqualTo("integration.deleted");
-        assertThat(entries).filteredOn(entry -> entry.get("action").equals("member.role_changed"))
+        assertThat(assertTheLogHoldsExactlyWhatWasExpected(org.readerKey()))
+                .filteredOn(entry -> entry.get("action").equals("member.role_changed"))
                 .singleElement().satisfies(entry -> assertThat(entry.get("details")).isEqualTo("from=member to=admin"));
+    }
 
-        mvc.perform(get("/settings/audit-log").session(admin))
+    @Test
+    void removingAMemberIsRecordedWithTheRevocationOfTheirKeyByAtriumItself() throws Exception {
+        Organization org = organization();
+        String tomEmail = uniqueEmail("tom");
+        MockHttpSession tom = join(org, "Tom Member", tomEmail, "203.0.113.3");
+        String tomKey = createKey(tom, "Tom's laptop", "203.0.113.4").target();
+        expect("api_key.created", tomEmail, tomKey, "203.0.113.4");
+
+        step().perform(post("/settings/members/" + userId(jdbc, tomEmail) + "/remove").session(org.admin()).with(csrf())
+                .with(from("203.0.113.5"))).andExpect(redirectedUrl("/settings/members"));
+        expect("member.removed", org.adminEmail(), tomEmail, "203.0.113.5");
+        // R-ORG-5: his key is revoked in the same transaction, by Atrium rather than by anyone.
+        expect("api_key.revoked", null, tomKey, "203.0.113.5");
+
+        assertTheLogHoldsExactlyWhatWasExpected(org.readerKey());
+        mvc.perform(get("/settings/audit-log").session(org.admin()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Removed a member")))
                 .andExpect(content().string(containsString("<code class=\"muted nowrap\">member.removed</code>")))
                 .andExpect(content().string(containsString(tomEmail)))
-                .andExpect(content().string(containsString("203.0.113.12")))
+                .andExpect(content().string(containsString("203.0.113.5")))
                 .andExpect(content().string(containsString("<span>Atrium</span>")))
                 .andExpect(content().string(containsString("reason=membership_ended")))
                 .andExpect(content().string(containsString("Olivia Auditor")));
-
-        // The organization's log goes with it; its deletion is kept in the log of the admin who deleted it.
-        step().perform(post("/settings/organization/delete").session(admin).with(csrf()).with(from("203.0.113.20"))
-                .param("confirmName", renamed)).andExpect(redirectedUrl("/"));
-        assertThat(jdbc.sql("select count(*) from audit_log where account_id = :a").param("a", orgId)
-                .query(Long.class).single()).isZero();
-        mvc.perform(get("/settings/audit-log").session(admin))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Deleted an organization")))
-                .andExpect(content().string(containsString(renamed)))
-                .andExpect(content().string(containsString("organization_id=" + orgId)))
-                .andExpect(content().string(containsString("203.0.113.20")));
     }
 
     @Test
-    void entriesFilterByActorActionAndUtcDayAndPageNewestFirst() throws Exception {
-        String adminEmail = uniqueEmail("grace");
-        String memberEmail = uniqueEmail("linus");
-        LocalDate firstDay = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1);
-        LocalDate thirdDay = firstDay.plusDays(2);
-        moveClockTo(firstDay.atTime(9, 0).toInstant(ZoneOffset.UTC));
-        MockHttpSession admin = createWithAdmin(mvc, "Grace Hopper", adminEmail, orgName());
-        clock.advance(Duration.ofMinutes(1));
-        addMember(mvc, jdbc, admin, "Linus Member", memberEmail, "member");
-        clock.advance(Duration.ofMinutes(1));
-        String key = ApiKeys.create(mvc, admin, "Reader");
-        moveClockTo(thirdDay.atTime(12, 0).toInstant(ZoneOffset.UTC));
-        String linus = userId(jdbc, memberEmail);
-        for (String role : List.of("admin", "member")) {
-            step().perform(post("/settings/members/" + linus + "/role").session(admin).with(csrf()).param("role", role))
-                    .andExpect(redirectedUrl("/settings/members"));
-        }
+    void apiKeysCreatedAndRevokedAreRecorded() throws Exception {
+        Organization org = organization();
+
+        String temporary = createKey(org.admin(), "Temporary", "203.0.113.3").target();
+        expect("api_key.created", org.adminEmail(), temporary, "203.0.113.3");
+        String temporaryId = jdbc.sql("select id from api_keys where account_id = :a and name = 'Temporary'")
+                .param("a", org.id()).query(String.class).single();
+        step().perform(post("/settings/api-keys/" + temporaryId + "/revoke").session(org.admin()).with(csrf())
+                .with(from("203.0.113.4"))).andExpect(redirectedUrl("/settings/api-keys"));
+        expect("api_key.revoked", org.adminEmail(), temporary, "203.0.113.4");
+
+        assertTheLogHoldsExactlyWhatWasExpected(org.readerKey());
+    }
+
+    @Test
+    void integrationsAddedChangedAndDeletedAreRecorded() throws Exception {
+        Organization org = organization();
+
+        String location = step().perform(s3.integrationForm(post("/integrations").session(org.admin()).with(csrf())
+                        .with(from("203.0.113.3")), "Raw footage", bucket, "raw/", s3.secretKey()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        expect("integration.created", org.adminEmail(), "Raw footage", "203.0.113.3");
+        step().perform(s3.integrationForm(post(location).session(org.admin()).with(csrf()).with(from("203.0.113.4")),
+                        "Dailies", bucket, "raw/", null))
+                .andExpect(redirectedUrl(location));
+        expect("integration.updated", org.adminEmail(), "Dailies", "203.0.113.4");
+        step().perform(post(location + "/delete").session(org.admin()).with(csrf()).with(from("203.0.113.5")))
+                .andExpect(redirectedUrl("/integrations"));
+        expect("integration.deleted", org.adminEmail(), "Dailies", "203.0.113.5");
+
+        assertThat(assertTheLogHoldsExactlyWhatWasExpected(org.readerKey()).get(0).get("action"))
+                .isEqualTo("integration.deleted");
+    }
+
+    @Test
+    void deletingAnOrganizationTakesItsLogAlongAndIsRecordedInTheLogOfTheAdminWhoDeletedIt() throws Exception {
+        Organization org = organization();
+
+        step().perform(post("/settings/organization/delete").session(org.admin()).with(csrf()).with(from("203.0.113.9"))
+                .param("confirmName", org.name())).andExpect(redirectedUrl("/"));
+
+        assertThat(jdbc.sql("select count(*) from audit_log where account_id = :a").param("a", org.id())
+                .query(Long.class).single()).isZero();
+        mvc.perform(get("/settings/audit-log").session(org.admin()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Deleted an organization")))
+                .andExpect(content().string(containsString(org.name())))
+                .andExpect(content().string(containsString("organization_id=" + org.id())))
+                .andExpect(content().string(containsString("203.0.113.9")));
+    }
+
+    @Test
+    void theApiFiltersByActionActorAndUtcDay() throws Exception {
+        TwoDays log = twoDaysOfChanges();
         // First day: organization.created, then invitation.created with invitation.accepted and member.joined
         // (one instant), then api_key.created. Third day: two member.role_changed.
 
-        List<String> all = actions(key, Map.of());
+        List<String> all = actions(log.key(), Map.of());
         assertThat(all).containsExactlyInAnyOrder("member.role_changed", "member.role_changed", "api_key.created",
                 "member.joined", "invitation.accepted", "invitation.created", "organization.created");
         assertThat(all.subList(0, 3)).containsExactly("member.role_changed", "member.role_changed", "api_key.created");
         assertThat(all.get(6)).isEqualTo("organization.created");
-        assertThat(actions(key, Map.of("action", "member.role_changed"))).containsExactly("member.role_changed",
-                "member.role_changed");
-        assertThat(actions(key, Map.of("action", "member."))).containsExactly("member.role_changed",
+        assertThat(actions(log.key(), Map.of("action", "member."))).containsExactly("member.role_changed",
                 "member.role_changed", "member.joined");
-        assertThat(actions(key, Map.of("action", "invitation."))).containsExactlyInAnyOrder("invitation.accepted",
-                "invitation.created");
-        assertThat(actions(key, Map.of("action", "member"))).as("a code without its dot is exact").isEmpty();
-        assertThat(actions(key, Map.of("actor", "HOPPER"))).containsExactly("member.role_changed",
+        assertThat(actions(log.key(), Map.of("actor", "HOPPER"))).containsExactly("member.role_changed",
                 "member.role_changed", "api_key.created", "invitation.created", "organization.created");
-        assertThat(actions(key, Map.of("actor", memberEmail.toUpperCase()))).containsExactlyInAnyOrder("member.joined",
+        assertThat(actions(log.key(), Map.of("actor", log.memberId()))).containsExactlyInAnyOrder("member.joined",
                 "invitation.accepted");
-        assertThat(actions(key, Map.of("actor", linus))).containsExactlyInAnyOrder("member.joined", "invitation.accepted");
-        assertThat(actions(key, Map.of("actor", "%"))).as("LIKE wildcards match only themselves").isEmpty();
-        assertThat(actions(key, Map.of("from", firstDay.plusDays(1).toString()))).hasSize(2);
-        assertThat(actions(key, Map.of("to", firstDay.toString()))).hasSize(5);
-        assertThat(actions(key, Map.of("from", thirdDay.toString(), "to", thirdDay.toString()))).hasSize(2);
-        assertThat(actions(key, Map.of("from", firstDay.toString(), "to", thirdDay.toString()))).hasSize(7);
-        assertThat(actions(key, Map.of("to", firstDay.minusDays(1).toString()))).isEmpty();
-        assertThat(actions(key, Map.of("actor", "hopper", "action", "member.", "from", thirdDay.toString()))).hasSize(2);
+        assertThat(actions(log.key(), Map.of("from", log.firstDay().plusDays(1).toString()))).hasSize(2);
+        assertThat(actions(log.key(), Map.of("to", log.firstDay().toString()))).hasSize(5);
+        assertThat(actions(log.key(), Map.of("actor", "hopper", "action", "member.", "from", log.thirdDay().toString())))
+                .hasSize(2);
+    }
 
-        auditLog(key, Map.of("page_limit", "3")).andExpect(jsonPath("$.data.length()").value(3))
+    @Test
+    void theApiPagesNewestFirstAndSortsOldestFirstWhenAsked() throws Exception {
+        TwoDays log = twoDaysOfChanges();
+
+        auditLog(log.key(), Map.of("page_limit", "3")).andExpect(jsonPath("$.data.length()").value(3))
                 .andExpect(jsonPath("$.page_info.limit_per_page").value(3))
                 .andExpect(jsonPath("$.page_info.page").value(1))
                 .andExpect(jsonPath("$.page_info.total_page").value(3))
                 .andExpect(jsonPath("$.page_info.total_results").value(7));
-        auditLog(key, Map.of("page_limit", "3", "page", "3")).andExpect(jsonPath("$.data.length()").value(1))
+        auditLog(log.key(), Map.of("page_limit", "3", "page", "3")).andExpect(jsonPath("$.data.length()").value(1))
                 .andExpect(jsonPath("$.data[0].action").value("organization.created"));
-        auditLog(key, Map.of("page_limit", "3", "page", "4")).andExpect(status().isOk())
+        auditLog(log.key(), Map.of("page_limit", "3", "page", "4")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.data.length()").value(0));
-        auditLog(key, Map.of("sort_option", "asc")).andExpect(jsonPath("$.data[0].action").value("organization.created"));
+        auditLog(log.key(), Map.of("sort_option", "asc")).andExpect(jsonPath("$.data[0].action").value("organization.created"));
+    }
+
+    @Test
+    void filtersAndPagesTheApiCannotReadAreRefusedAsInvalidParameters() throws Exception {
+        String key = ApiKeys.create(mvc, signUp(mvc, "Odd Asker", uniqueEmail("oddasker")), "Reader");
 
         for (Map<String, String> bad : List.of(Map.of("from", "2026-13-01"), Map.of("to", "last week"),
-                Map.of("from", thirdDay.toString(), "to", firstDay.toString()), Map.of("action", "DROP TABLE"),
+                Map.of("from", "2026-03-03", "to", "2026-03-01"), Map.of("action", "DROP TABLE"),
                 Map.of("page_limit", "51"), Map.of("page", "0"), Map.of("sort_by", "updated_at"))) {
             auditLog(key, bad).andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("parameter_invalid"));
         }
+    }
 
-        String page = mvc.perform(get("/settings/audit-log").session(admin).param("action", "member.role_changed"))
+    @Test
+    void theSettingsPageFiltersTooAndExplainsADateItCannotRead() throws Exception {
+        TwoDays log = twoDaysOfChanges();
+
+        String page = mvc.perform(get("/settings/audit-log").session(log.admin()).param("action", "member.role_changed"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).containsPattern("<option value=\"member.role_changed\"\\s+selected=\"selected\">");
         assertThat(count(page, "data-action=\"member.role_changed\"")).isEqualTo(2);
         assertThat(page).doesNotContain("data-action=\"invitation.accepted\"").contains("Clear");
-        mvc.perform(get("/settings/audit-log").session(admin).param("actor", "nobody-by-that-name"))
+        mvc.perform(get("/settings/audit-log").session(log.admin()).param("actor", "nobody-by-that-name"))
                 .andExpect(content().string(containsString("No entries match these filters.")));
-        mvc.perform(get("/settings/audit-log").session(admin).param("from", "28/11/2026"))
+        mvc.perform(get("/settings/audit-log").session(log.admin()).param("from", "28/11/2026"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("The from date must look like 2026-11-28 (a day in UTC).")));
     }
@@ -349,6 +355,79 @@ class AuditLogTest extends ApplicationTest {
 
     // --- helpers ---
 
+    /** A new organization, made by its admin from 203.0.113.1, and the admin's key to read its log (made from .2). */
+    private Organization organization() throws Exception {
+        String name = orgName();
+        String adminEmail = uniqueEmail("auditor");
+        MockHttpSession admin = signUp(mvc, "Olivia Auditor", adminEmail);
+        step().perform(post("/settings/organization").session(admin).with(csrf()).with(from("203.0.113.1"))
+                .param("name", name)).andExpect(redirectedUrl("/settings/organization"));
+        expect("organization.created", adminEmail, name, "203.0.113.1");
+        CreatedKey reader = createKey(admin, "Reader", "203.0.113.2");
+        expect("api_key.created", adminEmail, reader.target(), "203.0.113.2");
+        return new Organization(organizationId(jdbc, name), name, admin, adminEmail, reader.value());
+    }
+
+    private void expect(String action, String actorEmail, String target, String address) {
+        expected.add(new Expected(action, actorEmail, target, address));
+    }
+
+    /**
+     * Reads the whole log through {@code GET /api/v1/audit-log} and finds one entry for each expected change, with
+     * its actor as the API shows one, and nothing more, newest first; the entries.
+     */
+    private List<Map<String, Object>> assertTheLogHoldsExactlyWhatWasExpected(String key) throws Exception {
+        String body = auditLog(key, Map.of("page_limit", "50")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.page_info.total_results").value(expected.size()))
+                .andReturn().getResponse().getContentAsString();
+        List<Map<String, Object>> entries = JsonPath.read(body, "$.data");
+        for (Expected change : expected) {
+            assertThat(entries).as("an entry for %s", change).anySatisfy(entry -> {
+                assertThat(entry.get("action")).isEqualTo(change.action());
+                assertThat(entry.get("target")).isEqualTo(change.target());
+                assertThat(entry.get("ip_address")).isEqualTo(change.address());
+                if (change.actorEmail() == null) {
+                    assertThat(entry.get("actor")).isNull();
+                } else {
+                    assertThat(entry.get("actor")).isEqualTo(Map.of("_id", userId(jdbc, change.actorEmail()),
+                            "name", nameOf(change.actorEmail()), "email", change.actorEmail()));
+                }
+            });
+        }
+        List<Instant> times = entries.stream().map(entry -> Instant.parse((String) entry.get("created_at"))).toList();
+        assertThat(times).as("newest first").isSortedAccordingTo(Comparator.reverseOrder());
+        return entries;
+    }
+
+    /** Invites the address and has them sign up through the link, both from the address; their session. */
+    private MockHttpSession join(Organization org, String name, String email, String address) throws Exception {
+        invite(org, email, "member", address);
+        return acceptBySigningUp(name, email, address);
+    }
+
+    /**
+     * An organization whose log holds seven changes over two days: on the first, its creation by Grace Hopper,
+     * Linus Member's invitation, acceptance and joining (one instant) and a key; on the third, two role changes.
+     */
+    private TwoDays twoDaysOfChanges() throws Exception {
+        String memberEmail = uniqueEmail("linus");
+        LocalDate firstDay = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1);
+        LocalDate thirdDay = firstDay.plusDays(2);
+        moveClockTo(firstDay.atTime(9, 0).toInstant(ZoneOffset.UTC));
+        MockHttpSession admin = createWithAdmin(mvc, "Grace Hopper", uniqueEmail("grace"), orgName());
+        clock.advance(Duration.ofMinutes(1));
+        addMember(mvc, jdbc, admin, "Linus Member", memberEmail, "member");
+        clock.advance(Duration.ofMinutes(1));
+        String key = ApiKeys.create(mvc, admin, "Reader");
+        moveClockTo(thirdDay.atTime(12, 0).toInstant(ZoneOffset.UTC));
+        String linus = userId(jdbc, memberEmail);
+        for (String role : List.of("admin", "member")) {
+            step().perform(post("/settings/members/" + linus + "/role").session(admin).with(csrf()).param("role", role))
+                    .andExpect(redirectedUrl("/settings/members"));
+        }
+        return new TwoDays(admin, key, linus, firstDay, thirdDay);
+    }
+
     /** Moves the clock on a minute, so each change has its own time and "newest first" is one order. */
     private MockMvc step() {
         clock.advance(Duration.ofMinutes(1));
@@ -359,9 +438,10 @@ class AuditLogTest extends ApplicationTest {
         clock.advance(Duration.between(clock.instant(), later));
     }
 
-    private void invite(MockHttpSession admin, String email, String role, String address) throws Exception {
-        step().perform(post("/settings/members/invite").session(admin).with(csrf()).with(from(address))
+    private void invite(Organization org, String email, String role, String address) throws Exception {
+        step().perform(post("/settings/members/invite").session(org.admin()).with(csrf()).with(from(address))
                 .param("emails", email).param("role", role)).andExpect(status().isOk());
+        expect("invitation.created", org.adminEmail(), email, address);
     }
 
     private MockHttpSession acceptBySigningUp(String name, String email, String address) throws Exception {
@@ -369,6 +449,8 @@ class AuditLogTest extends ApplicationTest {
         step().perform(post("/invitations/" + Outbox.latestInvitationToken(jdbc, email) + "/signup").session(session)
                 .with(csrf()).with(from(address)).param("name", name).param("password", PASSWORD))
                 .andExpect(status().is3xxRedirection());
+        expect("invitation.accepted", email, email, address);
+        expect("member.joined", email, email, address);
         return session;
     }
 

@@ -26,6 +26,10 @@ import io.atrium.testsupport.ApiKeys;
 import io.atrium.testsupport.ApplicationTest;
 import io.atrium.testsupport.IntegrationTest;
 
+/**
+ * {@code /v1.3/indexes} in the whole application: the rules an index follows and what the database keeps. How the
+ * controller reads bodies and parameters, and its errors for what it cannot read, are IndexesApiRequestTest's.
+ */
 @IntegrationTest
 class IndexApiTest extends ApplicationTest {
 
@@ -72,7 +76,6 @@ class IndexApiTest extends ApplicationTest {
                 "parameter_invalid");
         bad(key, "{\"index_name\":\"" + "x".repeat(101) + "\",\"models\":[{\"model_name\":\"marengo3.0\",\"model_options\":[\"visual\"]}]}",
                 "parameter_invalid");
-        bad(key, "{\"index_name\":", "parameter_invalid");
         bad(key, "{\"index_name\":\"Nulls\",\"models\":[{\"model_name\":\"marengo3.0\",\"model_options\":[\"visual\"]}],"
                 + "\"addons\":[null]}", "parameter_invalid");
         bad(key, "{\"index_name\":\"Nulls\",\"models\":[{\"model_name\":\"marengo3.0\",\"model_options\":[null]}]}",
@@ -98,7 +101,6 @@ class IndexApiTest extends ApplicationTest {
         api.as(key).perform(get("/v1.3/indexes").param("created_at", Instant.now().toString().substring(0, 10)))
                 .andExpect(jsonPath("$.data.length()").value(3));
         api.as(key).perform(get("/v1.3/indexes").param("created_at", "2001-01-01")).andExpect(jsonPath("$.data.length()").value(0));
-        api.as(key).perform(get("/v1.3/indexes").param("created_at", "yesterday")).andExpect(status().isBadRequest());
         api.as(key).perform(get("/v1.3/indexes").param("page_limit", "2").param("page", "2"))
                 .andExpect(jsonPath("$.data.length()").value(1))
                 .andExpect(jsonPath("$.page_info.total_page").value(2))
@@ -108,7 +110,7 @@ class IndexApiTest extends ApplicationTest {
     }
 
     @Test
-    void onlyTheNameCanBeChangedAndItStaysUnique() throws Exception {
+    void anIndexIsRenamedAndItsNewNameMustBeFreeInTheAccount() throws Exception {
         String key = ApiKeys.create(mvc, signUp(mvc, "Renamer", uniqueEmail("renamer")), "indexes");
         String id = create(key, MARENGO.formatted("Old name"));
         create(key, MARENGO.formatted("Other"));
@@ -116,12 +118,8 @@ class IndexApiTest extends ApplicationTest {
         api.as(key).put("/v1.3/indexes/" + id, "{\"index_name\":\"New name\"}")
                 .andExpect(status().isNoContent());
         api.as(key).get("/v1.3/indexes/" + id).andExpect(jsonPath("$.index_name").value("New name"));
-        api.as(key).put("/v1.3/indexes/" + id, "{\"index_name\":\"New name\",\"models\":[{\"model_name\":\"pegasus1.2\",\"model_options\":[\"visual\"]}]}")
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("index_option_cannot_be_changed"));
         api.as(key).put("/v1.3/indexes/" + id, "{\"index_name\":\"Other\"}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("index_name_already_exists"));
-        api.as(key).put("/v1.3/indexes/" + id, "{\"colour\":\"red\"}")
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("parameter_unknown"));
         api.as(key).get("/v1.3/indexes/" + id).andExpect(jsonPath("$.index_name").value("New name"));
     }
 

@@ -43,16 +43,15 @@ import io.atrium.video.queue.TaskQueue;
 class ImportTest extends ApplicationTest {
 
     static final S3Server s3 = S3Server.shared();
+    final String bucket = s3.newBucket("import");
+
+    /** For working the held-back task queue when a test wants to: {@code TaskQueue.workOnce(context)}. */
+    @Autowired
+    ApplicationContext context;
 
     static final Path harbour = TestVideos.shared("harbour.mp4", 5);
     static final Path pier = TestVideos.shared("pier.mp4", 6);
     static final Path lighthouse = TestVideos.shared("lighthouse.mp4", 5, 480, 360, 30);
-    static final Path noise = TestVideos.sharedBroken("noise.mp4");
-
-    @Autowired
-    ApplicationContext context;
-
-    final String bucket = s3.newBucket("import");
 
     @Test
     void everyVideoUnderThePrefixBecomesATaskAndTheRestIsExplained() throws Exception {
@@ -104,7 +103,7 @@ class ImportTest extends ApplicationTest {
     void anIncrementalImportTakesOnlyNewContentAndRetriesFailuresOnlyWhenAsked() throws Exception {
         String key = api.newKey("incremental");
         s3.put(bucket, "clips/harbour.mp4", harbour);
-        s3.put(bucket, "clips/noise.mp4", noise);
+        s3.put(bucket, "clips/noise.mp4", TestVideos.noise());
         String integration = integration(key, "Clips", "clips/");
         String index = api.as(key).createIndex("Clips");
         String body = "{\"index_id\":\"" + index + "\"}";
@@ -221,8 +220,6 @@ class ImportTest extends ApplicationTest {
     }
 
     private String integration(String key, String name, String prefix) throws Exception {
-        String body = s3.integrationJson(name, bucket, prefix, s3.secretKey());
-        return JsonPath.read(api.as(key).post("/api/v1/integrations", body).andExpect(status().isCreated())
-                .andReturn().getResponse().getContentAsString(), "$._id");
+        return api.as(key).createIntegration(s3.integrationJson(name, bucket, prefix, s3.secretKey()));
     }
 }

@@ -32,11 +32,10 @@ import io.atrium.testsupport.S3Server;
 class IntegrationApiTest extends ApplicationTest {
 
     static final S3Server s3 = S3Server.shared();
+    final String bucket = s3.newBucket("footage");
 
     @Autowired
     ServerSecret serverSecret;
-
-    final String bucket = s3.newBucket("footage");
 
     @Test
     void anIntegrationIsSavedOnlyOnceItsCredentialsWorkAndItsSecretNeverComesBack() throws Exception {
@@ -126,8 +125,7 @@ class IntegrationApiTest extends ApplicationTest {
         Team team = Organizations.team(mvc, jdbc, "Bucket");
         String outsiderKey = api.newKey("bucketoutsider");
 
-        String id = JsonPath.read(api.as(team.adminKey()).post("/api/v1/integrations", body("Team bucket", bucket, s3.secretKey()))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$._id");
+        String id = api.as(team.adminKey()).createIntegration(body("Team bucket", bucket, s3.secretKey()));
         api.as(team.memberKey()).get("/api/v1/integrations/" + id).andExpect(status().isOk());
         api.as(team.memberKey()).patch("/api/v1/integrations/" + id, "{\"name\":\"Team bucket 2\"}").andExpect(status().isOk());
 

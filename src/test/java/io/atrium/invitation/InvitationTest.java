@@ -28,6 +28,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.ResultActions;
 
 import io.atrium.testsupport.ApiKeys;
 import io.atrium.testsupport.ApplicationTest;
@@ -49,9 +50,7 @@ class InvitationTest extends ApplicationTest {
         String first = uniqueEmail("first");
         String second = uniqueEmail("second");
 
-        String page = mvc.perform(post("/settings/members/invite").session(admin).with(csrf())
-                        .param("emails", first + ", not-an-address, " + second.toUpperCase() + "\n" + second + "; " + adminEmail)
-                        .param("role", "member"))
+        String page = invite(admin, first + ", not-an-address, " + second.toUpperCase() + "\n" + second + "; " + adminEmail, "member")
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
 
@@ -68,8 +67,7 @@ class InvitationTest extends ApplicationTest {
         MockHttpSession admin = createWithAdmin(mvc, "Mail Writer", uniqueEmail("writer"), name);
         String invitee = uniqueEmail("reader");
 
-        mvc.perform(post("/settings/members/invite").session(admin).with(csrf())
-                .param("emails", invitee).param("role", "admin")).andExpect(status().isOk());
+        invite(admin, invitee, "admin").andExpect(status().isOk());
 
         var mail = jdbc.sql("select subject, text_body, html_body from mail_outbox where recipient = :to")
                 .param("to", invitee).query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3))).single();
@@ -86,10 +84,10 @@ class InvitationTest extends ApplicationTest {
         MockHttpSession admin = createWithAdmin(mvc, "Careful Admin", uniqueEmail("careful"), orgName());
         String invitee = uniqueEmail("never");
 
-        mvc.perform(post("/settings/members/invite").session(admin).with(csrf()).param("emails", " , ").param("role", "member"))
+        invite(admin, " , ", "member")
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("Enter at least one email address.")));
-        mvc.perform(post("/settings/members/invite").session(admin).with(csrf()).param("emails", invitee).param("role", "owner"))
+        invite(admin, invitee, "owner")
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("Choose a role")));
         assertThat(mailsTo(jdbc, invitee)).isZero();
@@ -100,7 +98,7 @@ class InvitationTest extends ApplicationTest {
         String name = orgName();
         MockHttpSession admin = createWithAdmin(mvc, "Host Admin", uniqueEmail("host"), name);
         String invitee = uniqueEmail("newcomer");
-        mvc.perform(post("/settings/members/invite").session(admin).with(csrf()).param("emails", invitee).param("role", "member"));
+        invite(admin, invitee, "member");
         String token = latestInvitationToken(jdbc, invitee);
 
         mvc.perform(get("/invitations/" + token))
@@ -148,7 +146,7 @@ class InvitationTest extends ApplicationTest {
         MockHttpSession admin = createWithAdmin(mvc, "Door Admin", uniqueEmail("door"), orgName());
         String invitee = uniqueEmail("existing");
         signUp(mvc, "Existing User", invitee);
-        mvc.perform(post("/settings/members/invite").session(admin).with(csrf()).param("emails", invitee).param("role", "member"));
+        invite(admin, invitee, "member");
         String token = latestInvitationToken(jdbc, invitee);
 
         MockHttpSession session = new MockHttpSession();
@@ -171,7 +169,7 @@ class InvitationTest extends ApplicationTest {
         String name = orgName();
         MockHttpSession admin = createWithAdmin(mvc, "Strict Admin", uniqueEmail("strict"), name);
         String invitee = uniqueEmail("rightful");
-        mvc.perform(post("/settings/members/invite").session(admin).with(csrf()).param("emails", invitee).param("role", "member"));
+        invite(admin, invitee, "member");
         String token = latestInvitationToken(jdbc, invitee);
         MockHttpSession other = signUp(mvc, "Other Person", uniqueEmail("other"));
 
@@ -194,8 +192,7 @@ class InvitationTest extends ApplicationTest {
         String usedToken = latestInvitationToken(jdbc, used);
         String revoked = uniqueEmail("revoked");
         String expired = uniqueEmail("expired");
-        mvc.perform(post("/settings/members/invite").session(admin).with(csrf())
-                .param("emails", revoked + "," + expired).param("role", "member"));
+        invite(admin, revoked + "," + expired, "member");
         String revokedToken = latestInvitationToken(jdbc, revoked);
         String expiredToken = latestInvitationToken(jdbc, expired);
         String revokedId = jdbc.sql("select id from invitations where email = :e").param("e", revoked).query(String.class).single();
@@ -226,14 +223,14 @@ class InvitationTest extends ApplicationTest {
     void invitingAgainReplacesTheLinkAndTheOldOneStopsWorking() throws Exception {
         MockHttpSession admin = createWithAdmin(mvc, "Resend Admin", uniqueEmail("resend"), orgName());
         String invitee = uniqueEmail("twice");
-        mvc.perform(post("/settings/members/invite").session(admin).with(csrf()).param("emails", invitee).param("role", "member"));
+        invite(admin, invitee, "member");
         String oldToken = latestInvitationToken(jdbc, invitee);
         String id = jdbc.sql("select id from invitations where email = :e").param("e", invitee).query(String.class).single();
 
         mvc.perform(post("/settings/members/invitations/" + id + "/resend").session(admin).with(csrf()))
                 .andExpect(redirectedUrl("/settings/members/invitations"));
         String newToken = latestInvitationToken(jdbc, invitee);
-        mvc.perform(post("/settings/members/invite").session(admin).with(csrf()).param("emails", invitee).param("role", "admin"))
+        invite(admin, invitee, "admin")
                 .andExpect(content().string(containsString("Already invited: a new invitation was sent.")));
         String newestToken = latestInvitationToken(jdbc, invitee);
 
@@ -250,7 +247,7 @@ class InvitationTest extends ApplicationTest {
         MockHttpSession admin = createWithAdmin(mvc, "Watch Admin", uniqueEmail("watch"), orgName());
         String fresh = uniqueEmail("fresh");
         String stale = uniqueEmail("stale");
-        mvc.perform(post("/settings/members/invite").session(admin).with(csrf()).param("emails", fresh + "," + stale).param("role", "member"));
+        invite(admin, fresh + "," + stale, "member");
         jdbc.sql("update invitations set expires_at = created_at - interval '1' day where email = :e").param("e", stale).update();
 
         mvc.perform(get("/settings/members/invitations").session(admin))
@@ -268,7 +265,7 @@ class InvitationTest extends ApplicationTest {
         MockHttpSession admin = createWithAdmin(mvc, "Owner Admin", uniqueEmail("owneradmin"), orgName());
         MockHttpSession member = addMember(mvc, jdbc, admin, "Plain Member", uniqueEmail("plain"), "member");
         String invitee = uniqueEmail("target");
-        mvc.perform(post("/settings/members/invite").session(admin).with(csrf()).param("emails", invitee).param("role", "member"));
+        invite(admin, invitee, "member");
         String id = jdbc.sql("select id from invitations where email = :e").param("e", invitee).query(String.class).single();
         MockHttpSession outsider = createWithAdmin(mvc, "Outside Admin", uniqueEmail("outside"), orgName());
 
@@ -279,7 +276,7 @@ class InvitationTest extends ApplicationTest {
         }
         mvc.perform(get("/settings/members/invitations").session(member)).andExpect(status().isNotFound());
         mvc.perform(get("/settings/members/invite").session(member)).andExpect(status().isNotFound());
-        mvc.perform(post("/settings/members/invite").session(member).with(csrf()).param("emails", uniqueEmail("x")).param("role", "admin"))
+        invite(member, uniqueEmail("x"), "admin")
                 .andExpect(status().isNotFound());
         mvc.perform(get("/settings/members/invitations").session(outsider))
                 .andExpect(content().string(not(containsString(invitee))));
@@ -290,11 +287,11 @@ class InvitationTest extends ApplicationTest {
     void anOrganizationCanSendFiftyInvitationsIn24Hours() throws Exception {
         MockHttpSession admin = createWithAdmin(mvc, "Busy Admin", uniqueEmail("busy"), orgName());
         String batch = IntStream.range(0, 50).mapToObj(i -> uniqueEmail("bulk" + i)).collect(Collectors.joining(","));
-        mvc.perform(post("/settings/members/invite").session(admin).with(csrf()).param("emails", batch).param("role", "member"))
+        invite(admin, batch, "member")
                 .andExpect(content().string(not(containsString("LIMIT_REACHED"))));
         String oneMore = uniqueEmail("onemore");
 
-        mvc.perform(post("/settings/members/invite").session(admin).with(csrf()).param("emails", oneMore).param("role", "member"))
+        invite(admin, oneMore, "member")
                 .andExpect(content().string(containsString("data-result=\"LIMIT_REACHED\"")))
                 .andExpect(content().string(containsString("50 invitations in 24 hours")));
         assertThat(mailsTo(jdbc, oneMore)).isZero();
@@ -311,6 +308,12 @@ class InvitationTest extends ApplicationTest {
         assertThat(actions).contains("invitation.created", "invitation.accepted", "member.joined");
         assertThat(jdbc.sql("select count(*) from audit_log where client_address is null and account_id = :a")
                 .param("a", organizationId(jdbc, name)).query(Long.class).single()).isZero();
+    }
+
+    /** Submits Settings > Members > Invite as the session, with the addresses as typed and the role. */
+    private ResultActions invite(MockHttpSession session, String emails, String role) throws Exception {
+        return mvc.perform(post("/settings/members/invite").session(session).with(csrf())
+                .param("emails", emails).param("role", role));
     }
 
     private long memberCount(String orgId) {

@@ -38,7 +38,6 @@ class S3StorageEndToEndTest {
     private static final String BUCKET = S3.newBucket("app");
 
     static final Path fiveSeconds = TestVideos.shared("match.mp4", 5);
-    static final Path noise = TestVideos.sharedBroken("noise.mp4");
 
     @LocalServerPort
     int port;
@@ -115,7 +114,7 @@ class S3StorageEndToEndTest {
     @Test
     void aRefusedFileAndADeletedIndexLeaveNothingInTheBucket() throws Exception {
         String index = index("Doomed", "[]");
-        String refused = upload(index, noise);
+        String refused = upload(index, TestVideos.noise());
         String kept = upload(index, fiveSeconds);
 
         uploader.awaitTaskStatus(JsonPath.read(refused, "$._id"), "failed");

@@ -2,16 +2,11 @@ package io.atrium.testsupport;
 
 import static io.atrium.testsupport.Visitors.signUp;
 import static io.atrium.testsupport.Visitors.uniqueEmail;
-import static org.awaitility.Awaitility.await;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
@@ -22,7 +17,7 @@ import com.jayway.jsonpath.JsonPath;
 /**
  * The public API as a client calls it, with an {@code x-api-key}, through MockMvc:
  * {@code api.as(key).createIndex("Matches")}, {@code api.as(key).get("/v1.3/tasks")}. Every {@link IntegrationTest}
- * can have it {@code @Autowired}; elsewhere {@code ApiClient.of(mvc)}.
+ * can have it {@code @Autowired}.
  */
 public class ApiClient {
 
@@ -36,10 +31,6 @@ public class ApiClient {
         this.mvc = mvc;
     }
 
-    public static ApiClient of(MockMvc mvc) {
-        return new ApiClient(mvc);
-    }
-
     /** Calls made with the key. */
     public Caller as(String key) {
         return new Caller(key);
@@ -51,7 +42,7 @@ public class ApiClient {
     }
 
     /** The calls of one key. */
-    public final class Caller {
+    public final class Caller extends KeyCalls {
 
         private final String key;
 
@@ -92,21 +83,22 @@ public class ApiClient {
             return perform(json(MockMvcRequestBuilders.put(path), json));
         }
 
-        /** A Marengo index with visual search under the name; its id. */
-        public String createIndex(String name) throws Exception {
-            return createIndexFrom(INDEX.formatted(name));
-        }
-
-        /** An index as the JSON body describes it; its id. */
+        @Override
         public String createIndexFrom(String json) throws Exception {
             return JsonPath.read(post("/v1.3/indexes", json).andExpect(status().isCreated())
                     .andReturn().getResponse().getContentAsString(), "$._id");
         }
 
+        /** An S3 integration as the JSON body of {@code POST /api/v1/integrations} describes it; its id. */
+        public String createIntegration(String json) throws Exception {
+            return JsonPath.read(post("/api/v1/integrations", json).andExpect(status().isCreated())
+                    .andReturn().getResponse().getContentAsString(), "$._id");
+        }
+
         /** {@code POST /v1.3/tasks} with the file as {@code video_file} and the user metadata, if any. */
         public ResultActions upload(String index, Path video, String metadata) throws Exception {
-            MultipartForm form = MultipartForm.post("/v1.3/tasks").file(new MockMultipartFile("video_file",
-                    video.getFileName().toString(), "video/mp4", Files.readAllBytes(video))).param("index_id", index);
+            MultipartForm form = MultipartForm.post("/v1.3/tasks").file(MultipartForm.videoFile(video))
+                    .param("index_id", index);
             if (metadata != null) {
                 form.param("user_metadata", metadata);
             }
@@ -121,10 +113,10 @@ public class ApiClient {
             return JsonPath.read(created, "$.video_id");
         }
 
-        /** Waits up to 30 seconds for the task to reach the status. */
-        public void awaitTaskStatus(String taskId, String expected) {
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-                    get("/v1.3/tasks/" + taskId).andExpect(jsonPath("$.status").value(expected)));
+        @Override
+        public String taskStatus(String taskId) throws Exception {
+            return JsonPath.read(get("/v1.3/tasks/" + taskId).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString(), "$.status");
         }
 
         private static AbstractMockHttpServletRequestBuilder<?> json(AbstractMockHttpServletRequestBuilder<?> request,

@@ -3,7 +3,6 @@ package io.atrium.testsupport;
 import static io.atrium.testsupport.Visitors.PASSWORD;
 import static io.atrium.testsupport.Visitors.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -11,11 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-
-import org.springframework.mock.web.MockMultipartFile;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -59,7 +54,7 @@ public final class HttpApiClient {
     }
 
     /** The calls of one key. */
-    public final class Caller {
+    public final class Caller extends KeyCalls {
 
         private final String key;
 
@@ -94,12 +89,7 @@ public final class HttpApiClient {
             return post(form.path(), form.contentType(), form.body(), true);
         }
 
-        /** A Marengo index with visual search under the name; its id. */
-        public String createIndex(String name) throws IOException, InterruptedException {
-            return createIndexFrom(ApiClient.INDEX.formatted(name));
-        }
-
-        /** An index as the JSON body describes it; its id. */
+        @Override
         public String createIndexFrom(String json) throws IOException, InterruptedException {
             HttpResponse<String> created = post("/v1.3/indexes", "application/json", json.getBytes(), true);
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -108,14 +98,14 @@ public final class HttpApiClient {
 
         /** {@code POST /v1.3/tasks} with the index and the file as {@code video_file}, as the SDKs send it. */
         public HttpResponse<String> upload(String index, Path video) throws IOException, InterruptedException {
-            return post(MultipartForm.post("/v1.3/tasks").param("index_id", index).file(new MockMultipartFile(
-                    "video_file", video.getFileName().toString(), "video/mp4", Files.readAllBytes(video))));
+            return post(MultipartForm.post("/v1.3/tasks").param("index_id", index).file(MultipartForm.videoFile(video)));
         }
 
-        /** Waits up to 30 seconds for the task to reach the status. */
-        public void awaitTaskStatus(String taskId, String expected) {
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-                    assertThat(JsonPath.<String>read(get("/v1.3/tasks/" + taskId).body(), "$.status")).isEqualTo(expected));
+        @Override
+        public String taskStatus(String taskId) throws IOException, InterruptedException {
+            HttpResponse<String> task = get("/v1.3/tasks/" + taskId);
+            assertThat(task.statusCode()).as(task.body()).isEqualTo(200);
+            return JsonPath.read(task.body(), "$.status");
         }
     }
 }

@@ -34,6 +34,13 @@ public final class HttpVisitor {
         this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
+    /** A new visitor who has signed up with the name, the address and {@link Visitors#PASSWORD}, so is logged in. */
+    public static HttpVisitor signedUp(int port, String name, String email) throws IOException, InterruptedException {
+        HttpVisitor visitor = new HttpVisitor(port);
+        visitor.signUp(name, email, Visitors.PASSWORD);
+        return visitor;
+    }
+
     /**
      * Sends this header with every later request, as a client that writes its own {@code X-Forwarded-For} would,
      * or as a proxy in front of the server does.

@@ -1,7 +1,11 @@
 package io.atrium.testsupport;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -27,6 +31,20 @@ public final class MultipartForm {
         return new MultipartForm(path);
     }
 
+    /** The file as the {@code video_file} part, under its own name. */
+    public static MockMultipartFile videoFile(Path video) {
+        try {
+            return videoFile(video.getFileName().toString(), Files.readAllBytes(video));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Bytes as the {@code video_file} part, under the file name. */
+    public static MockMultipartFile videoFile(String filename, byte[] content) {
+        return new MockMultipartFile("video_file", filename, "video/mp4", content);
+    }
+
     public MultipartForm param(String name, String value) {
         write("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n");
         return this;
@@ -37,8 +55,8 @@ public final class MultipartForm {
                 + file.getOriginalFilename() + "\"\r\nContent-Type: " + file.getContentType() + "\r\n\r\n");
         try {
             body.write(file.getBytes());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         write("\r\n");
         return this;

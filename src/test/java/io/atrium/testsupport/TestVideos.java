@@ -39,6 +39,21 @@ public final class TestVideos {
         });
     }
 
+    /** {@code noise.mp4}: no video at all, which every upload path must refuse as broken. */
+    public static Path noise() {
+        return sharedBroken("noise.mp4");
+    }
+
+    /** {@code short.mp4}: a real video of 2 seconds, under the 4 seconds a video must last. */
+    public static Path tooShort() {
+        return shared("short.mp4", 2);
+    }
+
+    /** {@code tiny.mp4}: a real 320x240 video of 5 seconds, under the resolution a video must have. */
+    public static Path tooLowResolution() {
+        return shared("tiny.mp4", 5, 320, 240, 25);
+    }
+
     /** Noise under a video's name, made once a test run. */
     public static Path sharedBroken(String name) {
         return MADE.computeIfAbsent("broken-" + name, made -> {

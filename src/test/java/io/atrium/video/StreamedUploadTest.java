@@ -2,7 +2,6 @@ package io.atrium.video;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +54,7 @@ class StreamedUploadTest {
     void fieldsAfterTheFileAreReadAndTheTaskBecomesAVideo() throws Exception {
         String key = api.newKey("order");
         String index = api.as(key).createIndex("Order");
-        MultipartForm form = MultipartForm.post("/v1.3/tasks").file(clipPart())
+        MultipartForm form = MultipartForm.post("/v1.3/tasks").file(MultipartForm.videoFile(clip))
                 .param("user_metadata", "{\"camera\":\"north\"}").param("index_id", index)
                 .param("enable_video_stream", "false");
 
@@ -75,7 +74,7 @@ class StreamedUploadTest {
     void aBodyWithoutContentLengthIsReadAsItArrives() throws Exception {
         String key = api.newKey("chunked");
         String index = api.as(key).createIndex("Chunked");
-        MultipartForm form = MultipartForm.post("/v1.3/tasks").param("index_id", index).file(clipPart());
+        MultipartForm form = MultipartForm.post("/v1.3/tasks").param("index_id", index).file(MultipartForm.videoFile(clip));
 
         HttpResponse<String> created = api.as(key).post("/v1.3/tasks", form.contentType(), form.body(), false);
 
@@ -91,7 +90,7 @@ class StreamedUploadTest {
         String key = api.newKey("big");
         String index = api.as(key).createIndex("Big");
         MultipartForm form = MultipartForm.post("/v1.3/tasks").param("index_id", index)
-                .file(new MockMultipartFile("video_file", "big.mp4", "video/mp4", new byte[5 * 1024 * 1024]));
+                .file(MultipartForm.videoFile("big.mp4", new byte[5 * 1024 * 1024]));
 
         HttpResponse<String> response = api.as(key).post("/v1.3/tasks", form.contentType(), form.body(), announced);
 
@@ -105,7 +104,7 @@ class StreamedUploadTest {
         String key = api.newKey("blankurl");
         String index = api.as(key).createIndex("Blank URL");
         MultipartForm form = MultipartForm.post("/v1.3/tasks").param("index_id", index).param("video_url", "")
-                .file(clipPart());
+                .file(MultipartForm.videoFile(clip));
 
         assertThat(api.as(key).post(form).statusCode()).isEqualTo(201);
     }
@@ -116,7 +115,7 @@ class StreamedUploadTest {
         String index = api.as(key).createIndex("Junk");
         MultipartForm form = MultipartForm.post("/v1.3/tasks").param("index_id", index)
                 .file(new MockMultipartFile("junk", "junk.bin", "application/octet-stream", new byte[5 * 1024 * 1024]))
-                .file(clipPart());
+                .file(MultipartForm.videoFile(clip));
 
         HttpResponse<String> response = api.as(key).post("/v1.3/tasks", form.contentType(), form.body(), false);
 
@@ -143,8 +142,8 @@ class StreamedUploadTest {
         String index = api.as(owner).createIndex("Private");
         String stranger = api.newKey("stranger");
 
-        MultipartForm before = MultipartForm.post("/v1.3/tasks").param("index_id", index).file(clipPart());
-        MultipartForm after = MultipartForm.post("/v1.3/tasks").file(clipPart()).param("index_id", index);
+        MultipartForm before = MultipartForm.post("/v1.3/tasks").param("index_id", index).file(MultipartForm.videoFile(clip));
+        MultipartForm after = MultipartForm.post("/v1.3/tasks").file(MultipartForm.videoFile(clip)).param("index_id", index);
 
         assertThat(api.as(stranger).post(before).statusCode()).isEqualTo(404);
         assertThat(api.as(stranger).post(after).statusCode()).isEqualTo(404);
@@ -157,29 +156,29 @@ class StreamedUploadTest {
         String key = api.newKey("refused");
         String index = api.as(key).createIndex("Refused");
 
-        MultipartForm badMetadata = MultipartForm.post("/v1.3/tasks").file(clipPart()).param("index_id", index)
+        MultipartForm badMetadata = MultipartForm.post("/v1.3/tasks").file(MultipartForm.videoFile(clip)).param("index_id", index)
                 .param("user_metadata", "{\"nested\":{\"a\":1}}");
         HttpResponse<String> refused = api.as(key).post(badMetadata);
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("\"code\":\"parameter_invalid\"");
 
-        MultipartForm both = MultipartForm.post("/v1.3/tasks").file(clipPart()).param("index_id", index)
+        MultipartForm both = MultipartForm.post("/v1.3/tasks").file(MultipartForm.videoFile(clip)).param("index_id", index)
                 .param("video_url", "https://example.com/a.mp4");
         assertThat(api.as(key).post(both).statusCode()).isEqualTo(400);
 
-        MultipartForm noIndex = MultipartForm.post("/v1.3/tasks").file(clipPart());
+        MultipartForm noIndex = MultipartForm.post("/v1.3/tasks").file(MultipartForm.videoFile(clip));
         HttpResponse<String> missing = api.as(key).post(noIndex);
         assertThat(missing.statusCode()).isEqualTo(400);
         assertThat(missing.body()).contains("\"code\":\"parameter_not_provided\"");
 
-        MultipartForm badFlag = MultipartForm.post("/v1.3/tasks").file(clipPart()).param("index_id", index)
+        MultipartForm badFlag = MultipartForm.post("/v1.3/tasks").file(MultipartForm.videoFile(clip)).param("index_id", index)
                 .param("enable_video_stream", "perhaps");
         assertThat(api.as(key).post(badFlag).statusCode()).isEqualTo(400);
         MultipartForm badMetadataFirst = MultipartForm.post("/v1.3/tasks").param("index_id", index)
-                .param("user_metadata", "[1, 2]").file(clipPart());
+                .param("user_metadata", "[1, 2]").file(MultipartForm.videoFile(clip));
         assertThat(api.as(key).post(badMetadataFirst).statusCode()).isEqualTo(400);
 
-        byte[] whole = MultipartForm.post("/v1.3/tasks").param("index_id", index).file(clipPart()).body();
+        byte[] whole = MultipartForm.post("/v1.3/tasks").param("index_id", index).file(MultipartForm.videoFile(clip)).body();
         byte[] cut = java.util.Arrays.copyOf(whole, whole.length / 2);
         HttpResponse<String> malformed = api.as(key).post("/v1.3/tasks", noIndex.contentType(), cut, true);
         assertThat(malformed.statusCode()).isEqualTo(400);
@@ -189,10 +188,6 @@ class StreamedUploadTest {
         assertThat(noBoundary.statusCode()).isEqualTo(400);
 
         assertNothingStored(key, index);
-    }
-
-    private MockMultipartFile clipPart() throws IOException {
-        return new MockMultipartFile("video_file", "harbour.mp4", "video/mp4", Files.readAllBytes(clip));
     }
 
     private void assertNothingStored(String key, String index) throws Exception {

@@ -16,14 +16,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.mock.web.MockMultipartFile;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -39,18 +37,16 @@ import io.atrium.testsupport.TestVideos;
 class VideoPagesTest extends ApplicationTest {
 
     static final Path clip = TestVideos.shared("harbour.mp4", 5);
-    static final Path tooShort = TestVideos.shared("blink.mp4", 2);
 
     @Test
-    void aPersonUploadsWatchesDescribesAndDeletesAVideo() throws Exception {
+    void anUploadedVideoIsListedFollowedAsATaskAndPlaysOnItsOwnPage() throws Exception {
         MockHttpSession user = signUp(mvc, "Page Uploader", uniqueEmail("pageuploader"));
-        String index = index(user, "Harbour cams", true);
-        String videos = "/indexes/" + index + "/videos";
+        String videos = "/indexes/" + index(user, "Harbour cams", true) + "/videos";
         mvc.perform(get(videos).session(user)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("No videos yet.")))
                 .andExpect(content().string(containsString("Upload video")));
 
-        String answer = mvc.perform(multipart(videos).file(file(clip)).session(user).with(csrf())
+        String answer = mvc.perform(multipart(videos).file(MultipartForm.videoFile(clip)).session(user).with(csrf())
                         .accept(MediaType.APPLICATION_JSON))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.message").value("harbour.mp4 was uploaded and is being checked."))
@@ -58,8 +54,8 @@ class VideoPagesTest extends ApplicationTest {
         String taskId = JsonPath.read(answer, "$.taskId");
         String videoId = JsonPath.read(answer, "$.videoId");
         await().atMost(Duration.ofSeconds(30)).until(() -> taskStatus(taskId).equals("ready"));
-        mvc.perform(get(videos + "/tasks").session(user)).andExpect(jsonPath("$.length()").value(0));
 
+        mvc.perform(get(videos + "/tasks").session(user)).andExpect(jsonPath("$.length()").value(0));
         mvc.perform(get(videos).session(user))
                 .andExpect(content().string(containsString("harbour.mp4")))
                 .andExpect(content().string(containsString("640×360")))
@@ -71,36 +67,50 @@ class VideoPagesTest extends ApplicationTest {
         mvc.perform(get("/tasks").session(user)).andExpect(status().isOk())
                 .andExpect(content().string(containsString(taskId)))
                 .andExpect(content().string(containsString("Ready")));
+    }
 
-        mvc.perform(post(videos + "/" + videoId + "/metadata").session(user).with(csrf())
+    @Test
+    void metadataEditedOnTheVideoPageIsSavedAndAValueOfTheWrongTypeKeepsWhatWasTyped() throws Exception {
+        MockHttpSession user = signUp(mvc, "Describer", uniqueEmail("describer"));
+        String page = readyVideoPage(user, "/indexes/" + index(user, "Described cams", false) + "/videos");
+
+        mvc.perform(post(page + "/metadata").session(user).with(csrf())
                         .param("key", "camera").param("type", "text").param("value", "north pier")
                         .param("key", "minute").param("type", "number").param("value", "12")
                         .param("key", "").param("type", "text").param("value", ""))
-                .andExpect(redirectedUrl(videos + "/" + videoId));
-        assertThat(metadata(videoId)).isEqualTo("{\"camera\":\"north pier\",\"minute\":12}");
+                .andExpect(redirectedUrl(page));
+        assertThat(metadata(page)).isEqualTo("{\"camera\":\"north pier\",\"minute\":12}");
 
-        mvc.perform(post(videos + "/" + videoId + "/metadata").session(user).with(csrf())
+        mvc.perform(post(page + "/metadata").session(user).with(csrf())
                         .param("key", "camera").param("type", "text").param("value", "south pier")
                         .param("key", "minute").param("type", "number").param("value", "twelve"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("The value of minute must be a number")))
                 .andExpect(content().string(containsString("value=\"south pier\"")));
-        assertThat(metadata(videoId)).isEqualTo("{\"camera\":\"north pier\",\"minute\":12}");
+        assertThat(metadata(page)).isEqualTo("{\"camera\":\"north pier\",\"minute\":12}");
 
-        mvc.perform(post(videos + "/" + videoId + "/metadata").session(user).with(csrf())
+        mvc.perform(post(page + "/metadata").session(user).with(csrf())
                         .param("key", "camera").param("type", "text").param("value", "north pier")
                         .param("key", "minute").param("type", "number").param("value", "12").param("remove", "minute")
                         .param("key", "reviewed").param("type", "boolean").param("value", "true"))
-                .andExpect(redirectedUrl(videos + "/" + videoId));
-        assertThat(metadata(videoId)).isEqualTo("{\"camera\":\"north pier\",\"reviewed\":true}");
+                .andExpect(redirectedUrl(page));
+        assertThat(metadata(page)).isEqualTo("{\"camera\":\"north pier\",\"reviewed\":true}");
+    }
 
-        mvc.perform(get(videos + "/" + videoId + "/delete").session(user))
+    @Test
+    void aVideoDeletedFromItsPageAfterConfirmingIsGone() throws Exception {
+        MockHttpSession user = signUp(mvc, "Page Deleter", uniqueEmail("pagedeleter"));
+        String videos = "/indexes/" + index(user, "Doomed cams", false) + "/videos";
+        String page = readyVideoPage(user, videos);
+
+        mvc.perform(get(page + "/delete").session(user))
                 .andExpect(content().string(containsString("Delete harbour.mp4?")));
-        mvc.perform(post(videos + "/" + videoId + "/delete").session(user).with(csrf()))
+        mvc.perform(post(page + "/delete").session(user).with(csrf()))
                 .andExpect(redirectedUrl(videos)).andExpect(flash().attribute("notice", "harbour.mp4 was deleted."));
-        mvc.perform(get(videos + "/" + videoId).session(user)).andExpect(status().isNotFound());
-        assertThat(jdbc.sql("select count(*) from videos where id = :id").param("id", videoId).query(Integer.class).single())
-                .isZero();
+
+        mvc.perform(get(page).session(user)).andExpect(status().isNotFound());
+        assertThat(jdbc.sql("select count(*) from videos where id = :id").param("id", videoId(page))
+                .query(Integer.class).single()).isZero();
     }
 
     @Test
@@ -110,7 +120,7 @@ class VideoPagesTest extends ApplicationTest {
         String index = index(user, "Script cams", false);
         String videos = "/indexes/" + index + "/videos";
         // what the page's script sends: the form's fields (its token too) and the file, the token also as a header
-        MultipartForm form = MultipartForm.post(videos).param("_csrf", "in-the-body-too").file(file(clip));
+        MultipartForm form = MultipartForm.post(videos).param("_csrf", "in-the-body-too").file(MultipartForm.videoFile(clip));
 
         String answer = mvc.perform(form.request().session(user).with(csrf().asHeader()).accept(MediaType.APPLICATION_JSON))
                 .andExpect(status().isCreated())
@@ -141,9 +151,9 @@ class VideoPagesTest extends ApplicationTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.message").value("Choose a video file to upload."));
 
-        mvc.perform(multipart(videos).file(file(tooShort)).session(user).with(csrf()))
+        mvc.perform(multipart(videos).file(MultipartForm.videoFile(TestVideos.tooShort())).session(user).with(csrf()))
                 .andExpect(redirectedUrl(videos))
-                .andExpect(flash().attribute("notice", "blink.mp4 was uploaded and is being checked."));
+                .andExpect(flash().attribute("notice", "short.mp4 was uploaded and is being checked."));
         String taskId = jdbc.sql("select id from video_tasks where index_id = :index").param("index", index)
                 .query(String.class).single();
         await().atMost(Duration.ofSeconds(30)).until(() -> taskStatus(taskId).equals("failed"));
@@ -156,7 +166,7 @@ class VideoPagesTest extends ApplicationTest {
                 .andExpect(content().string(containsString("Dismiss")));
         mvc.perform(post(videos + "/tasks/" + taskId + "/dismiss").session(user).with(csrf()))
                 .andExpect(redirectedUrl(videos));
-        mvc.perform(get(videos).session(user)).andExpect(content().string(not(containsString("blink.mp4"))));
+        mvc.perform(get(videos).session(user)).andExpect(content().string(not(containsString("short.mp4"))));
     }
 
     @Test
@@ -165,7 +175,7 @@ class VideoPagesTest extends ApplicationTest {
         MockHttpSession outsider = signUp(mvc, "Video Outsider", uniqueEmail("videooutsider"));
         String index = index(team.admin(), "Dock cams", false);
         String videos = "/indexes/" + index + "/videos";
-        String answer = mvc.perform(multipart(videos).file(file(clip)).session(team.admin()).with(csrf())
+        String answer = mvc.perform(multipart(videos).file(MultipartForm.videoFile(clip)).session(team.admin()).with(csrf())
                 .accept(MediaType.APPLICATION_JSON)).andReturn().getResponse().getContentAsString();
         String videoId = JsonPath.read(answer, "$.videoId");
         String taskId = JsonPath.read(answer, "$.taskId");
@@ -179,7 +189,7 @@ class VideoPagesTest extends ApplicationTest {
 
         mvc.perform(get(videos).session(outsider)).andExpect(status().isNotFound());
         mvc.perform(get(videos + "/tasks").session(outsider)).andExpect(status().isNotFound());
-        mvc.perform(multipart(videos).file(file(clip)).session(outsider).with(csrf())).andExpect(status().isNotFound());
+        mvc.perform(multipart(videos).file(MultipartForm.videoFile(clip)).session(outsider).with(csrf())).andExpect(status().isNotFound());
         mvc.perform(get(videos + "/" + videoId).session(outsider)).andExpect(status().isNotFound());
         mvc.perform(post(videos + "/" + videoId + "/metadata").session(outsider).with(csrf())
                 .param("key", "shift").param("type", "text").param("value", "stolen")).andExpect(status().isNotFound());
@@ -205,15 +215,25 @@ class VideoPagesTest extends ApplicationTest {
         return location.substring(location.lastIndexOf('/') + 1);
     }
 
-    private static MockMultipartFile file(Path video) throws Exception {
-        return new MockMultipartFile("video_file", video.getFileName().toString(), "video/mp4", Files.readAllBytes(video));
+    /** Uploads the clip on an index's videos page, as the page's script does, and waits for it; the video's page. */
+    private String readyVideoPage(MockHttpSession user, String videos) throws Exception {
+        String answer = mvc.perform(multipart(videos).file(MultipartForm.videoFile(clip)).session(user).with(csrf())
+                .accept(MediaType.APPLICATION_JSON)).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        await().atMost(Duration.ofSeconds(30)).until(() -> taskStatus(JsonPath.read(answer, "$.taskId")).equals("ready"));
+        return videos + "/" + JsonPath.read(answer, "$.videoId");
+    }
+
+    private static String videoId(String videoPage) {
+        return videoPage.substring(videoPage.lastIndexOf('/') + 1);
     }
 
     private String taskStatus(String taskId) {
         return jdbc.sql("select status from video_tasks where id = :id").param("id", taskId).query(String.class).single();
     }
 
-    private String metadata(String videoId) {
-        return jdbc.sql("select user_metadata from videos where id = :id").param("id", videoId).query(String.class).single();
+    /** The user metadata of the video, given its id or its page. */
+    private String metadata(String video) {
+        return jdbc.sql("select user_metadata from videos where id = :id").param("id", videoId(video)).query(String.class)
+                .single();
     }
 }

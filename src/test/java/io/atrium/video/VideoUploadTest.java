@@ -2,6 +2,7 @@ package io.atrium.video;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.closeTo;
+import static org.hamcrest.Matchers.equalTo;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
@@ -13,14 +14,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -36,9 +41,6 @@ import io.atrium.testsupport.TestVideos;
 class VideoUploadTest extends ApplicationTest {
 
     static final Path fiveSeconds = TestVideos.shared("match.mp4", 5);
-    static final Path twoSeconds = TestVideos.shared("short.mp4", 2);
-    static final Path tiny = TestVideos.shared("tiny.mp4", 5, 320, 240, 25);
-    static final Path noise = TestVideos.sharedBroken("noise.mp4");
 
     @Autowired
     AtriumProperties properties;
@@ -74,32 +76,35 @@ class VideoUploadTest extends ApplicationTest {
         assertThat(storedFiles(index)).hasSize(1);
     }
 
-    @Test
-    void filesThatBreakTheRulesFailWithTheirCodeAndLeaveNothingBehind() throws Exception {
+    static Stream<Arguments> filesThatBreakARule() {
+        return Stream.of(Arguments.of(TestVideos.tooShort(), "video_duration_too_short"),
+                Arguments.of(TestVideos.tooLowResolution(), "video_resolution_too_low"),
+                Arguments.of(TestVideos.noise(), "video_file_broken"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("filesThatBreakARule")
+    void aFileThatBreaksARuleFailsWithItsCodeLeavesNothingBehindAndItsTaskCanBeDeleted(Path file, String code)
+            throws Exception {
         String key = api.newKey("rules");
         String index = api.as(key).createIndex("Rules");
 
-        String shortTask = JsonPath.read(api.as(key).upload(index, twoSeconds, null).andReturn().getResponse().getContentAsString(), "$._id");
-        String tinyTask = JsonPath.read(api.as(key).upload(index, tiny, null).andReturn().getResponse().getContentAsString(), "$._id");
-        String noiseTask = JsonPath.read(api.as(key).upload(index, noise, null).andReturn().getResponse().getContentAsString(), "$._id");
+        String task = JsonPath.read(api.as(key).upload(index, file, null).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString(), "$._id");
 
-        api.as(key).awaitTaskStatus(shortTask, "failed");
-        api.as(key).awaitTaskStatus(tinyTask, "failed");
-        api.as(key).awaitTaskStatus(noiseTask, "failed");
-        api.as(key).get("/v1.3/tasks/" + shortTask).andExpect(jsonPath("$.error.code").value("video_duration_too_short"));
-        api.as(key).get("/v1.3/tasks/" + tinyTask).andExpect(jsonPath("$.error.code").value("video_resolution_too_low"));
-        api.as(key).get("/v1.3/tasks/" + noiseTask).andExpect(jsonPath("$.error.code").value("video_file_broken"));
+        api.as(key).awaitTaskStatus(task, "failed");
+        api.as(key).get("/v1.3/tasks/" + task).andExpect(jsonPath("$.error.code").value(code));
         api.as(key).get("/v1.3/indexes/" + index + "/videos").andExpect(jsonPath("$.data.length()").value(0));
         assertThat(storedFiles(index)).isEmpty();
-        api.as(key).delete("/v1.3/tasks/" + noiseTask).andExpect(status().isNoContent());
-        api.as(key).get("/v1.3/tasks/" + noiseTask).andExpect(status().isNotFound());
+        api.as(key).delete("/v1.3/tasks/" + task).andExpect(status().isNoContent());
+        api.as(key).get("/v1.3/tasks/" + task).andExpect(status().isNotFound());
     }
 
     @Test
     void badUploadRequestsAreRefusedAndStoreNothing() throws Exception {
         String key = api.newKey("badupload");
         String index = api.as(key).createIndex("Careful");
-        MockMultipartFile file = new MockMultipartFile("video_file", "match.mp4", "video/mp4", Files.readAllBytes(fiveSeconds));
+        MockMultipartFile file = MultipartForm.videoFile(fiveSeconds);
 
         api.as(key).perform(MultipartForm.post("/v1.3/tasks").file(file)).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("parameter_not_provided"));
@@ -151,66 +156,77 @@ class VideoUploadTest extends ApplicationTest {
 
     @Test
     void userMetadataMergesNullRemovesAndSystemMetadataIsProtected() throws Exception {
-        String key = api.newKey("metadata");
-        String index = api.as(key).createIndex("Metadata");
-        String videoId = api.as(key).readyVideo(index, fiveSeconds, "{\"a\":\"1\",\"keep\":true}");
-        String path = "/v1.3/indexes/" + index + "/videos/" + videoId;
+        Video video = readyVideo("metadata", "{\"a\":\"1\",\"keep\":true}");
 
-        api.as(key).patch(path, "{\"user_metadata\":{\"a\":null,\"b\":2.5}}")
+        api.as(video.key()).patch(video.path(), "{\"user_metadata\":{\"a\":null,\"b\":2.5}}")
                 .andExpect(status().isNoContent());
-        api.as(key).get(path).andExpect(jsonPath("$.user_metadata.a").doesNotExist())
+        api.as(video.key()).get(video.path()).andExpect(jsonPath("$.user_metadata.a").doesNotExist())
                 .andExpect(jsonPath("$.user_metadata.b").value(2.5))
                 .andExpect(jsonPath("$.user_metadata.keep").value(true));
-        api.as(key).put(path, "{\"user_metadata\":{\"c\":\"older client\"}}")
+        api.as(video.key()).put(video.path(), "{\"user_metadata\":{\"c\":\"older client\"}}")
                 .andExpect(status().isNoContent());
-        api.as(key).patch(path, "{\"system_metadata\":{\"duration\":1}}")
+        api.as(video.key()).patch(video.path(), "{\"system_metadata\":{\"duration\":1}}")
                 .andExpect(status().isBadRequest());
-        api.as(key).patch(path, "{\"user_metadata\":{\"list\":[1,2]}}")
+        api.as(video.key()).patch(video.path(), "{\"user_metadata\":{\"list\":[1,2]}}")
                 .andExpect(status().isBadRequest());
-        api.as(key).get(path).andExpect(jsonPath("$.user_metadata.c").value("older client"))
+        api.as(video.key()).get(video.path()).andExpect(jsonPath("$.user_metadata.c").value("older client"))
                 .andExpect(jsonPath("$.system_metadata.width").value(640));
     }
 
-    @Test
-    void userMetadataOverItsLimitsIsRefusedOnEveryPathAndChangesNothing() throws Exception {
-        String key = api.newKey("bigmeta");
-        String index = api.as(key).createIndex("Big metadata");
-        String videoId = api.as(key).readyVideo(index, fiveSeconds, "{\"kept\":\"yes\"}");
-        String path = "/v1.3/indexes/" + index + "/videos/" + videoId;
-        StringBuilder manyKeys = new StringBuilder("{");
-        for (int i = 0; i <= 100; i++) {
-            manyKeys.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":1");
-        }
-        String longValue = "v".repeat(2_001);
-        String sizable = "w".repeat(1_500);
-        String[] overLimit = {manyKeys.append("}").toString(), "{\"" + "k".repeat(101) + "\":1}",
-                "{\"long\":\"" + longValue + "\"}", "{\"huge\":\"" + "x".repeat(64 * 1024) + "\"}"};
+    static Stream<Arguments> userMetadataOverALimit() {
+        String manyKeys = IntStream.rangeClosed(0, 100).mapToObj(i -> "\"k" + i + "\":1")
+                .collect(Collectors.joining(",", "{", "}"));
+        return Stream.of(Arguments.of("101 keys", manyKeys),
+                Arguments.of("a key of 101 characters", "{\"" + "k".repeat(101) + "\":1}"),
+                Arguments.of("a value of 2,001 characters", "{\"long\":\"" + "v".repeat(2_001) + "\"}"),
+                Arguments.of("64 KiB in all", "{\"huge\":\"" + "x".repeat(64 * 1024) + "\"}"));
+    }
 
-        for (String metadata : overLimit) {
-            for (var method : java.util.List.<java.util.function.Function<String, MockHttpServletRequestBuilder>>of(
-                    p -> patch(p), p -> put(p))) {
-                api.as(key).perform(method.apply(path).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"user_metadata\":" + metadata + "}"))
-                        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("user_metadata_too_large"));
-            }
-            api.as(key).upload(index, fiveSeconds, metadata).andExpect(status().isBadRequest())
-                    .andExpect(jsonPath("$.code").value("user_metadata_too_large"));
-        }
-        String eighteenMegabytes = "{\"user_metadata\":{\"huge\":\"" + "x".repeat(18 * 1024 * 1024) + "\"}}";
-        api.as(key).patch(path, eighteenMegabytes)
-                .andExpect(status().isPayloadTooLarge()).andExpect(jsonPath("$.code").value("request_too_large"));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("userMetadataOverALimit")
+    void userMetadataOverALimitIsRefusedByPatchPutAndUploadAndChangesNothing(String what, String metadata)
+            throws Exception {
+        Video video = readyVideo("bigmeta", "{\"kept\":\"yes\"}");
+        String body = "{\"user_metadata\":" + metadata + "}";
+
+        api.as(video.key()).patch(video.path(), body).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("user_metadata_too_large"));
+        api.as(video.key()).put(video.path(), body).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("user_metadata_too_large"));
+        api.as(video.key()).upload(video.index(), fiveSeconds, metadata).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("user_metadata_too_large"));
+
+        api.as(video.key()).get(video.path()).andExpect(jsonPath("$.user_metadata", equalTo(Map.of("kept", "yes"))));
+        api.as(video.key()).perform(get("/v1.3/tasks").param("index_id", video.index()))
+                .andExpect(jsonPath("$.data.length()").value(1));
+    }
+
+    @Test
+    void userMetadataPatchedInPiecesIsRefusedAtThePieceThatTakesItOverItsTotalSize() throws Exception {
+        Video video = readyVideo("pieces", "{\"kept\":\"yes\"}");
+        String sizable = "w".repeat(1_500);
+
         for (int i = 0; i < 6; i++) {
-            api.as(key).patch(path, "{\"user_metadata\":{\"part" + i + "\":\"" + sizable + "\"}}")
+            api.as(video.key()).patch(video.path(), "{\"user_metadata\":{\"part" + i + "\":\"" + sizable + "\"}}")
                     .andExpect(status().isNoContent());
         }
-        api.as(key).patch(path, "{\"user_metadata\":{\"part6\":\"" + sizable + "\"}}")
+        api.as(video.key()).patch(video.path(), "{\"user_metadata\":{\"part6\":\"" + sizable + "\"}}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("user_metadata_too_large"));
 
-        api.as(key).get(path).andExpect(jsonPath("$.user_metadata.kept").value("yes"))
+        api.as(video.key()).get(video.path()).andExpect(jsonPath("$.user_metadata.kept").value("yes"))
                 .andExpect(jsonPath("$.user_metadata.part5").value(sizable))
-                .andExpect(jsonPath("$.user_metadata.part6").doesNotExist())
-                .andExpect(jsonPath("$.user_metadata.long").doesNotExist());
-        api.as(key).perform(get("/v1.3/tasks").param("index_id", index)).andExpect(jsonPath("$.data.length()").value(1));
+                .andExpect(jsonPath("$.user_metadata.part6").doesNotExist());
+    }
+
+    @Test
+    void aMetadataUpdateOverTheRequestSizeLimitIsRefusedWith413() throws Exception {
+        Video video = readyVideo("hugebody", "{\"kept\":\"yes\"}");
+        String eighteenMegabytes = "{\"user_metadata\":{\"huge\":\"" + "x".repeat(18 * 1024 * 1024) + "\"}}";
+
+        api.as(video.key()).patch(video.path(), eighteenMegabytes)
+                .andExpect(status().isPayloadTooLarge()).andExpect(jsonPath("$.code").value("request_too_large"));
+
+        api.as(video.key()).get(video.path()).andExpect(jsonPath("$.user_metadata", equalTo(Map.of("kept", "yes"))));
     }
 
     @Test
@@ -373,7 +389,7 @@ class VideoUploadTest extends ApplicationTest {
                 .andReturn().getResponse().getContentAsByteArray();
         assertThat(jpeg).startsWith(0xFF, 0xD8);
 
-        MockMultipartFile part = new MockMultipartFile("video_file", "quiet.mp4", "video/mp4", Files.readAllBytes(fiveSeconds));
+        MockMultipartFile part = MultipartForm.videoFile("quiet.mp4", Files.readAllBytes(fiveSeconds));
         String created = api.as(key).perform(MultipartForm.post("/v1.3/tasks").file(part).param("index_id", index).param("enable_video_stream", "false"))
                 .andReturn().getResponse().getContentAsString();
         api.as(key).awaitTaskStatus(JsonPath.read(created, "$._id"), "ready");
@@ -405,6 +421,17 @@ class VideoUploadTest extends ApplicationTest {
         api.as(key).delete(videos + "/" + videoId).andExpect(status().isNoContent());
         api.as(key).get("/v1.3/tasks/" + taskId).andExpect(jsonPath("$.status").value("ready"))
                 .andExpect(jsonPath("$.hls").doesNotExist());
+    }
+
+    /** A key, the index it made and the path of a ready video of five seconds in it. */
+    record Video(String key, String index, String path) {
+    }
+
+    /** A new user's key, an index of theirs and a ready video in it carrying the user metadata. */
+    private Video readyVideo(String who, String metadata) throws Exception {
+        String key = api.newKey(who);
+        String index = api.as(key).createIndex(who + " videos");
+        return new Video(key, index, "/v1.3/indexes/" + index + "/videos/" + api.as(key).readyVideo(index, fiveSeconds, metadata));
     }
 
     /** The path and query of an absolute link, for MockMvc. */

@@ -75,8 +75,7 @@ class SessionAndErrorPagesTest {
 
     @Test
     void aSessionCookieReplayedAfterLogOutIsWorthNothing() throws Exception {
-        HttpVisitor visitor = new HttpVisitor(port);
-        visitor.signUp("Replay Check", uniqueEmail("replay"), PASSWORD);
+        HttpVisitor visitor = HttpVisitor.signedUp(port, "Replay Check", uniqueEmail("replay"));
         String session = visitor.cookie("ATRIUM_SESSION").orElseThrow();
 
         visitor.submit("/", "/logout", Map.of());
@@ -90,8 +89,7 @@ class SessionAndErrorPagesTest {
 
     @Test
     void aMissingPageShowsTheFriendly404InsideTheLayout() throws Exception {
-        HttpVisitor visitor = new HttpVisitor(port);
-        visitor.signUp("Lost Visitor", uniqueEmail("lost"), PASSWORD);
+        HttpVisitor visitor = HttpVisitor.signedUp(port, "Lost Visitor", uniqueEmail("lost"));
 
         HttpResponse<String> page = visitor.get("/no-such-page");
 
@@ -101,8 +99,7 @@ class SessionAndErrorPagesTest {
 
     @Test
     void aServerFailureShowsTheFriendly500WithoutDetails() throws Exception {
-        HttpVisitor visitor = new HttpVisitor(port);
-        visitor.signUp("Unlucky Visitor", uniqueEmail("unlucky"), PASSWORD);
+        HttpVisitor visitor = HttpVisitor.signedUp(port, "Unlucky Visitor", uniqueEmail("unlucky"));
 
         HttpResponse<String> page = visitor.get("/test-only/failure");
 
@@ -114,8 +111,7 @@ class SessionAndErrorPagesTest {
     @Test
     void theErrorPageAskedForDirectlyIsAMissingPage() throws Exception {
         assertThat(new HttpVisitor(port).get("/error").statusCode()).isEqualTo(404);
-        HttpVisitor visitor = new HttpVisitor(port);
-        visitor.signUp("Error Asker", uniqueEmail("errorasker"), PASSWORD);
+        HttpVisitor visitor = HttpVisitor.signedUp(port, "Error Asker", uniqueEmail("errorasker"));
         HttpResponse<String> page = visitor.get("/error");
         assertThat(page.statusCode()).isEqualTo(404);
         assertThat(page.body()).contains("Page not found");
@@ -123,8 +119,7 @@ class SessionAndErrorPagesTest {
 
     @Test
     void aFormSubmittedSeveralTimesAtOnceInOneSessionNeverFails() throws Exception {
-        HttpVisitor visitor = new HttpVisitor(port);
-        visitor.signUp("Double Clicker", uniqueEmail("doubleclick"), PASSWORD);
+        HttpVisitor visitor = HttpVisitor.signedUp(port, "Double Clicker", uniqueEmail("doubleclick"));
         java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
                 .matcher(visitor.get("/settings/api-keys").body());
         assertThat(token.find()).isTrue();

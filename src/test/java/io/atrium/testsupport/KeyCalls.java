@@ -1,0 +1,30 @@
+package io.atrium.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+
+/**
+ * What the calls of one key do alike whether MockMvc ({@link ApiClient.Caller}) or real HTTP
+ * ({@link HttpApiClient.Caller}) carries them: the steps built from plain requests, written once.
+ */
+public abstract class KeyCalls {
+
+    /** A Marengo index with visual search under the name; its id. */
+    public String createIndex(String name) throws Exception {
+        return createIndexFrom(ApiClient.INDEX.formatted(name));
+    }
+
+    /** An index as the JSON body describes it; its id. */
+    public abstract String createIndexFrom(String json) throws Exception;
+
+    /** The status {@code GET /v1.3/tasks/{id}} answers now. */
+    public abstract String taskStatus(String taskId) throws Exception;
+
+    /** Waits up to 30 seconds for the task to reach the status. */
+    public void awaitTaskStatus(String taskId, String expected) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(taskStatus(taskId)).as("task " + taskId).isEqualTo(expected));
+    }
+}
