@@ -5,8 +5,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
- * The TwelveLabs model endpoints (search, analyze, gist, summarize, embed, generate): this server keeps
- * indexes and videos but runs no models, and says so with 501 {@code api_not_allowed}.
+ * The TwelveLabs model endpoints (search, analyze, gist, summarize, generate, embed, embed-v2, responses, knowledge-store
+ * search): this server keeps indexes and videos but runs no models, and says so at once with 403
+ * {@code api_not_allowed}. Not a 5xx: the official SDKs retry those, so a call would hang for seconds before failing.
  */
 @ApiController
 class ModelEndpointsController {
@@ -18,10 +19,12 @@ class ModelEndpointsController {
     }
 
     @RequestMapping({"/v1.3/search", "/v1.3/search/**", "/v1.3/analyze", "/v1.3/analyze/**", "/v1.3/gist",
-            "/v1.3/summarize", "/v1.3/generate", "/v1.3/embed", "/v1.3/embed/**"})
+            "/v1.3/gist/**", "/v1.3/summarize", "/v1.3/summarize/**", "/v1.3/generate", "/v1.3/generate/**",
+            "/v1.3/embed", "/v1.3/embed/**", "/v1.3/embed-v2", "/v1.3/embed-v2/**", "/v1.3/responses",
+            "/v1.3/responses/**", "/v1.3/knowledge-stores/{id}/search"})
     ResponseEntity<ApiError> notOffered() {
-        return ApiErrors.response(HttpStatus.NOT_IMPLEMENTED, errors.of("api_not_allowed",
-                "This server stores indexes and videos but does not run video understanding models, so search, "
-                        + "analyze, gist, summarize, generate and embed are not available here."));
+        return ApiErrors.response(HttpStatus.FORBIDDEN, errors.of("api_not_allowed",
+                "This server stores indexes and videos but runs no video understanding models, so search, analyze, "
+                        + "gist, summarize, generate, embed and responses are not available here."));
     }
 }

@@ -57,6 +57,11 @@ public class IndexService {
         String name = DisplayNames.require("index_name", command.name());
         List<IndexModel> models = requireModels(command.models());
         List<String> addons = requireAddons(command.addons());
+        if (addons.contains("thumbnail") && models.stream().noneMatch(model -> model.family().equals("marengo"))) {
+            // Thumbnails come with Marengo's visual embedding in the published API: a Pegasus-only index has none.
+            throw new InvalidInputException("addons", "parameter_invalid",
+                    "The thumbnail addon needs a Marengo model in the index.");
+        }
         if (indexes.nameTaken(accountId, name, null)) {
             throw nameTaken(name);
         }

@@ -20,26 +20,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpSession;
 
 import io.atrium.shared.SecretTokens;
-import io.atrium.testsupport.ApplicationTest;
 import io.atrium.testsupport.IntegrationTest;
 import io.atrium.testsupport.Mailbox;
-import io.atrium.testsupport.MovableTime;
-import io.atrium.testsupport.MutableClock;
+import io.atrium.testsupport.MovableTimeTest;
 import io.atrium.testsupport.Organizations;
 import io.atrium.testsupport.Outbox;
 import io.atrium.testsupport.Visitors;
 
 @IntegrationTest
-@Import(MovableTime.class)
-class EmailConfirmationTest extends ApplicationTest {
-
-    @Autowired
-    MutableClock clock;
+class EmailConfirmationTest extends MovableTimeTest {
 
     @Test
     void anUnconfirmedUserUsesTheirPersonalAccountButCreatesNoOrganizationOrKeyUntilTheLinkIsFollowed() throws Exception {

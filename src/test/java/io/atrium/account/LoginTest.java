@@ -17,23 +17,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.ResultActions;
 
-import io.atrium.testsupport.ApplicationTest;
 import io.atrium.testsupport.IntegrationTest;
-import io.atrium.testsupport.MovableTime;
-import io.atrium.testsupport.MutableClock;
+import io.atrium.testsupport.MovableTimeTest;
 
 @IntegrationTest
-@Import(MovableTime.class)
-class LoginTest extends ApplicationTest {
-
-    @Autowired
-    MutableClock clock;
+class LoginTest extends MovableTimeTest {
 
     @Test
     void correctPasswordLogsInWithAnyCaseOfTheEmail() throws Exception {

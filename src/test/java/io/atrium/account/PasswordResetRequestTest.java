@@ -15,23 +15,15 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MvcResult;
 
-import io.atrium.testsupport.ApplicationTest;
 import io.atrium.testsupport.IntegrationTest;
 import io.atrium.testsupport.Mailbox;
-import io.atrium.testsupport.MovableTime;
-import io.atrium.testsupport.MutableClock;
+import io.atrium.testsupport.MovableTimeTest;
 import io.atrium.testsupport.Outbox;
 
 @IntegrationTest
-@Import(MovableTime.class)
-class PasswordResetRequestTest extends ApplicationTest {
-
-    @Autowired
-    MutableClock clock;
+class PasswordResetRequestTest extends MovableTimeTest {
 
     @Test
     void aRegisteredAndAnUnknownAddressGetTheSameAnswerAndOnlyTheRegisteredOneAMail() throws Exception {

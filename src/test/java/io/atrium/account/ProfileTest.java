@@ -17,24 +17,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.ResultActions;
 
-import io.atrium.testsupport.ApplicationTest;
 import io.atrium.testsupport.IntegrationTest;
 import io.atrium.testsupport.Mailbox;
-import io.atrium.testsupport.MovableTime;
-import io.atrium.testsupport.MutableClock;
+import io.atrium.testsupport.MovableTimeTest;
 
 @IntegrationTest
-@Import(MovableTime.class)
-class ProfileTest extends ApplicationTest {
+class ProfileTest extends MovableTimeTest {
 
     /** Frozen unless a test moves it, so a wait of a second cannot run out between two requests. */
-    @Autowired
-    MutableClock clock;
 
     @Test
     void renamingShowsTheNewNameAndInitialsAtOnce() throws Exception {

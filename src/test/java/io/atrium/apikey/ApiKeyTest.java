@@ -33,22 +33,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpSession;
 
 import io.atrium.testsupport.ApiKeys;
-import io.atrium.testsupport.ApplicationTest;
 import io.atrium.testsupport.IntegrationTest;
-import io.atrium.testsupport.MovableTime;
-import io.atrium.testsupport.MutableClock;
+import io.atrium.testsupport.MovableTimeTest;
 
 @IntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
-@Import(MovableTime.class)
-class ApiKeyTest extends ApplicationTest {
+class ApiKeyTest extends MovableTimeTest {
 
-    @Autowired
-    MutableClock clock;
     @Autowired
     LastUsedRecorder lastUsed;
 
@@ -283,7 +277,7 @@ class ApiKeyTest extends ApplicationTest {
                 .andExpect(status().isNotFound());
         api.as(victimKey).get("/api/v1/account").andExpect(status().isOk());
         api.as(attackerKey).get("/api/v1/no-such-thing").andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.code").value("resource_not_exist"));
+                .andExpect(jsonPath("$.code").value("endpoint_not_exist"));
     }
 
     @Test

@@ -33,8 +33,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -44,10 +42,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import com.jayway.jsonpath.JsonPath;
 
 import io.atrium.testsupport.ApiKeys;
-import io.atrium.testsupport.ApplicationTest;
 import io.atrium.testsupport.IntegrationTest;
-import io.atrium.testsupport.MovableTime;
-import io.atrium.testsupport.MutableClock;
+import io.atrium.testsupport.MovableTimeTest;
 import io.atrium.testsupport.Outbox;
 import io.atrium.testsupport.S3Server;
 
@@ -58,8 +54,7 @@ import io.atrium.testsupport.S3Server;
  */
 @IntegrationTest
 @TestPropertySource(properties = "atrium.integrations.allowed-addresses=127.0.0.1/32")
-@Import(MovableTime.class)
-class AuditLogTest extends ApplicationTest {
+class AuditLogTest extends MovableTimeTest {
 
     static final S3Server s3 = S3Server.shared();
 
@@ -79,8 +74,6 @@ class AuditLogTest extends ApplicationTest {
     record TwoDays(MockHttpSession admin, String key, String memberId, LocalDate firstDay, LocalDate thirdDay) {
     }
 
-    @Autowired
-    MutableClock clock;
 
     final String bucket = s3.newBucket("audit");
 

@@ -28,10 +28,7 @@ class PasswordResetBrowserTest extends BrowserTest {
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
-        SMTP.start();
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", SMTP::port);
-        registry.add("atrium.jobs.poll-interval", () -> "100ms");
+        SMTP.serve(registry);
     }
 
     @AfterAll

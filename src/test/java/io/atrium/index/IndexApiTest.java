@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -181,13 +182,42 @@ class IndexApiTest extends ApplicationTest {
     }
 
     @Test
-    void modelEndpointsAnswer501() throws Exception {
+    void modelEndpointsFailAtOnceWith403ApiNotAllowedWhichNoSdkRetries() throws Exception {
         String key = ApiKeys.create(mvc, signUp(mvc, "Searcher", uniqueEmail("searcher")), "indexes");
-        for (String path : new String[] {"/v1.3/search", "/v1.3/analyze", "/v1.3/gist", "/v1.3/summarize", "/v1.3/embed"}) {
+        for (String path : new String[] {"/v1.3/search", "/v1.3/search/queries", "/v1.3/analyze", "/v1.3/gist",
+                "/v1.3/summarize", "/v1.3/generate", "/v1.3/embed", "/v1.3/embed/tasks", "/v1.3/embed-v2",
+                "/v1.3/embed-v2/tasks", "/v1.3/responses", "/v1.3/knowledge-stores/ks1/search"}) {
             api.as(key).post(path, "{}")
-                    .andExpect(status().isNotImplemented()).andExpect(jsonPath("$.code").value("api_not_allowed"));
+                    .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("api_not_allowed"));
         }
         mvc.perform(post("/v1.3/search")).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void theThumbnailAddonNeedsAMarengoModel() throws Exception {
+        String key = api.newKey("pegasus");
+        api.as(key).post("/v1.3/indexes", """
+                {"index_name": "Talks", "models": [{"model_name": "pegasus1.2", "model_options": ["visual"]}],
+                 "addons": ["thumbnail"]}""")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("parameter_invalid"))
+                .andExpect(jsonPath("$.message").value("The thumbnail addon needs a Marengo model in the index."));
+        api.as(key).get("/v1.3/indexes").andExpect(jsonPath("$.data.length()").value(0));
+    }
+
+    @Test
+    void anUnknownPathAnswersItsOwnCodeAndAKnownPathWithAnotherMethodAnswers405WithTheMethodsItTakes()
+            throws Exception {
+        String key = api.newKey("wanderer");
+
+        api.as(key).get("/v1.3/no-such-endpoint")
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("endpoint_not_exist"));
+        api.as(key).get("/v1.3/indexes/0123456789abcdef01234567")
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("resource_not_exist"));
+        api.as(key).patch("/v1.3/indexes", "{}")
+                .andExpect(status().isMethodNotAllowed())
+                .andExpect(jsonPath("$.code").value("method_not_allowed"))
+                .andExpect(header().string("Allow", "GET, POST"));
     }
 
     private String create(String key, String json) throws Exception {

@@ -38,8 +38,7 @@ class SmtpDeliveryTest extends ApplicationTest {
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", SMTP::port);
+        SMTP.serve(registry);
         registry.add("atrium.mail.initial-backoff", () -> "200ms");
         registry.add("atrium.mail.from", () -> "Atrium <no-reply@atrium.test>");
     }

@@ -30,6 +30,14 @@ public final class SmtpServer {
         }
     }
 
+    /** Starts the server and points the application under test at it, with jobs looked for every 100 ms. */
+    public void serve(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        start();
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", this::port);
+        registry.add("atrium.jobs.poll-interval", () -> "100ms");
+    }
+
     public synchronized void stop() {
         if (server != null) {
             server.stop();

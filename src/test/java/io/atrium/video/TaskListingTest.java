@@ -76,8 +76,11 @@ class TaskListingTest extends ApplicationTest {
         api.as(key).perform(get("/v1.3/tasks").param("status", "ready,failed").param("index_id", other))
                 .andExpect(jsonPath("$.data[*]._id").value(contains(c)));
         api.as(key).perform(get("/v1.3/tasks").param("status", "indexing")).andExpect(jsonPath("$.data").value(empty()));
-        api.as(key).perform(get("/v1.3/tasks").param("status", "finished")).andExpect(jsonPath("$.data").value(empty()));
-        api.as(key).perform(get("/v1.3/tasks").param("status", "failed,finished")).andExpect(jsonPath("$.data[*]._id").value(contains(b)));
+        api.as(key).perform(get("/v1.3/tasks").param("status", "uploading")).andExpect(jsonPath("$.data").value(empty()));
+        api.as(key).perform(get("/v1.3/tasks").param("status", "failed,uploading")).andExpect(jsonPath("$.data[*]._id").value(contains(b)));
+        api.as(key).perform(get("/v1.3/tasks").param("status", "failed,finished"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("parameter_invalid"))
+                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.startsWith("status must be one of")));
         api.as(key).perform(get("/v1.3/tasks").param("filename", "harbour.mp4")).andExpect(jsonPath("$.data[*]._id").value(contains(c, a)));
         api.as(key).perform(get("/v1.3/tasks").param("created_at", "2026-03-01")).andExpect(jsonPath("$.data[*]._id").value(contains(c, a)));
         api.as(key).perform(get("/v1.3/tasks").param("created_at", "2026-03-02T08:00:00+02:00"))

@@ -240,9 +240,10 @@ class TaskWorker {
         }
     }
 
+    /** The files go first: once a client sees the task failed, nothing of it is left in storage. */
     private Optional<String> fail(TaskRow task, String code, String message) {
-        tasks.fail(task.id(), code, message, clock.instant());
         storage.deleteVideo(task.accountId(), task.videoId());
+        tasks.fail(task.id(), code, message, clock.instant());
         return Optional.of(code);
     }
 }
