@@ -27,9 +27,9 @@ class PasswordResetRequestTest extends MovableTimeTest {
 
     @Test
     void aRegisteredAndAnUnknownAddressGetTheSameAnswerAndOnlyTheRegisteredOneAMail() throws Exception {
+        String unknown = uniqueEmail("unknown");
         String registered = uniqueEmail("known");
         signUp(mvc, "Known", registered);
-        String unknown = uniqueEmail("unknown");
 
         List<Object> forRegistered = answer(registered, "10.60.0.1");
         List<Object> forUnknown = answer(unknown, "10.60.0.1");

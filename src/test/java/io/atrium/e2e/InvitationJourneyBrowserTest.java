@@ -8,8 +8,8 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -32,16 +32,12 @@ import jakarta.mail.internet.MimeMessage;
 @ServerTest
 class InvitationJourneyBrowserTest extends BrowserTest {
 
+    @RegisterExtension
     static final SmtpServer SMTP = new SmtpServer();
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
         SMTP.serve(registry);
-    }
-
-    @AfterAll
-    static void stopSmtp() {
-        SMTP.stop();
     }
 
     InvitationJourneyBrowserTest() {

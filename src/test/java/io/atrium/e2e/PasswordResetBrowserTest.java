@@ -4,8 +4,8 @@ import static io.atrium.testsupport.Visitors.PASSWORD;
 import static io.atrium.testsupport.Visitors.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -23,17 +23,13 @@ import io.atrium.testsupport.SmtpServer;
 @ServerTest
 class PasswordResetBrowserTest extends BrowserTest {
 
+    @RegisterExtension
     static final SmtpServer SMTP = new SmtpServer();
     private static final String NEW_PASSWORD = "silver-orchard-6620";
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
         SMTP.serve(registry);
-    }
-
-    @AfterAll
-    static void stopSmtp() {
-        SMTP.stop();
     }
 
     PasswordResetBrowserTest() {

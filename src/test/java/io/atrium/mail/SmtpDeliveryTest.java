@@ -16,8 +16,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -34,19 +34,16 @@ import jakarta.mail.internet.MimeMessage;
 @IntegrationTest
 class SmtpDeliveryTest extends ApplicationTest {
 
-    static final SmtpServer SMTP = new SmtpServer();
-
+    /** Retries come quickly here, and mail has a sender of its own to check. */
     @DynamicPropertySource
-    static void smtp(DynamicPropertyRegistry registry) {
+    static void smtpWithQuickRetries(DynamicPropertyRegistry registry) {
         SMTP.serve(registry);
         registry.add("atrium.mail.initial-backoff", () -> "200ms");
         registry.add("atrium.mail.from", () -> "Atrium <no-reply@atrium.test>");
     }
 
-    @AfterAll
-    static void stopSmtp() {
-        SMTP.stop();
-    }
+    @RegisterExtension
+    static final SmtpServer SMTP = new SmtpServer();
 
     @Test
     void theInvitationArrivesOverSmtpWithTextAndHtmlPartsAndItsLinkWorks() throws Exception {

@@ -14,7 +14,7 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
 /** An in-process SMTP server (GreenMail) on a port chosen once, so it can be stopped and started again there. */
-public final class SmtpServer {
+public final class SmtpServer implements org.junit.jupiter.api.extension.AfterAllCallback {
 
     private final int port = freePort();
     private GreenMail server;
@@ -36,6 +36,12 @@ public final class SmtpServer {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", this::port);
         registry.add("atrium.jobs.poll-interval", () -> "100ms");
+    }
+
+    /** As a registered extension ({@code @RegisterExtension static}), it stops after the test class. */
+    @Override
+    public void afterAll(org.junit.jupiter.api.extension.ExtensionContext context) {
+        stop();
     }
 
     public synchronized void stop() {
