@@ -198,6 +198,20 @@ class SessionsTest {
         assertThat(auditLog).contains("Firefox on macOS", "Safari on iPhone", "address=127.0.0.1");
     }
 
+    @Test
+    void aPasswordChangeEndsTheOtherSessionsAndNotesThemInTheAuditLog() throws Exception {
+        String email = uniqueEmail("changer");
+        HttpVisitor chrome = visitor(CHROME_ON_LINUX);
+        chrome.signUp("Password Changer", email, PASSWORD);
+        HttpVisitor firefox = logIn(FIREFOX_ON_MACOS, email);
+
+        chrome.submit("/profile", "/profile/password", Map.of("currentPassword", PASSWORD, "newPassword", "amber-lantern-8812"));
+
+        assertLoggedOut(firefox);
+        assertThat(sessions(chrome)).singleElement().satisfies(row -> assertThat(row.text()).contains("Chrome on Linux"));
+        assertThat(chrome.get("/settings/audit-log").body()).contains("Firefox on macOS");
+    }
+
     private HttpVisitor visitor(String userAgent) {
         return new HttpVisitor(port).withHeader("User-Agent", userAgent);
     }
