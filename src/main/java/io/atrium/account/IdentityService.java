@@ -199,7 +199,7 @@ public class IdentityService {
             return existing(holder.id()).view();
         });
         // Whoever knew the old password is out, on every node; the person resetting logs in afresh.
-        sessions.endAllExcept(user, null);
+        sessions.endAllOtherSessions(user.id(), null);
         return user;
     }
 

@@ -90,7 +90,7 @@ class ProfileController {
             accounts.changePassword(principal.userId(), currentPassword, newPassword);
             // Whoever knew the old password is logged out everywhere; this session goes on under a new id. Its id
             // is taken before the new one is given, since the store still holds it under the old one.
-            userSessions.endAllExcept(user, request.getSession().getId());
+            userSessions.endAllOtherSessions(user.id(), request.getSession().getId());
             sessionLogin.logIn(user, request, response);
             redirect.addFlashAttribute("notice", "Your password was changed.");
             return "redirect:/profile";

@@ -13,13 +13,19 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Logs a user in from a controller (after sign-up) or refreshes the login after a password change, with a
- * new session id each time (R-ACC-4), exactly as the log-in form does.
+ * new session id each time (R-ACC-4), exactly as the log-in form does, and notes the log-in in the session for
+ * Profile > Sessions.
  */
 @Component
 public class SessionLogin {
 
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
     private final SecurityContextRepository repository = new HttpSessionSecurityContextRepository();
+    private final UserSessions userSessions;
+
+    SessionLogin(UserSessions userSessions) {
+        this.userSessions = userSessions;
+    }
 
     public void logIn(UserView user, HttpServletRequest request, HttpServletResponse response) {
         if (request.getSession(false) != null) {
@@ -31,5 +37,6 @@ public class SessionLogin {
                 principal, null, principal.getAuthorities()));
         contexts.setContext(context);
         repository.saveContext(context, request, response);
+        userSessions.recordSignIn(request);
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -75,7 +76,7 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain playgroundSecurity(HttpSecurity http, AuthenticationProvider passwordLogin,
-            AuthenticationFailureHandler loginFailure) throws Exception {
+            AuthenticationSuccessHandler loginSuccess, AuthenticationFailureHandler loginFailure) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
@@ -93,8 +94,8 @@ class SecurityConfiguration {
                         .loginPage("/login")
                         .usernameParameter("email")
                         .passwordParameter("password")
-                        .failureHandler(loginFailure)
-                        .defaultSuccessUrl("/", false))
+                        .successHandler(loginSuccess)
+                        .failureHandler(loginFailure))
                 .requestCache(cache -> cache.requestCache(savedPageWithoutMarker()))
                 .logout(logout -> logout
                         .logoutUrl("/logout")
