@@ -79,6 +79,8 @@ class SecurityConfiguration {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        // The code step of a two-factor log-in: its session holds a checked password, not a log-in.
+                        .requestMatchers("/login/two-factor").permitAll()
                         .requestMatchers("/login", "/signup", "/error", "/css/**", "/js/**", "/docs/**",
                                 "/favicon.svg", "/favicon.ico", "/swagger-ui/**", "/v3/api-docs/**", "/webjars/**").permitAll()
                         // Signed, expiring media links carry their own authorization (MediaUrls).
