@@ -5,9 +5,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -59,7 +62,7 @@ public final class Authenticator {
         return codes;
     }
 
-    /** Turns two-factor authentication on for the session's user, through the profile pages. */
+    /** Turns two-factor authentication on for the session's user, through the profile pages (MockMvc). */
     public static Enrolment enrol(MockMvc mvc, MockHttpSession session, Clock clock) throws Exception {
         mvc.perform(post("/profile/two-factor/setup").session(session).with(csrf())).andExpect(status().is3xxRedirection());
         String setUpPage = mvc.perform(get("/profile/two-factor").session(session)).andExpect(status().isOk())
@@ -72,18 +75,31 @@ public final class Authenticator {
         return new Enrolment(app, recoveryCodesOn(done));
     }
 
+    /** Turns two-factor authentication on for the visitor's user, through the profile pages (real HTTP). */
+    public static Enrolment enrol(HttpVisitor visitor, Clock clock) throws IOException, InterruptedException {
+        visitor.submit("/profile/two-factor", "/profile/two-factor/setup", Map.of());
+        Authenticator app = new Authenticator(secretOn(visitor.get("/profile/two-factor").body()), clock);
+        HttpResponse<String> done = visitor.submit("/profile/two-factor", "/profile/two-factor/enable",
+                Map.of("code", app.nextCode()));
+        if (done.statusCode() != 200) {
+            throw new AssertionError("Two-factor authentication was not turned on: " + done.statusCode());
+        }
+        return new Enrolment(app, recoveryCodesOn(done.body()));
+    }
+
     /** The time step the server is in now. */
     public long currentStep() {
         return clock.instant().getEpochSecond() / 30;
     }
 
     /**
-     * A code of a step after the last one handed out, within the one-step tolerance the server allows.
+     * A code of a step after the last one handed out: the current step's, else the next one's (the server accepts one
+     * step ahead). Never the previous step's, which a real clock could leave behind before the server checks it.
      *
-     * @throws IllegalStateException when every acceptable step was used: the test must move its clock on
+     * @throws IllegalStateException when both were used: the test must move its clock on
      */
     public String nextCode() {
-        long step = Math.max(lastStep + 1, currentStep() - 1);
+        long step = Math.max(lastStep + 1, currentStep());
         if (step > currentStep() + 1) {
             throw new IllegalStateException("Every code of this moment was used: move the clock on 30 seconds");
         }
