@@ -33,8 +33,8 @@ class TwoFactorService {
 
     static final String CODE_INCORRECT = "code_incorrect";
     static final int RECOVERY_CODE_COUNT = 10;
+    static final String SECRET_PURPOSE = "two-factor";
 
-    private static final String SECRET_PURPOSE = "two-factor";
     private static final int RECOVERY_CODE_LENGTH = 16;
 
     /** The user's setting as the profile page shows it; {@code pendingSecret} while set-up waits for a first code. */
