@@ -19,7 +19,7 @@ class AccountRepository {
 
     /** A personal account is named after its user, so the name is read through the user. */
     private static final String SELECT = """
-            select a.id, a.kind, coalesce(a.name, u.name) as name, a.plan, a.created_at
+            select a.id, a.kind, coalesce(a.name, u.name) as name, a.plan, a.created_at, a.two_factor_required
             from accounts a left join users u on u.id = a.personal_of_user_id
             """;
 
@@ -87,6 +87,14 @@ class AccountRepository {
                 .update();
     }
 
+    void requireTwoFactor(String accountId, boolean required, Instant now) {
+        jdbc.sql("""
+                update accounts set two_factor_required = :required, updated_at = :now
+                where id = :id and kind = 'organization'""")
+                .param("id", accountId).param("required", required).param("now", utc(now))
+                .update();
+    }
+
     /** Everything that belongs to the account goes with it: its tables reference it with {@code on delete cascade}. */
     void deleteOrganization(String accountId) {
         jdbc.sql("update users set active_account_id = null where active_account_id = :id").param("id", accountId).update();
@@ -95,6 +103,7 @@ class AccountRepository {
 
     private static AccountView map(ResultSet rs, int row) throws SQLException {
         return new AccountView(rs.getString("id"), AccountKind.of(rs.getString("kind")), rs.getString("name"),
-                rs.getString("plan"), rs.getObject("created_at", OffsetDateTime.class).toInstant());
+                rs.getString("plan"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getBoolean("two_factor_required"));
     }
 }

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -33,14 +34,16 @@ public class AccountService {
 
     private final UserRepository users;
     private final AccountRepository accounts;
+    private final TwoFactorRepository twoFactor;
     private final PasswordPolicy passwordPolicy;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
 
-    AccountService(UserRepository users, AccountRepository accounts, PasswordPolicy passwordPolicy,
-            PasswordEncoder passwordEncoder, Clock clock) {
+    AccountService(UserRepository users, AccountRepository accounts, TwoFactorRepository twoFactor,
+            PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder, Clock clock) {
         this.users = users;
         this.accounts = accounts;
+        this.twoFactor = twoFactor;
         this.passwordPolicy = passwordPolicy;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
@@ -65,6 +68,16 @@ public class AccountService {
     /** Users by id, for pages that list people (members, invitations); unknown ids are left out. */
     public Map<String, UserView> users(Collection<String> userIds) {
         return users.findAll(userIds).stream().collect(Collectors.toMap(UserRow::id, UserRow::view));
+    }
+
+    /** Whether the user logs in with two factors (set up and confirmed). */
+    public boolean hasTwoFactor(String userId) {
+        return !twoFactor.enabledAmong(List.of(userId)).isEmpty();
+    }
+
+    /** Those of the users who log in with two factors, for pages that list people. */
+    public Set<String> withTwoFactor(Collection<String> userIds) {
+        return twoFactor.enabledAmong(userIds);
     }
 
     public Optional<UserView> findUserByEmail(String email) {
@@ -108,6 +121,12 @@ public class AccountService {
     @Transactional
     public void changePlan(String accountId, String plan) {
         accounts.changePlan(accountId, plan, clock.instant());
+    }
+
+    /** Whether the organization lets only members with two-factor authentication work in it; the caller checks who asks. */
+    @Transactional
+    public void requireTwoFactor(String accountId, boolean required) {
+        accounts.requireTwoFactor(accountId, required, clock.instant());
     }
 
     @Transactional

@@ -4,8 +4,10 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.view.RedirectView;
 
+import io.atrium.account.AccountView;
 import io.atrium.account.AtriumPrincipal;
 
 /** "Switch organization accounts" in the profile menu (R-SW-2). */
@@ -13,20 +15,33 @@ import io.atrium.account.AtriumPrincipal;
 class AccountSwitchController {
 
     private final OrganizationService organizations;
+    private final ActiveAccounts activeAccounts;
 
-    AccountSwitchController(OrganizationService organizations) {
+    AccountSwitchController(OrganizationService organizations, ActiveAccounts activeAccounts) {
         this.organizations = organizations;
+        this.activeAccounts = activeAccounts;
     }
 
     @PostMapping("/accounts/switch")
     RedirectView switchAccount(@AuthenticationPrincipal AtriumPrincipal principal, @RequestParam String accountId,
-            @RequestParam(defaultValue = "/") String returnTo) {
+            @RequestParam(defaultValue = "/") String returnTo, RedirectAttributes redirect) {
         organizations.switchTo(principal.userId(), accountId);
-        // The path is the client's: taken as it is, never as a template whose {braces} name model values.
-        RedirectView reload = new RedirectView(reloadTarget(returnTo), true);
-        reload.setExpandUriTemplateVariables(false);
-        reload.setExposeModelAttributes(false);
-        return reload;
+        AccountView requiring = activeAccounts.of(principal.userId()).twoFactorRequiredBy();
+        if (requiring != null) {
+            // The choice is kept, and takes effect once they have set it up.
+            redirect.addFlashAttribute("notice", requiring.name()
+                    + " requires two-factor authentication. Set it up to work in it.");
+            return redirect("/profile/two-factor");
+        }
+        return redirect(reloadTarget(returnTo));
+    }
+
+    /** The path may be the client's: taken as it is, never as a template whose {braces} name model values. */
+    private static RedirectView redirect(String path) {
+        RedirectView redirect = new RedirectView(path, true);
+        redirect.setExpandUriTemplateVariables(false);
+        redirect.setExposeModelAttributes(false);
+        return redirect;
     }
 
     /**

@@ -15,7 +15,8 @@ import io.atrium.organization.MembershipRepository.MembershipRow;
 /**
  * Which account a user is working in (R-SW-1…3). The choice is kept with the user, so it is restored at
  * the next log-in and is the same on every node; it is checked on every read, so an ended membership
- * falls back to the personal account at once (R-ORG-5).
+ * falls back to the personal account at once (R-ORG-5), and so does an organization that requires two-factor
+ * authentication of a user who has not set it up (until they do: the choice is kept).
  */
 @Service
 public class ActiveAccounts {
@@ -35,12 +36,19 @@ public class ActiveAccounts {
         List<AccountView> organizations = new ArrayList<>(accounts.accounts(roles.keySet()));
         organizations.sort(Comparator.comparing((AccountView a) -> a.name().toLowerCase()).thenComparing(AccountView::id));
         String remembered = accounts.rememberedActiveAccountId(userId).orElse(personal.id());
-        AccountView active = organizations.stream().filter(o -> o.id().equals(remembered)).findFirst().orElse(personal);
+        AccountView chosen = organizations.stream().filter(o -> o.id().equals(remembered)).findFirst().orElse(personal);
+        // Asked only when some organization of theirs requires it: most page views cost no extra query.
+        boolean hasTwoFactor = organizations.stream().anyMatch(AccountView::twoFactorRequired)
+                && accounts.hasTwoFactor(userId);
+        // The one place an organization that requires two-factor authentication is kept from a user without it:
+        // whatever they chose, they work in their personal account, and pages offer to set it up.
+        AccountView active = chosen.twoFactorRequired() && !hasTwoFactor ? personal : chosen;
 
         List<ActiveAccount.Choice> choices = new ArrayList<>();
-        choices.add(new ActiveAccount.Choice(personal, active == personal));
-        organizations.forEach(o -> choices.add(new ActiveAccount.Choice(o, o == active)));
+        choices.add(new ActiveAccount.Choice(personal, active == personal, false));
+        organizations.forEach(o -> choices.add(
+                new ActiveAccount.Choice(o, o == active, o.twoFactorRequired() && !hasTwoFactor)));
         Role role = active == personal ? Role.ADMIN : roles.get(active.id());
-        return new ActiveAccount(userId, active, role, List.copyOf(choices));
+        return new ActiveAccount(userId, active, role, List.copyOf(choices), active == chosen ? null : chosen);
     }
 }

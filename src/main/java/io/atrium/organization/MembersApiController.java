@@ -25,11 +25,11 @@ class MembersApiController {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record MemberJson(String userId, String name, String email, String role,
-            Instant joinedAt) {
+            Instant joinedAt, boolean twoFactorEnabled) {
 
         static MemberJson of(MemberView member) {
             return new MemberJson(member.user().id(), member.user().name(), member.user().email(),
-                    member.role().value(), member.joinedAt());
+                    member.role().value(), member.joinedAt(), member.twoFactor());
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -93,10 +94,13 @@ public class OrganizationService {
         String accountId = actor.accountId();
         requireMember(accountId, actor.userId());
         List<MembershipRow> rows = memberships.ofAccount(accountId);
-        Map<String, UserView> users = accounts.users(rows.stream().map(MembershipRow::userId).toList());
+        List<String> userIds = rows.stream().map(MembershipRow::userId).toList();
+        Map<String, UserView> users = accounts.users(userIds);
+        Set<String> withTwoFactor = accounts.withTwoFactor(userIds);
         return rows.stream()
                 .filter(row -> users.containsKey(row.userId()))
-                .map(row -> new MemberView(users.get(row.userId()), row.role(), row.joinedAt()))
+                .map(row -> new MemberView(users.get(row.userId()), row.role(), row.joinedAt(),
+                        withTwoFactor.contains(row.userId())))
                 .sorted(Comparator.comparing((MemberView m) -> m.user().name().toLowerCase())
                         .thenComparing(m -> m.user().id()))
                 .toList();
@@ -149,6 +153,27 @@ public class OrganizationService {
         String before = organization(accountId).name();
         accounts.renameOrganization(accountId, newName);
         audit.record(accountId, actorUserId, AuditAction.ORGANIZATION_RENAMED, organization(accountId).name(), "was=" + before);
+    }
+
+    /**
+     * Admins only: whether members must log in with two factors to work in the organization (ActiveAccounts keeps it
+     * from those who don't). An admin turns it on only once they log in so themselves, so as not to lock themselves out.
+     */
+    @Transactional
+    public void requireTwoFactor(Actor actor, boolean required) {
+        String accountId = actor.accountId();
+        requireAdmin(accountId, actor.userId());
+        if (required && !accounts.hasTwoFactor(actor.userId())) {
+            throw new InvalidInputException("twoFactor", "two_factor_not_set_up",
+                    "Set up two-factor authentication for yourself first (Profile > Two-factor authentication).");
+        }
+        AccountView organization = organization(accountId);
+        if (organization.twoFactorRequired() == required) {
+            return;
+        }
+        accounts.requireTwoFactor(accountId, required);
+        audit.record(accountId, actor.userId(), AuditAction.TWO_FACTOR_REQUIREMENT_CHANGED, organization.name(),
+                "required=" + required);
     }
 
     /** R-ORG-6: admins only, confirmed by typing the organization's name. */

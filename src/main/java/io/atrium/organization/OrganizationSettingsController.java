@@ -60,6 +60,22 @@ class OrganizationSettingsController {
         }
     }
 
+    @PostMapping("/two-factor")
+    String requireTwoFactor(Actor actor, @RequestParam(defaultValue = "false") boolean required,
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        actor.requireOrganization();
+        try {
+            organizations.requireTwoFactor(actor, required);
+            redirect.addFlashAttribute("notice", required
+                    ? "Members now need two-factor authentication to work in the organization."
+                    : "Members no longer need two-factor authentication to work in the organization.");
+            return "redirect:/settings/organization";
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return page(actor, model, null, e.messagesByField());
+        }
+    }
+
     @GetMapping("/delete")
     String confirmDelete(Actor actor, Model model) {
         actor.requireOrganization().requireAdmin();
@@ -97,6 +113,4 @@ class OrganizationSettingsController {
         }
         return "organization/settings";
     }
-
-
 }

@@ -80,6 +80,8 @@ class SecurityConfiguration {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        // The code step of a two-factor log-in: its session holds a checked password, not a log-in.
+                        .requestMatchers("/login/two-factor").permitAll()
                         .requestMatchers("/login", "/signup", "/check-email", "/forgot-password", "/reset-password/*",
                                 "/confirm-email/*", "/confirm-email-change/*", "/error", "/css/**", "/js/**", "/docs/**",
                                 "/favicon.svg", "/favicon.ico", "/swagger-ui/**", "/v3/api-docs/**", "/webjars/**").permitAll()
