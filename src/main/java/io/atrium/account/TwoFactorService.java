@@ -126,7 +126,9 @@ class TwoFactorService {
         if (check(userId, code).isEmpty()) {
             throw incorrect();
         }
-        return newRecoveryCodes(userId);
+        List<String> codes = newRecoveryCodes(userId);
+        audit.record(personalAccountId(userId), userId, AuditAction.RECOVERY_CODES_REPLACED, email(userId), null);
+        return codes;
     }
 
     /** The second step of log-in: whether the code completes it. A recovery code used here is audited. */

@@ -40,6 +40,7 @@ public enum AuditAction {
     TWO_FACTOR_ENABLED(Group.SIGN_IN, "user.two_factor_enabled", "Turned on two-factor authentication"),
     TWO_FACTOR_DISABLED(Group.SIGN_IN, "user.two_factor_disabled", "Turned off two-factor authentication"),
     RECOVERY_CODE_USED(Group.SIGN_IN, "user.recovery_code_used", "Logged in with a recovery code"),
+    RECOVERY_CODES_REPLACED(Group.SIGN_IN, "user.recovery_codes_replaced", "Made new two-factor recovery codes"),
     SSO_LOGIN(Group.SIGN_IN, "user.sso_login", "Logged in through single sign-on"),
     TWO_FACTOR_REQUIREMENT_CHANGED(Group.ORGANIZATION, "organization.two_factor_requirement_changed",
             "Changed whether members need two-factor authentication"),

@@ -217,7 +217,7 @@ class TwoFactorTest extends ApplicationTest {
     }
 
     @Test
-    void newRecoveryCodesNeedACodeAndTheOldOnesStopWorking() throws Exception {
+    void newRecoveryCodesNeedACodeAndTheOldOnesStopWorkingAndTheChangeIsAudited() throws Exception {
         String email = uniqueEmail("regenerate");
         MockHttpSession session = signUp(mvc, "Regenerator", email);
         Enrolment enrolment = Authenticator.enrol(mvc, session, clock);
@@ -235,6 +235,8 @@ class TwoFactorTest extends ApplicationTest {
         logIn(old, email, "10.40.9.1").andExpect(redirectedUrl("/login/two-factor"));
         code(old, enrolment.recoveryCodes().get(0), "10.40.9.1").andExpect(status().isBadRequest());
         code(old, fresh.get(0), "10.40.9.1").andExpect(redirectedUrl("/"));
+        mvc.perform(get("/settings/audit-log").session(old))
+                .andExpect(content().string(containsString("Made new two-factor recovery codes")));
     }
 
     private ResultActions logIn(MockHttpSession session, String email, String clientAddress) throws Exception {

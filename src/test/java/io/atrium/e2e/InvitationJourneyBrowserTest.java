@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -94,10 +93,10 @@ class InvitationJourneyBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).contains("You joined Blue Harbor");
 
         // Switch organization accounts: to the personal account and back; the checkmark moves.
-        switchTo("Tom Member");
+        Browser.switchTo(browser, "Tom Member");
         awaitAvatar("TM");
         assertThat(checkedAccount()).isEqualTo("Tom Member");
-        switchTo("Blue Harbor");
+        Browser.switchTo(browser, "Blue Harbor");
         awaitAvatar("BH");
         assertThat(checkedAccount()).isEqualTo("Blue Harbor");
     }
@@ -117,15 +116,6 @@ class InvitationJourneyBrowserTest extends BrowserTest {
     private void logOut() {
         browser.findElement(By.cssSelector("summary.avatar")).click();
         Browser.clickToLoad(browser, By.xpath("//button[text()='Log out']"));
-    }
-
-    private void switchTo(String accountName) {
-        browser.findElement(By.cssSelector("summary.avatar")).click();
-        browser.findElement(By.xpath("//summary[text()='Switch organization accounts']")).click();
-        List<WebElement> options = browser.findElements(By.cssSelector(".switcher-option"));
-        options.stream()
-                .filter(option -> option.findElement(By.cssSelector(".account-name")).getText().equals(accountName))
-                .findFirst().orElseThrow().click();
     }
 
     private String checkedAccount() {

@@ -95,6 +95,15 @@ public final class Browser {
         awaitTextContaining(driver, By.cssSelector(".alert-success"), "Your email address is confirmed");
     }
 
+    /** Profile icon → Switch organization accounts → the account of that name. */
+    public static void switchTo(WebDriver driver, String accountName) {
+        driver.findElement(By.cssSelector("summary.avatar")).click();
+        driver.findElement(By.xpath("//summary[text()='Switch organization accounts']")).click();
+        driver.findElements(By.cssSelector(".switcher-option")).stream()
+                .filter(option -> option.findElement(By.cssSelector(".account-name")).getText().equals(accountName))
+                .findFirst().orElseThrow(() -> new AssertionError("No account " + accountName + " to switch to")).click();
+    }
+
     /** Logs in through the log-in form with {@link Visitors#PASSWORD}. */
     public static void logIn(ChromeDriver driver, String baseUrl, String email) {
         driver.get(baseUrl + "/login");
