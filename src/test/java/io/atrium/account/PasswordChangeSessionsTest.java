@@ -26,13 +26,15 @@ import io.atrium.testsupport.ServerTest;
 
 /**
  * A password change ends every other session of the user (in the database, as in production), so whoever
- * learned the old password and logged in with it is out; the session that made the change goes on.
+ * learned the old password and logged in with it is out; the session that made the change goes on. A reset through
+ * the emailed link ends every session, the resetter starting afresh.
  */
 @ServerTest
 @Tag("database")
 class PasswordChangeSessionsTest {
 
     private static final String NEW_PASSWORD = "amber-lantern-8812";
+    private static final String RESET_PASSWORD = "copper-meadow-4417";
 
     @LocalServerPort
     int port;
@@ -50,14 +52,14 @@ class PasswordChangeSessionsTest {
     void changingThePasswordEndsTheUsersOtherSessionsAndKeepsTheOneThatChangedIt() throws Exception {
         String email = uniqueEmail("changer");
         HttpVisitor owner = HttpVisitor.signedUp(port, "Changer", email);
-        HttpVisitor intruder = loggedIn(email);
+        HttpVisitor intruder = HttpVisitor.loggedIn(port, email);
         HttpVisitor someoneElse = new HttpVisitor(port);
         someoneElse.signUp("Someone Else", uniqueEmail("else"), PASSWORD);
         assertThat(intruder.get("/").statusCode()).isEqualTo(200);
 
         changePassword(owner);
 
-        assertLoggedOut(intruder);
+        assertThat(intruder.isLoggedOut()).isTrue();
         assertThat(owner.get("/").statusCode()).isEqualTo(200);
         assertThat(someoneElse.get("/").statusCode()).isEqualTo(200);
     }
@@ -66,7 +68,7 @@ class PasswordChangeSessionsTest {
     void sessionsStartedBeforeAnEmailChangeAreEndedToo() throws Exception {
         String email = uniqueEmail("mover");
         HttpVisitor owner = HttpVisitor.signedUp(port, "Mover", email);
-        HttpVisitor intruder = loggedIn(email);
+        HttpVisitor intruder = HttpVisitor.loggedIn(port, email);
         String newEmail = uniqueEmail("moved");
         owner.submit("/profile", "/profile/email", Map.of("email", newEmail, "currentPassword", PASSWORD));
         owner.get(Mailbox.outbox(jdbc).awaitLink(newEmail, "Confirm your new email address", "/confirm-email-change/"));
@@ -74,7 +76,7 @@ class PasswordChangeSessionsTest {
 
         changePassword(owner);
 
-        assertLoggedOut(intruder);
+        assertThat(intruder.isLoggedOut()).isTrue();
         assertThat(owner.get("/").statusCode()).isEqualTo(200);
     }
 
@@ -90,26 +92,47 @@ class PasswordChangeSessionsTest {
 
         changePassword(owner);
 
-        assertLoggedOut(intruder);
+        assertThat(intruder.isLoggedOut()).isTrue();
     }
 
-    /** Another visitor, in a session of its own, logged in with the address and {@code PASSWORD}. */
-    private HttpVisitor loggedIn(String email) throws Exception {
-        HttpVisitor visitor = new HttpVisitor(port);
-        visitor.logIn(email, PASSWORD);
-        return visitor;
+    @Test
+    void theEmailedLinkSetsANewPasswordOnceAndEndsEverySessionOfTheUser() throws Exception {
+        String email = uniqueEmail("forgetful");
+        HttpVisitor owner = HttpVisitor.signedUp(port, "Forgetful", email);
+        HttpVisitor otherDevice = HttpVisitor.loggedIn(port, email);
+        HttpVisitor resetter = new HttpVisitor(port);
+
+        HttpResponse<String> asked = resetter.submit("/forgot-password", "/forgot-password", Map.of("email", email));
+        assertThat(asked.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/check-email"));
+        String link = Mailbox.outbox(jdbc).awaitLink(email, "Reset your Atrium password", "/reset-password/");
+
+        assertThat(resetter.get(link).statusCode()).isEqualTo(200);
+        HttpResponse<String> weak = resetter.submit(link, link, Map.of("password", "password"));
+        assertThat(weak.statusCode()).isEqualTo(400);
+        assertThat(weak.body()).contains("id=\"password-error\"");
+        HttpResponse<String> reset = resetter.submit(link, link, Map.of("password", RESET_PASSWORD));
+        assertThat(reset.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+
+        assertThat(owner.isLoggedOut()).isTrue();
+        assertThat(otherDevice.isLoggedOut()).isTrue();
+        assertThat(resetter.get(link).statusCode()).isEqualTo(410);
+        assertThat(location(new HttpVisitor(port).logIn(email, PASSWORD))).endsWith("/login?error");
+        assertThat(location(new HttpVisitor(port).logIn(email, RESET_PASSWORD))).endsWith("/");
+        assertThat(jdbc.sql("""
+                select count(*) from audit_log e join accounts a on a.id = e.account_id
+                join users u on u.id = a.personal_of_user_id
+                where u.email_key = lower(:email) and e.action = 'user.password_reset'""")
+                .param("email", email).query(Long.class).single()).isOne();
+    }
+
+    private static String location(HttpResponse<String> response) {
+        return response.headers().firstValue("Location").orElse("(none: " + response.statusCode() + ")");
     }
 
     private void changePassword(HttpVisitor owner) throws Exception {
         HttpResponse<String> changed = owner.submit("/profile", "/profile/password",
                 Map.of("currentPassword", PASSWORD, "newPassword", NEW_PASSWORD));
         assertThat(changed.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/profile"));
-    }
-
-    private static void assertLoggedOut(HttpVisitor visitor) throws Exception {
-        HttpResponse<String> home = visitor.get("/");
-        assertThat(home.statusCode()).isEqualTo(302);
-        assertThat(home.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
     }
 
     /** A logged-in session written straight to the store, with the principal name given; returns its cookie value. */

@@ -35,6 +35,20 @@ public final class HttpVisitor {
     }
 
     /** A new visitor who has signed up with the name, the address and {@link Visitors#PASSWORD}, so is logged in. */
+    /** A visitor of its own, in a session of its own, logged in with the address and {@link Visitors#PASSWORD}. */
+    public static HttpVisitor loggedIn(int port, String email) throws IOException, InterruptedException {
+        HttpVisitor visitor = new HttpVisitor(port);
+        visitor.logIn(email, Visitors.PASSWORD);
+        return visitor;
+    }
+
+    /** Whether the home page sends this visitor to log in: their session ended, or they never had one. */
+    public boolean isLoggedOut() throws IOException, InterruptedException {
+        HttpResponse<String> home = get("/");
+        return home.statusCode() == 302
+                && home.headers().firstValue("Location").filter(location -> location.endsWith("/login")).isPresent();
+    }
+
     public static HttpVisitor signedUp(int port, String name, String email) throws IOException, InterruptedException {
         HttpVisitor visitor = new HttpVisitor(port);
         visitor.signUp(name, email, Visitors.PASSWORD);
