@@ -33,13 +33,15 @@ public class AccountService {
 
     private final UserRepository users;
     private final AccountRepository accounts;
+    private final SsoIdentityRepository ssoIdentities;
     private final PasswordPolicy passwordPolicy;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
 
-    AccountService(UserRepository users, AccountRepository accounts, PasswordPolicy passwordPolicy,
-            PasswordEncoder passwordEncoder, Clock clock) {
+    AccountService(UserRepository users, AccountRepository accounts, SsoIdentityRepository ssoIdentities,
+            PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder, Clock clock) {
         this.users = users;
+        this.ssoIdentities = ssoIdentities;
         this.accounts = accounts;
         this.passwordPolicy = passwordPolicy;
         this.passwordEncoder = passwordEncoder;
@@ -65,6 +67,12 @@ public class AccountService {
     /** Users by id, for pages that list people (members, invitations); unknown ids are left out. */
     public Map<String, UserView> users(Collection<String> userIds) {
         return users.findAll(userIds).stream().collect(Collectors.toMap(UserRow::id, UserRow::view));
+    }
+
+    /** The SSO identities linked at the organization, by user id, for the Members page. */
+    public Map<String, SsoIdentityView> ssoIdentities(String organizationId) {
+        return ssoIdentities.ofAccount(organizationId).stream()
+                .collect(Collectors.toMap(SsoIdentityView::userId, identity -> identity));
     }
 
     public Optional<UserView> findUserByEmail(String email) {

@@ -21,7 +21,15 @@ class AccountSwitchController {
     @PostMapping("/accounts/switch")
     RedirectView switchAccount(@AuthenticationPrincipal AtriumPrincipal principal, @RequestParam String accountId,
             @RequestParam(defaultValue = "/") String returnTo) {
-        organizations.switchTo(principal.userId(), accountId);
+        if (organizations.switchTo(principal.userId(), principal.ssoAccountId(), accountId)
+                == OrganizationService.Switch.NEEDS_SSO) {
+            // The organization lets members in through its provider only: log in there, then it opens. The id is a
+            // membership's, so a plain identifier.
+            RedirectView sso = new RedirectView("/sso/" + accountId, true);
+            sso.setExpandUriTemplateVariables(false);
+            sso.setExposeModelAttributes(false);
+            return sso;
+        }
         // The path is the client's: taken as it is, never as a template whose {braces} name model values.
         RedirectView reload = new RedirectView(reloadTarget(returnTo), true);
         reload.setExpandUriTemplateVariables(false);

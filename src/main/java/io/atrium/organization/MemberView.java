@@ -2,8 +2,14 @@ package io.atrium.organization;
 
 import java.time.Instant;
 
+import io.atrium.account.SsoIdentityView;
 import io.atrium.account.UserView;
 
-/** A member of an organization as the Members page shows them. */
-public record MemberView(UserView user, Role role, Instant joinedAt) {
+/**
+ * A member of an organization as the Members page shows them.
+ *
+ * @param ssoIdentity who they are at the organization's single sign-on provider, or null when they never logged in
+ *     through it
+ */
+public record MemberView(UserView user, Role role, Instant joinedAt, SsoIdentityView ssoIdentity) {
 }

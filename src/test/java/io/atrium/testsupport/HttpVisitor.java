@@ -55,6 +55,17 @@ public final class HttpVisitor {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * Follows the answer's redirect as a browser would: to this server with the cookies, or to another (a sign-in
+     * provider).
+     */
+    public HttpResponse<String> follow(HttpResponse<String> response) throws IOException, InterruptedException {
+        String location = response.headers().firstValue("Location")
+                .orElseThrow(() -> new AssertionError("Not a redirect: " + response.statusCode() + " " + response.uri()));
+        return client.send(HttpRequest.newBuilder(response.uri().resolve(location)).header("Accept", BROWSER_ACCEPT)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Posts a form with the CSRF token found on {@code pageWithForm}, as submitting that page would. */
     public HttpResponse<String> submit(String pageWithForm, String action, Map<String, String> fields)
             throws IOException, InterruptedException {
