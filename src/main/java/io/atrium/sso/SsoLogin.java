@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 public class SsoLogin {
 
     /** Pages of single sign-on a visitor reaches before logging in. */
-    public static final String[] PUBLIC_PATHS = {"/login/sso", "/sso/*"};
+    public static final String[] PUBLIC_PATHS = {"/login/sso", "/sso/*", "/sso/*/start"};
 
     private final OrganizationClientRegistrations registrations;
     private final OAuth2AuthorizedClientRepository authorizedClients;

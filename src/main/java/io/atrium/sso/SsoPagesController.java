@@ -61,14 +61,29 @@ class SsoPagesController {
     }
 
     /**
-     * Starts a log-in through the organization's provider, once the provider has answered: one that is down gets a
-     * clear page here rather than an error from the browser. An organization without single sign-on on, and one that
-     * does not exist, are both not found.
+     * The organization's single sign-on link. It answers a page that moves on to {@link #start}, so that a form that led
+     * here (Log in with SSO, the account switcher) has ended before the browser is sent to the provider. An organization
+     * without single sign-on on, and one that does not exist, are both not found.
      */
     @GetMapping("/sso/{organizationId}")
+    String link(@PathVariable String organizationId, Model model) {
+        enabled(organizationId);
+        return continueTo("/sso/" + organizationId + "/start", model);
+    }
+
+    /** The page that sends the browser on to {@code target} (within Atrium, then to the provider). */
+    static String continueTo(String target, Model model) {
+        model.addAttribute("target", target);
+        return "sso/continue";
+    }
+
+    /**
+     * Starts a log-in through the organization's provider, once the provider has answered: one that is down gets a
+     * clear page here rather than an error from the browser.
+     */
+    @GetMapping("/sso/{organizationId}/start")
     String start(@PathVariable String organizationId, HttpServletResponse response) {
-        SettingsRow row = settings.find(organizationId).filter(SettingsRow::enabled)
-                .orElseThrow(() -> new NotFoundException("Organization"));
+        SettingsRow row = enabled(organizationId);
         try {
             discovery.fresh(row.issuer());
         } catch (ProviderUnreachableException e) {
@@ -76,6 +91,11 @@ class SsoPagesController {
             return "sso/unreachable";
         }
         return "redirect:/oauth2/authorization/" + organizationId;
+    }
+
+    private SettingsRow enabled(String organizationId) {
+        return settings.find(organizationId).filter(SettingsRow::enabled)
+                .orElseThrow(() -> new NotFoundException("Organization"));
     }
 
     @GetMapping("/sso/unreachable")

@@ -58,12 +58,12 @@ class SsoSettingsController {
 
     /** Signs the administrator in once through the provider; {@link SsoLoginHandlers} brings them back here. */
     @PostMapping("/test")
-    String test(Actor actor, Authentication login, HttpSession session, RedirectAttributes redirect) {
+    String test(Actor actor, Authentication login, HttpSession session, Model model, RedirectAttributes redirect) {
         try {
             String organizationId = sso.startTest(actor);
             session.setAttribute(SsoLoginHandlers.PENDING_TEST,
                     new SsoLoginHandlers.PendingTest(organizationId, actor.userId(), login));
-            return "redirect:/oauth2/authorization/" + organizationId;
+            return SsoPagesController.continueTo("/oauth2/authorization/" + organizationId, model);
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("error", e.getMessage());
             return REDIRECT;

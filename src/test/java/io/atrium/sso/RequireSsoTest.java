@@ -63,10 +63,24 @@ class RequireSsoTest {
         PROVIDER.nextSignIn(org.issuerId(), "rae", email);
         logIn(throughSso, org.id());
         assertThat(throughSso.get("/settings/members").body()).contains(org.name());
+        // A key made in the organization keeps working: API keys are not sessions.
+        String key = newApiKey(throughSso);
+        java.net.http.HttpResponse<String> account = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/account"))
+                        .header("x-api-key", key).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(account.statusCode()).isEqualTo(200);
+        assertThat(account.body()).contains(org.id());
 
         HttpVisitor adminWithPassword = new HttpVisitor(port);
         adminWithPassword.logIn(org.adminEmail(), Visitors.PASSWORD);
         assertThat(adminWithPassword.get("/settings/members").statusCode()).isEqualTo(200);
     }
 
+    private static String newApiKey(HttpVisitor visitor) throws Exception {
+        String page = visitor.follow(visitor.submit("/settings/api-keys", "/settings/api-keys",
+                Map.of("name", "ci", "expiration", "12"))).body();
+        java.util.regex.Matcher key = java.util.regex.Pattern.compile("value=\"(atk_[^\"]+)\"").matcher(page);
+        assertThat(key.find()).isTrue();
+        return key.group(1);
+    }
 }

@@ -126,7 +126,7 @@ class SsoLoginTest {
         String email = org.email("forged-state");
         // No sign-in is queued at the provider: the forged callback is refused before any token is asked for.
         HttpVisitor visitor = new HttpVisitor(port);
-        HttpResponse<String> toProvider = visitor.follow(visitor.get("/sso/" + org.id()));
+        HttpResponse<String> toProvider = visitor.follow(SsoOrganizations.continued(visitor, visitor.get("/sso/" + org.id())));
         String callback = location(visitor.follow(toProvider));
 
         HttpResponse<String> answer = visitor.get(
@@ -143,7 +143,8 @@ class SsoLoginTest {
         SsoOrganization org = SsoOrganizations.create(port, flaky, "member");
         flaky.close();
 
-        HttpResponse<String> page = new HttpVisitor(port).get("/sso/" + org.id());
+        HttpVisitor visitor = new HttpVisitor(port);
+        HttpResponse<String> page = SsoOrganizations.continued(visitor, visitor.get("/sso/" + org.id()));
 
         assertThat(page.statusCode()).isEqualTo(503);
         assertThat(page.body()).contains("We couldn't reach your organization's sign-in provider");

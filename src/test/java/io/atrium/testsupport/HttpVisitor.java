@@ -79,11 +79,18 @@ public final class HttpVisitor {
     }
 
     public HttpResponse<String> post(String path, Map<String, String> form) throws IOException, InterruptedException {
+        return post(URI.create(base + path), form);
+    }
+
+    /** Posts a form to any server, such as a sign-in provider's log-in form. */
+    public HttpResponse<String> post(URI target, Map<String, String> form) throws IOException, InterruptedException {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return client.send(request(path)
+        HttpRequest.Builder request = HttpRequest.newBuilder(target);
+        extraHeaders.forEach(request::header);
+        return client.send(request
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .header("Accept", BROWSER_ACCEPT)
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(),

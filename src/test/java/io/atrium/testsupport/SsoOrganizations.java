@@ -18,6 +18,7 @@ public final class SsoOrganizations {
     public static final String CLIENT_SECRET_PREFIX = "s3cret-";
 
     private static final Pattern ORGANIZATION_ID = Pattern.compile("/login/oauth2/code/([0-9a-f]{24})");
+    private static final Pattern REFRESH = Pattern.compile("http-equiv=\"refresh\" content=\"0;url=([^\"]+)\"");
     private static final Pattern RECORD = Pattern.compile("atrium-domain-verification=[A-Za-z0-9_-]+");
 
     private SsoOrganizations() {
@@ -65,7 +66,7 @@ public final class SsoOrganizations {
             throws IOException, InterruptedException {
         SsoOrganization organization = withProvider(port, provider, joinRole);
         provider.nextSignIn(organization.issuerId(), "admin-subject", organization.adminEmail());
-        testConnection(organization.admin());
+        testConnection(organization.admin(), organization.adminEmail());
         verifyDomain(organization.admin(), organization.domain());
         expectRedirect(organization.admin().submit(SETTINGS, SETTINGS + "/enabled", Map.of("on", "true")));
         return organization;
@@ -73,9 +74,23 @@ public final class SsoOrganizations {
 
     /** Selects Test connection and follows the round trip through the provider back to the settings page. */
     public static HttpResponse<String> testConnection(HttpVisitor admin) throws IOException, InterruptedException {
-        HttpResponse<String> response = admin.submit(SETTINGS, SETTINGS + "/test", Map.of());
-        while (response.statusCode() == 302 && !URI.create(location(response)).getPath().equals(SETTINGS)) {
-            response = admin.follow(response);
+        return testConnection(admin, null);
+    }
+
+    /**
+     * As {@link #testConnection(HttpVisitor)}; a provider that shows its log-in form ({@link OidcProvider#interactive})
+     * is answered as the administrator {@code email}, verified.
+     */
+    public static HttpResponse<String> testConnection(HttpVisitor admin, String email)
+            throws IOException, InterruptedException {
+        HttpResponse<String> response = continued(admin, admin.submit(SETTINGS, SETTINGS + "/test", Map.of()));
+        while (!(response.statusCode() == 302 && URI.create(location(response)).getPath().equals(SETTINGS))) {
+            if (response.statusCode() == 200 && response.uri().getPath().endsWith("/authorize")) {
+                response = admin.post(response.uri(), Map.of("username", "admin-subject",
+                        "claims", "{\"email\": \"" + email + "\", \"email_verified\": true}"));
+            } else {
+                response = admin.follow(response);
+            }
         }
         return admin.follow(response);
     }
@@ -103,7 +118,17 @@ public final class SsoOrganizations {
      */
     public static HttpResponse<String> logIn(HttpVisitor visitor, String organizationId)
             throws IOException, InterruptedException {
-        return followLogIn(visitor, visitor.get("/sso/" + organizationId));
+        return followLogIn(visitor, continued(visitor, visitor.get("/sso/" + organizationId)));
+    }
+
+    /**
+     * Moves on from the page single sign-on shows between a form and the provider, as its refresh does in a browser;
+     * any other answer is returned as it is.
+     */
+    public static HttpResponse<String> continued(HttpVisitor visitor, HttpResponse<String> response)
+            throws IOException, InterruptedException {
+        Matcher refresh = REFRESH.matcher(response.body());
+        return response.statusCode() == 200 && refresh.find() ? visitor.get(refresh.group(1)) : response;
     }
 
     /** Follows a log-in under way: through /oauth2/authorization, the provider, and /login/oauth2/code. */
