@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,6 +69,16 @@ class SsoSettingsRepository {
                 .param("testedAt", row.testedAt() == null ? null : utc(row.testedAt()))
                 .param("enabled", row.enabled()).param("requireSso", row.requireSso())
                 .param("now", utc(now)).update();
+    }
+
+    /** Every organization's settings: for sealing secrets again after the master key changed. */
+    List<SettingsRow> all() {
+        return jdbc.sql("select " + COLUMNS + " from sso_settings order by account_id").query(SsoSettingsRepository::map).list();
+    }
+
+    void replaceSealedSecret(String accountId, String sealed) {
+        jdbc.sql("update sso_settings set client_secret_sealed = :secret where account_id = :accountId")
+                .param("accountId", accountId).param("secret", sealed).update();
     }
 
     /** Whether the organization lets members in only through its provider: required, and turned on. */

@@ -250,6 +250,24 @@ class SsoSettingsService {
     }
 
     /**
+     * Seals every client secret that is not sealed under the current master key again under it (after a rotation).
+     *
+     * @return how many secrets were sealed again
+     */
+    @Transactional
+    int sealSecretsUnderCurrentKey() {
+        int resealed = 0;
+        for (SettingsRow row : settings.all()) {
+            if (!secret.isCurrent(row.clientSecretSealed())) {
+                String plain = secret.open(SECRET_PURPOSE, row.accountId(), row.clientSecretSealed());
+                settings.replaceSealedSecret(row.accountId(), secret.seal(SECRET_PURPOSE, row.accountId(), plain));
+                resealed++;
+            }
+        }
+        return resealed;
+    }
+
+    /**
      * The TXT record value that proves the domain is this organization's: derived from the master secret and the
      * organization's id, so it is the organization's own, stable, and guessed by no one else.
      */
