@@ -60,13 +60,21 @@ bench_start() {
     return 1
 }
 
-# bench_api_key BASE WORK_DIR: signs a new user up and prints a new API key of theirs.
+# bench_api_key BASE WORK_DIR: signs a new user up, logs in, confirms the address with the link in the development
+# inbox (the server runs without SMTP), and prints a new API key of theirs.
 bench_api_key() {
-    local base=$1 jar="$2/cookies" token key
+    local base=$1 jar="$2/cookies" token key link email
+    email="bench-$(date +%s%N)@example.com"
     csrf() { curl -fs -b "$jar" -c "$jar" "$base$1" | grep -o 'name="_csrf" value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//'; }
     token=$(csrf /signup)
     curl -fs -b "$jar" -c "$jar" -o /dev/null --data-urlencode "_csrf=$token" --data-urlencode "name=Bench Tester" \
-        --data-urlencode "email=bench-$(date +%s%N)@example.com" --data-urlencode "password=violet-harbor-2931" "$base/signup"
+        --data-urlencode "email=$email" --data-urlencode "password=violet-harbor-2931" "$base/signup"
+    token=$(csrf /login)
+    curl -fs -b "$jar" -c "$jar" -o /dev/null --data-urlencode "_csrf=$token" --data-urlencode "email=$email" \
+        --data-urlencode "password=violet-harbor-2931" "$base/login"
+    link=$(curl -fs -b "$jar" -c "$jar" "$base/dev/inbox" | grep -o '/confirm-email/[A-Za-z0-9_-]*' | head -n 1)
+    [ -n "$link" ] || { echo "no confirmation link in the development inbox" >&2; return 1; }
+    curl -fs -b "$jar" -c "$jar" -o /dev/null "$base$link"
     token=$(csrf /settings/api-keys)
     curl -fs -b "$jar" -c "$jar" -o /dev/null --data-urlencode "_csrf=$token" --data-urlencode "name=bench" \
         --data-urlencode "expiration=12" "$base/settings/api-keys"

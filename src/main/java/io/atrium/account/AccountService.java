@@ -35,13 +35,16 @@ public class AccountService {
     private final UserRepository users;
     private final AccountRepository accounts;
     private final TwoFactorRepository twoFactor;
+    private final SsoIdentityRepository ssoIdentities;
     private final PasswordPolicy passwordPolicy;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
 
     AccountService(UserRepository users, AccountRepository accounts, TwoFactorRepository twoFactor,
-            PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder, Clock clock) {
+            SsoIdentityRepository ssoIdentities, PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder,
+            Clock clock) {
         this.users = users;
+        this.ssoIdentities = ssoIdentities;
         this.accounts = accounts;
         this.twoFactor = twoFactor;
         this.passwordPolicy = passwordPolicy;
@@ -78,6 +81,12 @@ public class AccountService {
     /** Those of the users who log in with two factors, for pages that list people. */
     public Set<String> withTwoFactor(Collection<String> userIds) {
         return twoFactor.enabledAmong(userIds);
+    }
+
+    /** The SSO identities linked at the organization, by user id, for the Members page. */
+    public Map<String, SsoIdentityView> ssoIdentities(String organizationId) {
+        return ssoIdentities.ofAccount(organizationId).stream()
+                .collect(Collectors.toMap(SsoIdentityView::userId, identity -> identity));
     }
 
     public Optional<UserView> findUserByEmail(String email) {

@@ -3,6 +3,7 @@ package io.atrium.account;
 import java.io.Serial;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
@@ -23,15 +24,35 @@ public final class AtriumPrincipal implements UserDetails, CredentialsContainer 
     private final String userId;
     private final String email;
     private String passwordHash;
+    /** The organization whose provider this session logged in through, or null for a password log-in. */
+    private final String ssoAccountId;
 
     AtriumPrincipal(String userId, String email, String passwordHash) {
+        this(userId, email, passwordHash, null);
+    }
+
+    private AtriumPrincipal(String userId, String email, String passwordHash, String ssoAccountId) {
         this.userId = userId;
         this.email = email;
         this.passwordHash = passwordHash;
+        this.ssoAccountId = ssoAccountId;
+    }
+
+    /** A session that logged in through the single sign-on provider of the organization {@code ssoAccountId}. */
+    static AtriumPrincipal throughSso(String userId, String email, String ssoAccountId) {
+        return new AtriumPrincipal(userId, email, null, ssoAccountId);
     }
 
     public String userId() {
         return userId;
+    }
+
+    /**
+     * The organization whose provider this session logged in through: an organization that requires single sign-on
+     * lets this session in (and no other, unless the user is its administrator).
+     */
+    public Optional<String> ssoAccountId() {
+        return Optional.ofNullable(ssoAccountId);
     }
 
     /**
@@ -70,6 +91,6 @@ public final class AtriumPrincipal implements UserDetails, CredentialsContainer 
 
     @Override
     public String toString() {
-        return "AtriumPrincipal[userId=" + userId + "]";
+        return "AtriumPrincipal[userId=" + userId + (ssoAccountId == null ? "" : ", ssoAccountId=" + ssoAccountId) + "]";
     }
 }

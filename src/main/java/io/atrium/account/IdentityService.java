@@ -42,7 +42,15 @@ public class IdentityService {
     /** What a sign-up did; the page answers the same either way, the log-in throttle counts probes. */
     public enum SignUpOutcome { CREATED, ALREADY_REGISTERED }
 
+    /** How a single sign-on found its user: by the identity linked before, by the address (now linked), or new. */
+    public enum SsoOutcome { KNOWN, LINKED, CREATED }
+
+    /** The user a single sign-on logs in, and how they were found. */
+    public record SsoUser(UserView user, SsoOutcome outcome) {
+    }
+
     private final AccountService accountService;
+    private final SsoIdentityRepository ssoIdentities;
     private final UserRepository users;
     private final AccountRepository accounts;
     private final UserTokenRepository tokens;
@@ -57,11 +65,12 @@ public class IdentityService {
     private final IdentityMailProperties limits;
     private final Clock clock;
 
-    IdentityService(AccountService accountService, UserRepository users, AccountRepository accounts, UserTokenRepository tokens, IdentityMailSends sends,
+    IdentityService(AccountService accountService, SsoIdentityRepository ssoIdentities, UserRepository users, AccountRepository accounts, UserTokenRepository tokens, IdentityMailSends sends,
             IdentityMails mails, MailOutbox outbox, UserSessions sessions, AuditLog audit, PasswordPolicy passwordPolicy,
             PasswordEncoder passwordEncoder, TransactionTemplate transactions, IdentityMailProperties limits, Clock clock) {
         this.limits = limits;
         this.accountService = accountService;
+        this.ssoIdentities = ssoIdentities;
         this.users = users;
         this.accounts = accounts;
         this.tokens = tokens;
@@ -122,6 +131,57 @@ public class IdentityService {
         UserRow user = existing(userId);
         if (user.emailConfirmedAt() == null && users.confirmEmail(userId, provenEmail, clock.instant())) {
             audit.record(personalAccountId(userId), userId, AuditAction.EMAIL_CONFIRMED, user.email(), "by=invitation");
+        }
+    }
+
+    /**
+     * The user an organization's provider vouched for: the one linked to this identity (issuer and subject) at an earlier
+     * log-in; else the user with the address, now linked and confirmed (the provider verified the address); else a new
+     * user with a confirmed address, a personal account and no password they know (they may set one through "Forgot
+     * password?"). The caller has checked that the address is verified and in a domain the organization owns.
+     *
+     * @throws InvalidInputException {@code sso_identity_conflict} when the user with the address is linked to another
+     *     identity at this organization
+     */
+    @Transactional
+    public SsoUser signInThroughSso(String organizationId, String issuer, String subject, String rawEmail, String rawName) {
+        String email = EmailAddresses.require("email", rawEmail);
+        Instant now = clock.instant();
+        Optional<SsoIdentityView> linked = ssoIdentities.findBySubject(organizationId, issuer, subject);
+        if (linked.isPresent()) {
+            ssoIdentities.updateEmail(organizationId, linked.get().userId(), email);
+            return new SsoUser(existing(linked.get().userId()).view(), SsoOutcome.KNOWN);
+        }
+        Optional<UserRow> holder = users.findByEmail(email);
+        if (holder.isPresent()) {
+            UserRow user = holder.get();
+            if (ssoIdentities.findByUser(organizationId, user.id()).isPresent()) {
+                throw new InvalidInputException("email", "sso_identity_conflict",
+                        "This address belongs to someone linked to another identity at this organization's provider.");
+            }
+            ssoIdentities.insert(new SsoIdentityView(organizationId, user.id(), issuer, subject, email, now));
+            if (user.emailConfirmedAt() == null && users.confirmEmail(user.id(), email, now)) {
+                audit.record(personalAccountId(user.id()), user.id(), AuditAction.EMAIL_CONFIRMED, user.email(), "by=sso");
+            }
+            return new SsoUser(existing(user.id()).view(), SsoOutcome.LINKED);
+        }
+        // A password nobody knows: the column stays required, and password log-in fails for this user as for a
+        // wrong password until they choose one through a reset link.
+        CheckedSignUp checked = new CheckedSignUp(nameFor(rawName, email), email,
+                passwordEncoder.encode(SecretTokens.newToken()));
+        UserRow user = insert(checked, now, now);
+        ssoIdentities.insert(new SsoIdentityView(organizationId, user.id(), issuer, subject, email, now));
+        audit.record(personalAccountId(user.id()), user.id(), AuditAction.EMAIL_CONFIRMED, user.email(), "by=sso");
+        return new SsoUser(user.view(), SsoOutcome.CREATED);
+    }
+
+    /** The provider's name for the person when it is an acceptable display name, else the address's local part. */
+    private static String nameFor(String rawName, String email) {
+        try {
+            return DisplayNames.require("name", rawName);
+        } catch (InvalidInputException unusable) {
+            String local = email.substring(0, email.indexOf('@'));
+            return local.length() > DisplayNames.MAX_LENGTH ? local.substring(0, DisplayNames.MAX_LENGTH) : local;
         }
     }
 

@@ -25,8 +25,13 @@ class AccountSwitchController {
     @PostMapping("/accounts/switch")
     RedirectView switchAccount(@AuthenticationPrincipal AtriumPrincipal principal, @RequestParam String accountId,
             @RequestParam(defaultValue = "/") String returnTo, RedirectAttributes redirect) {
-        organizations.switchTo(principal.userId(), accountId);
-        AccountView requiring = activeAccounts.of(principal.userId()).twoFactorRequiredBy();
+        if (organizations.switchTo(principal.userId(), principal.ssoAccountId(), accountId)
+                == OrganizationService.Switch.NEEDS_SSO) {
+            // The organization lets members in through its provider only: log in there, then it opens. The id is a
+            // membership's, so a plain identifier.
+            return redirect("/sso/" + accountId);
+        }
+        AccountView requiring = activeAccounts.of(principal.userId(), principal.ssoAccountId()).twoFactorRequiredBy();
         if (requiring != null) {
             // The choice is kept, and takes effect once they have set it up.
             redirect.addFlashAttribute("notice", requiring.name()

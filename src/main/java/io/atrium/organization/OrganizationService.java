@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.atrium.account.AccountService;
 import io.atrium.account.AccountView;
+import io.atrium.account.SsoIdentityView;
 import io.atrium.account.UserView;
 import io.atrium.audit.AuditAction;
 import io.atrium.audit.AuditLog;
@@ -32,15 +33,20 @@ import io.atrium.shared.NotFoundException;
 @Service
 public class OrganizationService {
 
+    /** What choosing an account in the switcher did. */
+    public enum Switch { SWITCHED, NEEDS_SSO }
+
     private final MembershipRepository memberships;
     private final AccountService accounts;
+    private final ActiveAccounts activeAccounts;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    OrganizationService(MembershipRepository memberships, AccountService accounts, AuditLog audit,
-            ApplicationEventPublisher events, Clock clock) {
+    OrganizationService(MembershipRepository memberships, AccountService accounts, ActiveAccounts activeAccounts,
+            AuditLog audit, ApplicationEventPublisher events, Clock clock) {
         this.memberships = memberships;
+        this.activeAccounts = activeAccounts;
         this.accounts = accounts;
         this.audit = audit;
         this.events = events;
@@ -97,10 +103,11 @@ public class OrganizationService {
         List<String> userIds = rows.stream().map(MembershipRow::userId).toList();
         Map<String, UserView> users = accounts.users(userIds);
         Set<String> withTwoFactor = accounts.withTwoFactor(userIds);
+        Map<String, SsoIdentityView> identities = accounts.ssoIdentities(accountId);
         return rows.stream()
                 .filter(row -> users.containsKey(row.userId()))
                 .map(row -> new MemberView(users.get(row.userId()), row.role(), row.joinedAt(),
-                        withTwoFactor.contains(row.userId())))
+                        withTwoFactor.contains(row.userId()), identities.get(row.userId())))
                 .sorted(Comparator.comparing((MemberView m) -> m.user().name().toLowerCase())
                         .thenComparing(m -> m.user().id()))
                 .toList();
@@ -114,18 +121,24 @@ public class OrganizationService {
     }
 
     /**
-     * R-SW-2 and R-SW-3: the account the user works in from now on, remembered for their next log-in.
+     * R-SW-2 and R-SW-3: the account the user works in from now on, remembered for their next log-in; unless the
+     * organization requires single sign-on and this session did not log in through its provider (see
+     * {@link ActiveAccounts}), when nothing changes and the user is to log in through the provider.
      *
+     * @param ssoAccountId the organization whose provider the session logged in through, if it did
      * @throws NotFoundException when the account is neither the user's personal account nor one of theirs
      */
     @Transactional
-    public void switchTo(String userId, String accountId) {
-        boolean own = accounts.personalAccount(userId).id().equals(accountId)
-                || memberships.find(accountId, userId).isPresent();
-        if (!own) {
-            throw new NotFoundException("Account");
+    public Switch switchTo(String userId, Optional<String> ssoAccountId, String accountId) {
+        if (!accounts.personalAccount(userId).id().equals(accountId)) {
+            MembershipRow membership = memberships.find(accountId, userId)
+                    .orElseThrow(() -> new NotFoundException("Account"));
+            if (!activeAccounts.mayEnter(accountId, membership.role(), ssoAccountId)) {
+                return Switch.NEEDS_SSO;
+            }
         }
         accounts.rememberActiveAccount(userId, accountId);
+        return Switch.SWITCHED;
     }
 
     /** The actor's organization, as its pages show it. */

@@ -50,7 +50,7 @@ class CurrentActor implements HandlerMethodArgumentResolver {
         if (principal instanceof ApiCaller caller) {
             actor = caller.actor();
         } else if (principal instanceof AtriumPrincipal user) {
-            ActiveAccount active = activeAccount(request, user.userId());
+            ActiveAccount active = activeAccount(request, user);
             actor = new Actor(active.id(), user.userId(), active.admin(), active.personal());
         } else {
             // Every mapping that takes an Actor needs a log-in or a key, which the security filters require first.
@@ -61,12 +61,13 @@ class CurrentActor implements HandlerMethodArgumentResolver {
     }
 
     /** The user's active account, read from the database at most once per request. */
-    ActiveAccount activeAccount(RequestAttributes request, String userId) {
+    ActiveAccount activeAccount(RequestAttributes request, AtriumPrincipal user) {
         Object known = request.getAttribute(ACTIVE_ACCOUNT_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
-        if (known instanceof ActiveAccount active && active.userId().equals(userId)) {
+        if (known instanceof ActiveAccount active && active.userId().equals(user.userId())) {
             return active;
         }
-        ActiveAccount active = activeAccounts.of(userId);
+        // Which organizations the session may enter depends on how it logged in (single sign-on or password).
+        ActiveAccount active = activeAccounts.of(user.userId(), user.ssoAccountId());
         request.setAttribute(ACTIVE_ACCOUNT_ATTRIBUTE, active, RequestAttributes.SCOPE_REQUEST);
         return active;
     }

@@ -47,7 +47,7 @@ class LayoutInterceptor implements HandlerInterceptor {
         if (authentication != null && authentication.getPrincipal() instanceof AtriumPrincipal principal) {
             accounts.findUser(principal.userId()).ifPresent(user -> {
                 // the same as the controller's actor, when the controller took one: asked for once per request
-                ActiveAccount active = currentActor.activeAccount(new ServletRequestAttributes(request), user.id());
+                ActiveAccount active = currentActor.activeAccount(new ServletRequestAttributes(request), principal);
                 view.addObject("me", user);
                 view.addObject("active", active);
                 view.addObject("activeAccount", active.account());

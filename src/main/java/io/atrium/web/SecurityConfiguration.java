@@ -23,11 +23,13 @@ import io.atrium.api.ApiKeyRequiredEntryPoint;
 import io.atrium.apikey.ApiKeyAuthenticationFilter;
 import io.atrium.apikey.ApiKeyVerifier;
 import io.atrium.apikey.InvalidKeyBudget;
+import io.atrium.sso.SsoLogin;
 import jakarta.servlet.DispatcherType;
 
 /**
  * Three filter chains: the API (stateless, key-authenticated, JSON errors), the actuator (health open, the
- * rest closed), and the Playground (form log-in, sessions, CSRF on every form).
+ * rest closed), and the Playground (form log-in and single sign-on through organizations' providers, sessions,
+ * CSRF on every form).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -76,8 +78,9 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain playgroundSecurity(HttpSecurity http, AuthenticationProvider passwordLogin,
-            AuthenticationSuccessHandler loginSuccess, AuthenticationFailureHandler loginFailure) throws Exception {
-        return http
+            AuthenticationSuccessHandler loginSuccess, AuthenticationFailureHandler loginFailure, SsoLogin ssoLogin)
+            throws Exception {
+        return ssoLogin.applyTo(http)
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         // The code step of a two-factor log-in: its session holds a checked password, not a log-in.
@@ -87,11 +90,13 @@ class SecurityConfiguration {
                                 "/favicon.svg", "/favicon.ico", "/swagger-ui/**", "/v3/api-docs/**", "/webjars/**").permitAll()
                         // Signed, expiring media links carry their own authorization (MediaUrls).
                         .requestMatchers("/media/**").permitAll()
+                        .requestMatchers(SsoLogin.PUBLIC_PATHS).permitAll()
                         // An invitation link opens for visitors too; accepting it needs a log-in.
                         .requestMatchers("/invitations/{token}", "/invitations/{token}/signup").permitAll()
                         .anyRequest().authenticated())
-                // The only authentication here; set directly so no global manager asks the provider a second time.
-                .authenticationManager(new ProviderManager(passwordLogin))
+                // The only authentications here (the password form, and single sign-on's answers from providers); set
+                // directly so no global manager asks the password provider a second time.
+                .authenticationManager(new ProviderManager(passwordLogin, ssoLogin.authenticationProvider()))
                 .formLogin(form -> form
                         .loginPage("/login")
                         .usernameParameter("email")

@@ -69,6 +69,17 @@ public final class HttpVisitor {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * Follows the answer's redirect as a browser would: to this server with the cookies, or to another (a sign-in
+     * provider).
+     */
+    public HttpResponse<String> follow(HttpResponse<String> response) throws IOException, InterruptedException {
+        String location = response.headers().firstValue("Location")
+                .orElseThrow(() -> new AssertionError("Not a redirect: " + response.statusCode() + " " + response.uri()));
+        return client.send(HttpRequest.newBuilder(response.uri().resolve(location)).header("Accept", BROWSER_ACCEPT)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Posts a form with the CSRF token found on {@code pageWithForm}, as submitting that page would. */
     public HttpResponse<String> submit(String pageWithForm, String action, Map<String, String> fields)
             throws IOException, InterruptedException {
@@ -82,11 +93,18 @@ public final class HttpVisitor {
     }
 
     public HttpResponse<String> post(String path, Map<String, String> form) throws IOException, InterruptedException {
+        return post(URI.create(base + path), form);
+    }
+
+    /** Posts a form to any server, such as a sign-in provider's log-in form. */
+    public HttpResponse<String> post(URI target, Map<String, String> form) throws IOException, InterruptedException {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return client.send(request(path)
+        HttpRequest.Builder request = HttpRequest.newBuilder(target);
+        extraHeaders.forEach(request::header);
+        return client.send(request
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .header("Accept", BROWSER_ACCEPT)
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(),

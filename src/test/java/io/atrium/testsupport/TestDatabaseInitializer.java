@@ -12,7 +12,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Points an application context under test at a fresh database of its own (see {@link TestDatabases}) and a
- * data directory of its own, so stored files never land in the working tree.
+ * data directory of its own, so stored files never land in the working tree. Single sign-on asks the tests' DNS
+ * server ({@link LoopbackDns}) and may reach providers on loopback ({@link OidcProvider}).
  */
 public class TestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -30,6 +31,8 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
                 "spring.datasource.username", database.username(),
                 "spring.datasource.password", database.password(),
                 "atrium.data-dir", dataDir.toString(),
+                "atrium.sso.dns-resolver", LoopbackDns.shared().address(),
+                "atrium.sso.allowed-addresses", "127.0.0.0/8,::1",
                 // many contexts stay cached during a run, each with its own pool: keep each pool small and let idle
                 // connections go, so the suite stays well under PostgreSQL's 100 connections
                 "spring.datasource.hikari.maximum-pool-size", "4",
