@@ -7,7 +7,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.view.RedirectView;
 
-import io.atrium.account.AccountView;
 import io.atrium.account.AtriumPrincipal;
 
 /** "Switch organization accounts" in the profile menu (R-SW-2). */
@@ -15,28 +14,30 @@ import io.atrium.account.AtriumPrincipal;
 class AccountSwitchController {
 
     private final OrganizationService organizations;
-    private final ActiveAccounts activeAccounts;
 
-    AccountSwitchController(OrganizationService organizations, ActiveAccounts activeAccounts) {
+    AccountSwitchController(OrganizationService organizations) {
         this.organizations = organizations;
-        this.activeAccounts = activeAccounts;
     }
 
     @PostMapping("/accounts/switch")
     RedirectView switchAccount(@AuthenticationPrincipal AtriumPrincipal principal, @RequestParam String accountId,
             @RequestParam(defaultValue = "/") String returnTo, RedirectAttributes redirect) {
-        if (organizations.switchTo(principal.userId(), principal.ssoAccountId(), accountId)
-                == OrganizationService.Switch.NEEDS_SSO) {
-            // The organization lets members in through its provider only: log in there, then it opens. The id is a
-            // membership's, so a plain identifier.
-            return redirect("/sso/" + accountId);
-        }
-        AccountView requiring = activeAccounts.of(principal.userId(), principal.ssoAccountId()).twoFactorRequiredBy();
-        if (requiring != null) {
-            // The choice is kept, and takes effect once they have set it up.
-            redirect.addFlashAttribute("notice", requiring.name()
-                    + " requires two-factor authentication. Set it up to work in it.");
-            return redirect("/profile/two-factor");
+        OrganizationService.SwitchOutcome switched = organizations.switchTo(principal.userId(),
+                principal.ssoAccountId(), accountId);
+        switch (switched.outcome()) {
+            case NEEDS_SSO -> {
+                // The organization lets members in through its provider only: log in there, then it opens. The id
+                // is a membership's, so a plain identifier.
+                return redirect("/sso/" + accountId);
+            }
+            case NEEDS_TWO_FACTOR -> {
+                redirect.addFlashAttribute("notice", switched.organization().name()
+                        + " requires two-factor authentication. Set it up to work in it.");
+                return redirect("/profile/two-factor");
+            }
+            case SWITCHED -> {
+                // on to the page the switch was made from
+            }
         }
         return redirect(reloadTarget(returnTo));
     }

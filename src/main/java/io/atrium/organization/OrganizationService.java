@@ -34,7 +34,18 @@ import io.atrium.shared.NotFoundException;
 public class OrganizationService {
 
     /** What choosing an account in the switcher did. */
-    public enum Switch { SWITCHED, NEEDS_SSO }
+    /** What choosing an account did. */
+    public enum Switch {
+        SWITCHED,
+        /** Nothing changed: the organization lets this member in through its single sign-on provider only. */
+        NEEDS_SSO,
+        /** The choice is kept, and takes effect once the user has set up the two-factor authentication it requires. */
+        NEEDS_TWO_FACTOR
+    }
+
+    /** @param organization the organization chosen, when the outcome names one (it waits for SSO or two-factor) */
+    public record SwitchOutcome(Switch outcome, AccountView organization) {
+    }
 
     private final MembershipRepository memberships;
     private final AccountService accounts;
@@ -123,22 +134,25 @@ public class OrganizationService {
     /**
      * R-SW-2 and R-SW-3: the account the user works in from now on, remembered for their next log-in; unless the
      * organization requires single sign-on and this session did not log in through its provider (see
-     * {@link ActiveAccounts}), when nothing changes and the user is to log in through the provider.
+     * {@link ActiveAccounts}), when nothing changes and the user is to log in through the provider. An organization
+     * that requires two-factor authentication of a user without it is remembered, and waits for them to set it up.
      *
      * @param ssoAccountId the organization whose provider the session logged in through, if it did
      * @throws NotFoundException when the account is neither the user's personal account nor one of theirs
      */
     @Transactional
-    public Switch switchTo(String userId, Optional<String> ssoAccountId, String accountId) {
+    public SwitchOutcome switchTo(String userId, Optional<String> ssoAccountId, String accountId) {
         if (!accounts.personalAccount(userId).id().equals(accountId)) {
             MembershipRow membership = memberships.find(accountId, userId)
                     .orElseThrow(() -> new NotFoundException("Account"));
             if (!activeAccounts.mayEnter(accountId, membership.role(), ssoAccountId)) {
-                return Switch.NEEDS_SSO;
+                return new SwitchOutcome(Switch.NEEDS_SSO, organization(accountId));
             }
         }
         accounts.rememberActiveAccount(userId, accountId);
-        return Switch.SWITCHED;
+        AccountView requiring = activeAccounts.of(userId, ssoAccountId).twoFactorRequiredBy();
+        return requiring == null ? new SwitchOutcome(Switch.SWITCHED, null)
+                : new SwitchOutcome(Switch.NEEDS_TWO_FACTOR, requiring);
     }
 
     /** The actor's organization, as its pages show it. */

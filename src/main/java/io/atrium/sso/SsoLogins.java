@@ -1,6 +1,7 @@
 package io.atrium.sso;
 
 import java.util.Locale;
+import java.util.Optional;
 
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Service;
@@ -13,6 +14,7 @@ import io.atrium.audit.AuditAction;
 import io.atrium.audit.AuditLog;
 import io.atrium.organization.OrganizationService;
 import io.atrium.shared.InvalidInputException;
+import io.atrium.shared.NotFoundException;
 import io.atrium.sso.SsoSettingsRepository.SettingsRow;
 
 /**
@@ -38,6 +40,21 @@ class SsoLogins {
         this.identity = identity;
         this.organizations = organizations;
         this.audit = audit;
+    }
+
+    /** The organization whose single sign-on an address of this domain logs in through, if one owns it and has it on. */
+    Optional<String> organizationSigningIn(String domain) {
+        return domains.organizationSigningIn(domain.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The issuer of the organization's provider, to start a log-in through it.
+     *
+     * @throws NotFoundException when the organization does not exist or has single sign-on off
+     */
+    String issuerOf(String organizationId) {
+        return settings.find(organizationId).filter(SettingsRow::enabled).map(SettingsRow::issuer)
+                .orElseThrow(() -> new NotFoundException("Organization"));
     }
 
     /** @throws SsoRefusedException when the organization does not let this person in */

@@ -1,6 +1,5 @@
 package io.atrium.sso;
 
-import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
@@ -12,8 +11,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import io.atrium.shared.EmailAddresses;
-import io.atrium.shared.NotFoundException;
-import io.atrium.sso.SsoSettingsRepository.SettingsRow;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
@@ -30,13 +27,11 @@ class SsoPagesController {
      */
     static final String NOT_SSO = "Single sign-on isn't set up for this email address's domain. Log in with your password.";
 
-    private final SsoSettingsRepository settings;
-    private final SsoDomainRepository domains;
+    private final SsoLogins logins;
     private final ProviderDiscovery discovery;
 
-    SsoPagesController(SsoSettingsRepository settings, SsoDomainRepository domains, ProviderDiscovery discovery) {
-        this.settings = settings;
-        this.domains = domains;
+    SsoPagesController(SsoLogins logins, ProviderDiscovery discovery) {
+        this.logins = logins;
         this.discovery = discovery;
     }
 
@@ -48,7 +43,7 @@ class SsoPagesController {
     String logInWithSso(@RequestParam(defaultValue = "") String email, Model model, HttpServletResponse response) {
         String address = email.strip();
         Optional<String> organization = EmailAddresses.isValid(address)
-                ? domains.organizationSigningIn(address.substring(address.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT))
+                ? logins.organizationSigningIn(address.substring(address.lastIndexOf('@') + 1))
                 : Optional.empty();
         if (organization.isPresent()) {
             return "redirect:/sso/" + organization.get();
@@ -67,7 +62,7 @@ class SsoPagesController {
      */
     @GetMapping("/sso/{organizationId}")
     String link(@PathVariable String organizationId, Model model) {
-        enabled(organizationId);
+        logins.issuerOf(organizationId);
         return continueTo("/sso/" + organizationId + "/start", model);
     }
 
@@ -83,19 +78,14 @@ class SsoPagesController {
      */
     @GetMapping("/sso/{organizationId}/start")
     String start(@PathVariable String organizationId, HttpServletResponse response) {
-        SettingsRow row = enabled(organizationId);
+        String issuer = logins.issuerOf(organizationId);
         try {
-            discovery.fresh(row.issuer());
+            discovery.fresh(issuer);
         } catch (ProviderUnreachableException e) {
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
             return "sso/unreachable";
         }
         return "redirect:/oauth2/authorization/" + organizationId;
-    }
-
-    private SettingsRow enabled(String organizationId) {
-        return settings.find(organizationId).filter(SettingsRow::enabled)
-                .orElseThrow(() -> new NotFoundException("Organization"));
     }
 
     @GetMapping("/sso/unreachable")
