@@ -20,23 +20,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.context.TestPropertySource;
 
 import io.atrium.shared.AtriumProperties;
 import io.atrium.shared.ServerSecret;
 import io.atrium.testsupport.ApplicationTest;
 import io.atrium.testsupport.Authenticator;
-import io.atrium.testsupport.IntegrationTest;
+import io.atrium.testsupport.RotatedMasterKey;
 
 /** Rotating the master key: the re-seal command seals the two-factor secrets under the new key too. */
-@IntegrationTest
-@TestPropertySource(properties = {"atrium.secret-key=" + TwoFactorSecretRotationTest.NEW,
-        "atrium.previous-secret-keys=" + TwoFactorSecretRotationTest.OLD})
+@RotatedMasterKey
 class TwoFactorSecretRotationTest extends ApplicationTest {
-
-    // the keys of integration.SecretRotationTest, so both share one application context
-    static final String OLD = "b2xkLW1hc3Rlci1rZXktb2YtdGhpcnR5LXR3by1ieSE=";
-    static final String NEW = "bmV3LW1hc3Rlci1rZXktb2YtdGhpcnR5LXR3by1ieSE=";
 
     /** A secret the test made, as the old server would have sealed it. */
     private static final String SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
@@ -51,7 +44,7 @@ class TwoFactorSecretRotationTest extends ApplicationTest {
         String email = uniqueEmail("rotated");
         signUp(mvc, "Rotated Owner", email);
         String userId = jdbc.sql("select id from users where email = :email").param("email", email).query(String.class).single();
-        ServerSecret oldServer = new ServerSecret(OLD, List.of(), new AtriumProperties(data, null));
+        ServerSecret oldServer = new ServerSecret(RotatedMasterKey.OLD, List.of(), new AtriumProperties(data, null));
         jdbc.sql("""
                 insert into two_factor (user_id, secret_sealed, enabled_at, created_at)
                 values (:userId, :sealed, :now, :now)""")
@@ -62,7 +55,7 @@ class TwoFactorSecretRotationTest extends ApplicationTest {
 
         String resealed = jdbc.sql("select secret_sealed from two_factor where user_id = :userId").param("userId", userId)
                 .query(String.class).single();
-        ServerSecret newOnly = new ServerSecret(NEW, List.of(), new AtriumProperties(data, null));
+        ServerSecret newOnly = new ServerSecret(RotatedMasterKey.NEW, List.of(), new AtriumProperties(data, null));
         assertThat(newOnly.isCurrent(resealed)).isTrue();
         assertThat(newOnly.open(TwoFactorService.SECRET_PURPOSE, userId, resealed)).isEqualTo(SECRET);
         MockHttpSession session = new MockHttpSession();

@@ -7,27 +7,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
-import org.springframework.test.context.TestPropertySource;
 
 import io.atrium.shared.AtriumProperties;
 import io.atrium.shared.ServerSecret;
 import io.atrium.testsupport.ApplicationTest;
-import io.atrium.testsupport.IntegrationTest;
+import io.atrium.testsupport.RotatedMasterKey;
 
 /** Rotating the master key: the server runs on the new key with the old one listed, and the command re-seals. */
-@IntegrationTest
-@TestPropertySource(properties = {"atrium.secret-key=" + SecretRotationTest.NEW, "atrium.previous-secret-keys=" + SecretRotationTest.OLD})
+@RotatedMasterKey
 class SecretRotationTest extends ApplicationTest {
-
-    static final String OLD = "b2xkLW1hc3Rlci1rZXktb2YtdGhpcnR5LXR3by1ieSE=";
-    static final String NEW = "bmV3LW1hc3Rlci1rZXktb2YtdGhpcnR5LXR3by1ieSE=";
 
     @Autowired
     ResealSecretsCommand command;
@@ -40,7 +34,7 @@ class SecretRotationTest extends ApplicationTest {
     void theResealCommandSealsSecretsFromTheOldKeyUnderTheNewOne() throws Exception {
         signUp(mvc, "Rotating Owner", uniqueEmail("rotation"));
         String account = jdbc.sql("select id from accounts order by created_at desc limit 1").query(String.class).single();
-        ServerSecret oldServer = new ServerSecret(OLD, List.of(), new AtriumProperties(data, null));
+        ServerSecret oldServer = new ServerSecret(RotatedMasterKey.OLD, List.of(), new AtriumProperties(data, null));
         String id = "0000000000000000000000aa";
         jdbc.sql("""
                 insert into integrations (id, account_id, name, bucket, region, endpoint, prefix, access_key_id,
@@ -55,7 +49,7 @@ class SecretRotationTest extends ApplicationTest {
 
         String resealed = jdbc.sql("select secret_access_key_sealed from integrations where id = :id").param("id", id)
                 .query(String.class).single();
-        ServerSecret newOnly = new ServerSecret(NEW, List.of(), new AtriumProperties(data, null));
+        ServerSecret newOnly = new ServerSecret(RotatedMasterKey.NEW, List.of(), new AtriumProperties(data, null));
         assertThat(newOnly.isCurrent(resealed)).isTrue();
         assertThat(newOnly.open(IntegrationService.SECRET_PURPOSE, id, resealed)).isEqualTo("old-secret-value");
         assertThat(resealed).doesNotContain("old-secret-value");

@@ -1,5 +1,6 @@
 package io.atrium.sso;
 
+import static io.atrium.testsupport.SsoOrganizations.SETTINGS;
 import static io.atrium.testsupport.SsoOrganizations.location;
 import static io.atrium.testsupport.SsoOrganizations.logIn;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,43 +8,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.atrium.testsupport.HttpVisitor;
 import io.atrium.testsupport.OidcProvider;
 import io.atrium.testsupport.ServerTest;
 import io.atrium.testsupport.SsoOrganizations;
 import io.atrium.testsupport.SsoOrganizations.SsoOrganization;
+import io.atrium.testsupport.SsoServerTest;
 import io.atrium.testsupport.Visitors;
 
 /**
  * Logging in through an organization's provider, over real HTTP against a real OpenID Connect provider on loopback:
- * just-in-time members, linking an existing user, and every answer of the provider that must be refused.
+ * just-in-time members, linking an existing user, every answer of the provider that must be refused, and Require SSO
+ * (a member's password session works in their personal account and choosing the organization leads to its provider;
+ * a session that logged in through the provider enters; administrators keep their password log-in).
  */
 @ServerTest
-class SsoLoginTest {
-
-    static final OidcProvider PROVIDER = OidcProvider.start();
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-
-    @AfterAll
-    static void stopProvider() {
-        PROVIDER.close();
-    }
+class SsoLoginTest extends SsoServerTest {
 
     @Test
     void aFirstLogInCreatesAConfirmedUserWhoJoinsWithTheConfiguredRoleAndWorksInTheOrganization() throws Exception {
-        SsoOrganization org = SsoOrganizations.create(port, PROVIDER, "admin");
+        SsoOrganization org = SsoOrganizations.create(port, provider, "admin");
         String email = org.email("jin");
-        PROVIDER.nextSignIn(org.issuerId(), "jin-subject", Map.of("email", email, "email_verified", true, "name", "Jin Park"));
+        provider.nextSignIn(org.issuerId(), "jin-subject", Map.of("email", email, "email_verified", true, "name", "Jin Park"));
         HttpVisitor jin = new HttpVisitor(port);
 
         HttpResponse<String> landed = logIn(jin, org.id());
@@ -65,11 +53,11 @@ class SsoLoginTest {
 
     @Test
     void anExistingUserWithTheAddressIsLinkedAndJoinsInsteadOfANewUser() throws Exception {
-        SsoOrganization org = SsoOrganizations.create(port, PROVIDER, "member");
+        SsoOrganization org = SsoOrganizations.create(port, provider, "member");
         String email = org.email("lee");
         HttpVisitor.signedUp(port, "Lee Existing", email);
         String userId = userId(email);
-        PROVIDER.nextSignIn(org.issuerId(), "lee-subject", email);
+        provider.nextSignIn(org.issuerId(), "lee-subject", email);
 
         assertThat(location(logIn(new HttpVisitor(port), org.id()))).endsWith("/");
 
@@ -85,44 +73,44 @@ class SsoLoginTest {
 
     @Test
     void anAddressTheProviderDoesNotCallVerifiedIsRefused() throws Exception {
-        SsoOrganization org = SsoOrganizations.create(port, PROVIDER, "member");
+        SsoOrganization org = SsoOrganizations.create(port, provider, "member");
         String email = org.email("unverified");
-        PROVIDER.nextSignIn(org.issuerId(), "unverified", Map.of("email", email, "email_verified", false));
+        provider.nextSignIn(org.issuerId(), "unverified", Map.of("email", email, "email_verified", false));
 
         assertRefused(org, email, "did not confirm your email address");
     }
 
     @Test
     void anAddressOutsideTheOwnedDomainsIsRefused() throws Exception {
-        SsoOrganization org = SsoOrganizations.create(port, PROVIDER, "member");
+        SsoOrganization org = SsoOrganizations.create(port, provider, "member");
         String email = "outsider@" + SsoOrganizations.uniqueDomain();
-        PROVIDER.nextSignIn(org.issuerId(), "outsider", email);
+        provider.nextSignIn(org.issuerId(), "outsider", email);
 
         assertRefused(org, email, "not in a domain this organization owns");
     }
 
     @Test
     void anIdTokenWithAnotherNonceIsRefused() throws Exception {
-        SsoOrganization org = SsoOrganizations.create(port, PROVIDER, "member");
+        SsoOrganization org = SsoOrganizations.create(port, provider, "member");
         String email = org.email("replayed");
-        PROVIDER.nextSignIn(org.issuerId(), "replayed", Map.of("email", email, "email_verified", true, "nonce", "forged"));
+        provider.nextSignIn(org.issuerId(), "replayed", Map.of("email", email, "email_verified", true, "nonce", "forged"));
 
         assertRefused(org, email, null);
     }
 
     @Test
     void anIdTokenNamingAnotherIssuerIsRefused() throws Exception {
-        SsoOrganization org = SsoOrganizations.create(port, PROVIDER, "member");
+        SsoOrganization org = SsoOrganizations.create(port, provider, "member");
         String email = org.email("elsewhere");
-        PROVIDER.nextSignIn(org.issuerId(), "elsewhere",
-                Map.of("email", email, "email_verified", true, "iss", PROVIDER.issuer("another-issuer")));
+        provider.nextSignIn(org.issuerId(), "elsewhere",
+                Map.of("email", email, "email_verified", true, "iss", provider.issuer("another-issuer")));
 
         assertRefused(org, email, null);
     }
 
     @Test
     void aCallbackWithAStateThisSessionDidNotStartIsRefused() throws Exception {
-        SsoOrganization org = SsoOrganizations.create(port, PROVIDER, "member");
+        SsoOrganization org = SsoOrganizations.create(port, provider, "member");
         String email = org.email("forged-state");
         // No sign-in is queued at the provider: the forged callback is refused before any token is asked for.
         HttpVisitor visitor = new HttpVisitor(port);
@@ -152,8 +140,8 @@ class SsoLoginTest {
 
     @Test
     void logInWithSsoPicksTheOrganizationByTheAddressDomainAndAnswersOtherDomainsAlike() throws Exception {
-        SsoOrganization org = SsoOrganizations.create(port, PROVIDER, "member");
-        SsoOrganization withoutSso = SsoOrganizations.withProvider(port, PROVIDER, "member");
+        SsoOrganization org = SsoOrganizations.create(port, provider, "member");
+        SsoOrganization withoutSso = SsoOrganizations.withProvider(port, provider, "member");
         HttpVisitor visitor = new HttpVisitor(port);
 
         HttpResponse<String> known = visitor.submit("/login", "/login/sso", Map.of("email", org.email("someone")));
@@ -167,6 +155,51 @@ class SsoLoginTest {
         assertThat(off.body()).contains("set up for this email address");
         assertThat(unknown.body()).contains("set up for this email address");
         assertThat(visitor.get("/sso/" + withoutSso.id()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aPasswordSessionStaysInThePersonalAccountAndSwitchingLeadsToTheProviderUnlessAdministrator() throws Exception {
+        SsoOrganization org = SsoOrganizations.create(port, provider, "member");
+        String email = org.email("rae");
+        HttpVisitor.signedUp(port, "Rae Member", email);
+        provider.nextSignIn(org.issuerId(), "rae", email);
+        logIn(new HttpVisitor(port), org.id());
+        org.admin().submit(SETTINGS, SETTINGS + "/required", Map.of("on", "true"));
+        assertThat(org.admin().get(SETTINGS).body()).contains("Required").contains(org.adminEmail());
+        assertThat(jdbc.sql("select count(*) from audit_log where account_id = :a and details = 'require_sso=true'")
+                .param("a", org.id()).query(Long.class).single()).isEqualTo(1);
+
+        HttpVisitor withPassword = new HttpVisitor(port);
+        withPassword.logIn(email, Visitors.PASSWORD);
+        // The organization was the member's last account, but a password session opens the personal one.
+        assertThat(withPassword.get("/settings/members").statusCode()).isEqualTo(404);
+        assertThat(location(withPassword.submit("/", "/accounts/switch", Map.of("accountId", org.id()))))
+                .endsWith("/sso/" + org.id());
+        assertThat(withPassword.get("/settings/members").statusCode()).isEqualTo(404);
+
+        HttpVisitor throughSso = new HttpVisitor(port);
+        provider.nextSignIn(org.issuerId(), "rae", email);
+        logIn(throughSso, org.id());
+        assertThat(throughSso.get("/settings/members").body()).contains(org.name());
+        // A key made in the organization keeps working: API keys are not sessions.
+        String key = newApiKey(throughSso);
+        java.net.http.HttpResponse<String> account = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/account"))
+                        .header("x-api-key", key).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(account.statusCode()).isEqualTo(200);
+        assertThat(account.body()).contains(org.id());
+
+        HttpVisitor adminWithPassword = new HttpVisitor(port);
+        adminWithPassword.logIn(org.adminEmail(), Visitors.PASSWORD);
+        assertThat(adminWithPassword.get("/settings/members").statusCode()).isEqualTo(200);
+    }
+
+    private static String newApiKey(HttpVisitor visitor) throws Exception {
+        String page = visitor.follow(visitor.submit("/settings/api-keys", "/settings/api-keys",
+                Map.of("name", "ci", "expiration", "12"))).body();
+        java.util.regex.Matcher key = java.util.regex.Pattern.compile("value=\"(atk_[^\"]+)\"").matcher(page);
+        assertThat(key.find()).isTrue();
+        return key.group(1);
     }
 
     private void assertRefused(SsoOrganization org, String email, String reason) throws Exception {

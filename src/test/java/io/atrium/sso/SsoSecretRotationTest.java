@@ -13,22 +13,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
-import org.springframework.test.context.TestPropertySource;
 
 import io.atrium.shared.AtriumProperties;
 import io.atrium.shared.ServerSecret;
 import io.atrium.testsupport.ApplicationTest;
-import io.atrium.testsupport.IntegrationTest;
+import io.atrium.testsupport.RotatedMasterKey;
 import io.atrium.testsupport.Organizations;
 
 /** Rotating the master key reseals the single sign-on client secrets too (the keys are SecretRotationTest's). */
-@IntegrationTest
-@TestPropertySource(properties = {"atrium.secret-key=" + SsoSecretRotationTest.NEW,
-        "atrium.previous-secret-keys=" + SsoSecretRotationTest.OLD})
+@RotatedMasterKey
 class SsoSecretRotationTest extends ApplicationTest {
-
-    static final String OLD = "b2xkLW1hc3Rlci1rZXktb2YtdGhpcnR5LXR3by1ieSE=";
-    static final String NEW = "bmV3LW1hc3Rlci1rZXktb2YtdGhpcnR5LXR3by1ieSE=";
 
     @Autowired
     ResealSsoSecretsCommand command;
@@ -40,7 +34,7 @@ class SsoSecretRotationTest extends ApplicationTest {
         String name = "Rotating SSO " + UUID.randomUUID().toString().substring(0, 6);
         Organizations.createWithAdmin(mvc, "Rotating Admin", uniqueEmail("sso-rotation"), name);
         String organization = Organizations.organizationId(jdbc, name);
-        ServerSecret oldServer = new ServerSecret(OLD, List.of(), new AtriumProperties(data, null));
+        ServerSecret oldServer = new ServerSecret(RotatedMasterKey.OLD, List.of(), new AtriumProperties(data, null));
         jdbc.sql("""
                 insert into sso_settings (account_id, issuer, client_id, client_secret_sealed, join_role, updated_at)
                 values (:id, 'https://login.example.com', 'atrium', :sealed, 'member', :now)""")
@@ -52,7 +46,7 @@ class SsoSecretRotationTest extends ApplicationTest {
 
         String resealed = jdbc.sql("select client_secret_sealed from sso_settings where account_id = :id")
                 .param("id", organization).query(String.class).single();
-        ServerSecret newOnly = new ServerSecret(NEW, List.of(), new AtriumProperties(data, null));
+        ServerSecret newOnly = new ServerSecret(RotatedMasterKey.NEW, List.of(), new AtriumProperties(data, null));
         assertThat(newOnly.isCurrent(resealed)).isTrue();
         assertThat(newOnly.open(SsoSettingsService.SECRET_PURPOSE, organization, resealed)).isEqualTo("old-client-secret");
     }

@@ -7,50 +7,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.atrium.testsupport.HttpVisitor;
 import io.atrium.testsupport.LoopbackDns;
-import io.atrium.testsupport.OidcProvider;
 import io.atrium.testsupport.ServerTest;
 import io.atrium.testsupport.SsoOrganizations;
 import io.atrium.testsupport.SsoOrganizations.SsoOrganization;
+import io.atrium.testsupport.SsoServerTest;
 import io.atrium.testsupport.Visitors;
 
 /** Settings > Organization > SSO: who may open it, Test connection, domain verification, turning on, the secret. */
 @ServerTest
 @ExtendWith(OutputCaptureExtension.class)
-class SsoSettingsTest {
-
-    static final OidcProvider PROVIDER = OidcProvider.start();
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-
-    @AfterAll
-    static void stopProvider() {
-        PROVIDER.close();
-    }
+class SsoSettingsTest extends SsoServerTest {
 
     @Test
     void testConnectionPassesOnlyWhenTheProviderSignsInTheAdministratorThemselvesVerified() throws Exception {
-        SsoOrganization org = SsoOrganizations.withProvider(port, PROVIDER, "member");
-        PROVIDER.nextSignIn(org.issuerId(), "someone-else", org.email("someone-else"));
+        SsoOrganization org = SsoOrganizations.withProvider(port, provider, "member");
+        provider.nextSignIn(org.issuerId(), "someone-else", org.email("someone-else"));
         assertThat(SsoOrganizations.testConnection(org.admin()).body()).contains("Test connection failed")
                 .contains("Not tested");
-        PROVIDER.nextSignIn(org.issuerId(), "admin", Map.of("email", org.adminEmail(), "email_verified", false));
+        provider.nextSignIn(org.issuerId(), "admin", Map.of("email", org.adminEmail(), "email_verified", false));
         assertThat(SsoOrganizations.testConnection(org.admin()).body()).contains("Test connection failed");
 
-        PROVIDER.nextSignIn(org.issuerId(), "admin", org.adminEmail());
+        provider.nextSignIn(org.issuerId(), "admin", org.adminEmail());
         HttpResponse<String> passed = SsoOrganizations.testConnection(org.admin());
 
         assertThat(passed.body()).contains("Test connection passed").contains("Tested ");
@@ -60,10 +44,10 @@ class SsoSettingsTest {
 
     @Test
     void singleSignOnTurnsOnOnlyAfterATestAndWithAnOwnedDomain() throws Exception {
-        SsoOrganization org = SsoOrganizations.withProvider(port, PROVIDER, "member");
+        SsoOrganization org = SsoOrganizations.withProvider(port, provider, "member");
         turnOn(org.admin());
         assertThat(org.admin().get(SETTINGS).body()).contains("Test the connection first");
-        PROVIDER.nextSignIn(org.issuerId(), "admin", org.adminEmail());
+        provider.nextSignIn(org.issuerId(), "admin", org.adminEmail());
         SsoOrganizations.testConnection(org.admin());
         turnOn(org.admin());
         assertThat(org.admin().get(SETTINGS).body()).contains("Verify at least one email domain first");
@@ -77,7 +61,7 @@ class SsoSettingsTest {
 
     @Test
     void aDomainIsOwnedOnlyOnceItsTxtRecordIsFoundThroughTheConfiguredResolver() throws Exception {
-        SsoOrganization org = SsoOrganizations.withProvider(port, PROVIDER, "member");
+        SsoOrganization org = SsoOrganizations.withProvider(port, provider, "member");
         String domain = SsoOrganizations.uniqueDomain();
         HttpVisitor admin = org.admin();
         admin.submit(SETTINGS, SETTINGS + "/domains", Map.of("domain", domain));
@@ -93,7 +77,7 @@ class SsoSettingsTest {
         assertThat(owned(org, domain)).isTrue();
         assertThat(audited(org, "domain=verified")).isEqualTo(1);
         // Another organization publishing its own record at the same domain cannot take it.
-        SsoOrganization other = SsoOrganizations.withProvider(port, PROVIDER, "member");
+        SsoOrganization other = SsoOrganizations.withProvider(port, provider, "member");
         other.admin().submit(SETTINGS, SETTINGS + "/domains", Map.of("domain", domain));
         LoopbackDns.shared().publishTxt(domain, SsoOrganizations.verificationRecord(other.admin()));
         other.admin().submit(SETTINGS, SETTINGS + "/domains/" + domain + "/verify", Map.of());
@@ -102,12 +86,12 @@ class SsoSettingsTest {
 
     @Test
     void membersPersonalAccountsAndOtherOrganizationsAdministratorsCannotReachTheSettings() throws Exception {
-        SsoOrganization org = SsoOrganizations.create(port, PROVIDER, "member");
+        SsoOrganization org = SsoOrganizations.create(port, provider, "member");
         String memberEmail = org.email("mia");
         HttpVisitor member = HttpVisitor.signedUp(port, "Mia Member", memberEmail);
-        PROVIDER.nextSignIn(org.issuerId(), "mia", memberEmail);
+        provider.nextSignIn(org.issuerId(), "mia", memberEmail);
         logIn(member, org.id());
-        SsoOrganization other = SsoOrganizations.withProvider(port, PROVIDER, "member");
+        SsoOrganization other = SsoOrganizations.withProvider(port, provider, "member");
         HttpVisitor loner = HttpVisitor.signedUp(port, "Lone User", Visitors.uniqueEmail("loner"));
 
         assertThat(member.get(SETTINGS).statusCode()).isEqualTo(404);
@@ -123,12 +107,12 @@ class SsoSettingsTest {
     @Test
     void theClientSecretIsNeverShownLoggedOrAuditedAndAChangeOfProviderTurnsSingleSignOnOff(CapturedOutput output)
             throws Exception {
-        SsoOrganization org = SsoOrganizations.create(port, PROVIDER, "member");
-        PROVIDER.nextSignIn(org.issuerId(), "sam", org.email("sam"));
+        SsoOrganization org = SsoOrganizations.create(port, provider, "member");
+        provider.nextSignIn(org.issuerId(), "sam", org.email("sam"));
         logIn(new HttpVisitor(port), org.id());
 
         String newSecret = SsoOrganizations.CLIENT_SECRET_PREFIX + "rotated-7731";
-        org.admin().submit(SETTINGS, SETTINGS + "/provider", Map.of("issuer", PROVIDER.issuer(org.issuerId()),
+        org.admin().submit(SETTINGS, SETTINGS + "/provider", Map.of("issuer", provider.issuer(org.issuerId()),
                 "clientId", "atrium-" + org.issuerId(), "clientSecret", newSecret, "joinRole", "member"));
 
         assertThat(enabled(org)).isFalse();
