@@ -73,8 +73,8 @@ bench_api_key() {
     curl -fs -b "$jar" -c "$jar" -o /dev/null --data-urlencode "_csrf=$token" --data-urlencode "email=$email" \
         --data-urlencode "password=violet-harbor-2931" "$base/login"
     link=$(curl -fs -b "$jar" -c "$jar" "$base/dev/inbox" | grep -o '/confirm-email/[A-Za-z0-9_-]*' | head -n 1)
-    [ -n "$link" ] || { echo "no confirmation link in the development inbox" >&2; return 1; }
-    curl -fs -b "$jar" -c "$jar" -o /dev/null "$base$link"
+    # a build from before addresses were confirmed (JAR=… for comparison) mails no link and needs none
+    [ -z "$link" ] || curl -fs -b "$jar" -c "$jar" -o /dev/null "$base$link"
     token=$(csrf /settings/api-keys)
     curl -fs -b "$jar" -c "$jar" -o /dev/null --data-urlencode "_csrf=$token" --data-urlencode "name=bench" \
         --data-urlencode "expiration=12" "$base/settings/api-keys"
