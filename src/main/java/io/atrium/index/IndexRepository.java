@@ -62,8 +62,8 @@ class IndexRepository {
     List<IndexRow> ofAccount(String accountId, IndexFilter filter) {
         Where where = Where.of("i.account_id = :accountId").param("accountId", accountId)
                 .equal("i.name", filter.name())
-                .onDay("i.created_at", filter.createdOn())
-                .onDay("i.updated_at", filter.updatedOn());
+                .atOrAfter("i.created_at", filter.createdFrom())
+                .atOrAfter("i.updated_at", filter.updatedFrom());
         return jdbc.sql(SELECT + " where " + where.sql() + " order by i.created_at desc, i.id desc")
                 .params(where.params())
                 .query(IndexRepository::map).list();

@@ -1,9 +1,6 @@
 package io.atrium.index;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +22,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.atrium.api.ApiController;
 import io.atrium.api.ApiPage;
+import io.atrium.api.ApiTimes;
 import io.atrium.shared.Actor;
 import io.atrium.shared.InvalidInputException;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -80,8 +78,8 @@ class IndexesApiController {
             @RequestParam(name = "model_options", required = false) String modelOptions,
             @RequestParam(name = "created_at", required = false) String createdAt,
             @RequestParam(name = "updated_at", required = false) String updatedAt) {
-        IndexFilter filter = new IndexFilter(indexName, modelFamily, options(modelOptions), day("created_at", createdAt),
-                day("updated_at", updatedAt));
+        IndexFilter filter = new IndexFilter(indexName, modelFamily, options(modelOptions),
+                ApiTimes.atOrAfter("created_at", createdAt), ApiTimes.atOrAfter("updated_at", updatedAt));
         return ApiPage.of(indexes.list(actor.accountId(), filter).stream().map(IndexJson::of).toList(), page,
                 pageLimit, sortBy, sortOption, IndexJson::createdAt, IndexJson::updatedAt);
     }
@@ -124,17 +122,4 @@ class IndexesApiController {
         return Arrays.stream(value.split(",")).map(String::strip).filter(option -> !option.isEmpty()).toList();
     }
 
-    /** A date ({@code 2026-11-28}) or an RFC 3339 time, taken as its UTC day. */
-    private static LocalDate day(String parameter, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return value.length() == 10 ? LocalDate.parse(value)
-                    : OffsetDateTime.parse(value).atZoneSameInstant(java.time.ZoneOffset.UTC).toLocalDate();
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(parameter, "parameter_invalid",
-                    parameter + " must be a date (2026-11-28) or an RFC 3339 time.");
-        }
-    }
 }

@@ -1,6 +1,6 @@
 package io.atrium.shared;
 
-import java.time.LocalDate;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
@@ -41,13 +41,9 @@ public final class Where {
         return value == null ? this : and(column + " = " + bind(value));
     }
 
-    /** Adds that the timestamp column falls within the UTC day, as a range so the column's index can serve it. */
-    public Where onDay(String column, LocalDate day) {
-        if (day == null) {
-            return this;
-        }
-        return and(column + " >= " + bind(SqlTime.startOf(day)) + " and " + column + " < "
-                + bind(SqlTime.startOf(day.plusDays(1))));
+    /** Adds that the timestamp column is at or after the time, when one is given. */
+    public Where atOrAfter(String column, Instant time) {
+        return time == null ? this : and(column + " >= " + bind(SqlTime.utc(time)));
     }
 
     /** Binds the value under a new name and returns its placeholder (such as {@code :p0}) to write into a clause. */

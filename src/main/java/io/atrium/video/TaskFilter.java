@@ -1,6 +1,6 @@
 package io.atrium.video;
 
-import java.time.LocalDate;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -10,11 +10,11 @@ import io.atrium.shared.InvalidInputException;
 
 /**
  * What a list of upload tasks is narrowed to ({@code GET /v1.3/tasks}); a {@code null} field does not narrow it.
- * Statuses, when given, narrow it to tasks in one of them. The days are
- * UTC days.
+ * Statuses, when given, narrow it to tasks in one of them; {@code createdFrom} and {@code updatedFrom} to tasks created
+ * or last changed at or after that time.
  */
 public record TaskFilter(String indexId, List<TaskStatus> statuses, String filename, Double duration, Integer width,
-        Integer height, LocalDate createdOn, LocalDate updatedOn) {
+        Integer height, Instant createdFrom, Instant updatedFrom) {
 
     private static final String UPLOADING = "uploading";
 

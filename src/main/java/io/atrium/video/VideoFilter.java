@@ -1,6 +1,6 @@
 package io.atrium.video;
 
-import java.time.LocalDate;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,13 +11,13 @@ import java.util.Set;
  * @param filename the exact file name, or {@code null} for any
  * @param numbers conditions on system metadata numbers
  * @param userMetadata user metadata keys whose value, as text, must be exactly the one given
- * @param days {@code created_at} and {@code updated_at}: the UTC day the time must fall on
+ * @param since {@code created_at} and {@code updated_at}: the time each must be at or after
  */
 public record VideoFilter(String filename, List<NumberCondition> numbers, Map<String, String> userMetadata,
-        Map<String, LocalDate> days) {
+        Map<String, Instant> since) {
 
-    /** The times a list can be filtered on by UTC day: each is also the name of its column. */
-    public static final Set<String> DAY_FIELDS = Set.of("created_at", "updated_at");
+    /** The times a list can be filtered on ("at or after"): each is also the name of its column. */
+    public static final Set<String> TIME_FIELDS = Set.of("created_at", "updated_at");
 
     /** Every video of the index (declared after the sets its constructor checks against). */
     public static final VideoFilter NONE = new VideoFilter(null, List.of(), Map.of(), Map.of());
@@ -48,9 +48,9 @@ public record VideoFilter(String filename, List<NumberCondition> numbers, Map<St
     public VideoFilter {
         numbers = List.copyOf(numbers);
         userMetadata = Map.copyOf(userMetadata);
-        days = Map.copyOf(days);
-        if (!DAY_FIELDS.containsAll(days.keySet())) {
-            throw new IllegalArgumentException("Not a filterable time: " + days.keySet());
+        since = Map.copyOf(since);
+        if (!TIME_FIELDS.containsAll(since.keySet())) {
+            throw new IllegalArgumentException("Not a filterable time: " + since.keySet());
         }
     }
 }

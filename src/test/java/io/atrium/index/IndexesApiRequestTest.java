@@ -17,7 +17,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -192,7 +191,7 @@ class IndexesApiRequestTest {
     }
 
     @Test
-    void theListReadsCommaSeparatedModelOptionsAndDaysAsUtcDays() throws Exception {
+    void theListReadsCommaSeparatedModelOptionsAndTimesAsGivenOrAsTheStartOfAUtcDay() throws Exception {
         given(indexes.list(eq(CALLER.accountId()), any())).willReturn(List.of(view(ID, "Lectures")));
 
         mvc.perform(get("/v1.3/indexes").param("index_name", "Lectures").param("model_family", "marengo")
@@ -205,7 +204,7 @@ class IndexesApiRequestTest {
         ArgumentCaptor<IndexFilter> filter = ArgumentCaptor.forClass(IndexFilter.class);
         verify(indexes).list(eq(CALLER.accountId()), filter.capture());
         assertThat(filter.getValue()).isEqualTo(new IndexFilter("Lectures", "marengo", List.of("visual", "audio"),
-                LocalDate.parse("2026-11-29"), LocalDate.parse("2026-11-28")));
+                Instant.parse("2026-11-29T01:30:00Z"), Instant.parse("2026-11-28T00:00:00Z")));
     }
 
     @ParameterizedTest(name = "{0}={1}")

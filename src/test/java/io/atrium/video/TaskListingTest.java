@@ -82,7 +82,10 @@ class TaskListingTest extends ApplicationTest {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("parameter_invalid"))
                 .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.startsWith("status must be one of")));
         api.as(key).perform(get("/v1.3/tasks").param("filename", "harbour.mp4")).andExpect(jsonPath("$.data[*]._id").value(contains(c, a)));
-        api.as(key).perform(get("/v1.3/tasks").param("created_at", "2026-03-01")).andExpect(jsonPath("$.data[*]._id").value(contains(c, a)));
+        // at or after the time given (a date: the start of its UTC day), to the second
+        api.as(key).perform(get("/v1.3/tasks").param("created_at", "2026-03-01")).andExpect(jsonPath("$.data[*]._id").value(contains(b, c, a)));
+        api.as(key).perform(get("/v1.3/tasks").param("created_at", T0.plusSeconds(1).toString()))
+                .andExpect(jsonPath("$.data[*]._id").value(contains(b, c)));
         api.as(key).perform(get("/v1.3/tasks").param("created_at", "2026-03-02T08:00:00+02:00"))
                 .andExpect(jsonPath("$.data[*]._id").value(contains(b)));
         api.as(key).perform(get("/v1.3/tasks").param("updated_at", "2026-03-03")).andExpect(jsonPath("$.data[*]._id").value(contains(c)));

@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -415,7 +416,9 @@ class VideoUploadTest extends ApplicationTest {
         api.as(key).perform(get("/v1.3/tasks").param("index_id", index).param("width", "1280")).andExpect(jsonPath("$.data.length()").value(0));
         api.as(key).perform(get(videos).param("created_at", day + "T00:00:00Z")).andExpect(jsonPath("$.data.length()").value(1));
         api.as(key).perform(get(videos).param("updated_at", day)).andExpect(jsonPath("$.data.length()").value(1));
-        api.as(key).perform(get(videos).param("created_at", "2001-01-01T00:00:00Z")).andExpect(jsonPath("$.data.length()").value(0));
+        api.as(key).perform(get(videos).param("created_at", "2001-01-01T00:00:00Z")).andExpect(jsonPath("$.data.length()").value(1));
+        api.as(key).perform(get(videos).param("created_at", Instant.now().plusSeconds(3600).toString()))
+                .andExpect(jsonPath("$.data.length()").value(0));
         api.as(key).perform(get(videos).param("created_at", "yesterday")).andExpect(status().isBadRequest());
 
         api.as(key).delete(videos + "/" + videoId).andExpect(status().isNoContent());

@@ -84,8 +84,8 @@ public class TaskRepository {
                 .equal("duration", filter.duration())
                 .equal("width", filter.width())
                 .equal("height", filter.height())
-                .onDay("created_at", filter.createdOn())
-                .onDay("updated_at", filter.updatedOn());
+                .atOrAfter("created_at", filter.createdFrom())
+                .atOrAfter("updated_at", filter.updatedFrom());
     }
 
     public List<TaskRow> ofAccount(String accountId, Collection<String> ids) {

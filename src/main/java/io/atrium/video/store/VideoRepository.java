@@ -181,8 +181,8 @@ public class VideoRepository {
             // the field is one of VideoFilter.NUMBER_FIELDS (checked when the condition was made): a column name
             where.and("v." + condition.field() + " " + condition.comparison().operator + " " + where.bind(condition.value()));
         }
-        // the fields are VideoFilter.DAY_FIELDS (checked when the filter was made): column names
-        filter.days().forEach((field, day) -> where.onDay("v." + field, day));
+        // the fields are VideoFilter.TIME_FIELDS (checked when the filter was made): column names
+        filter.since().forEach((field, time) -> where.atOrAfter("v." + field, time));
         filter.userMetadata().forEach((name, value) -> where.and(
                 "exists (select 1 from video_metadata m where m.video_id = v.id and m.account_id = :accountId"
                         + " and m.name = " + where.bind(name) + " and m.value_text = " + where.bind(value) + ")"));

@@ -2,10 +2,6 @@ package io.atrium.video.web;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +26,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.atrium.api.ApiController;
 import io.atrium.api.ApiPage;
+import io.atrium.api.ApiTimes;
 import io.atrium.video.TaskFilter;
 import io.atrium.video.TaskStatus;
 import io.atrium.video.TaskView;
@@ -182,7 +179,7 @@ class TasksApiController {
             @RequestParam(name = "updated_at", required = false) String updatedAt) {
         ApiPage.Request paging = ApiPage.request(page, pageLimit, sortBy, sortOption);
         TaskFilter filter = new TaskFilter(indexId, TaskFilter.statuses(statuses), filename, duration, width, height,
-                day("created_at", createdAt), day("updated_at", updatedAt));
+                ApiTimes.atOrAfter("created_at", createdAt), ApiTimes.atOrAfter("updated_at", updatedAt));
         ApiPage<TaskView> found = tasks.list(actor.accountId(), filter, paging);
         return new ApiPage<>(found.data().stream().map(task -> TaskJson.of(task, null)).toList(), found.pageInfo());
     }
@@ -212,18 +209,5 @@ class TasksApiController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(Actor actor, @PathVariable String taskId) {
         tasks.delete(actor.accountId(), taskId);
-    }
-
-    static LocalDate day(String parameter, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return value.length() == 10 ? LocalDate.parse(value)
-                    : OffsetDateTime.parse(value).atZoneSameInstant(ZoneOffset.UTC).toLocalDate();
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(parameter, "parameter_invalid",
-                    parameter + " must be a date (2026-11-28) or an RFC 3339 time.");
-        }
     }
 }

@@ -1,7 +1,6 @@
 package io.atrium.video.web;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +24,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.atrium.api.ApiController;
 import io.atrium.api.ApiPage;
+import io.atrium.api.ApiTimes;
 import io.atrium.shared.Actor;
 import io.atrium.shared.InvalidInputException;
 import io.atrium.video.VideoFilter;
@@ -139,14 +139,14 @@ class VideosApiController {
 
     /**
      * {@code filename}; {@code duration}, {@code fps}, {@code width}, {@code height}, {@code size} exact or as
-     * {@code name[gte]}/{@code name[lte]}; {@code created_at}, {@code updated_at} as a UTC day, like the task and
-     * index lists; any other key filters on user metadata.
+     * {@code name[gte]}/{@code name[lte]}; {@code created_at}, {@code updated_at} "at or after" the date or time given,
+     * like the task and index lists; any other key filters on user metadata.
      */
     private static VideoFilter filter(MultiValueMap<String, String> query) {
         String filename = null;
         List<VideoFilter.NumberCondition> numbers = new ArrayList<>();
         Map<String, String> userMetadata = new HashMap<>();
-        Map<String, LocalDate> days = new HashMap<>();
+        Map<String, Instant> since = new HashMap<>();
         for (Map.Entry<String, List<String>> entry : query.entrySet()) {
             String key = entry.getKey();
             String value = entry.getValue().get(0);
@@ -160,16 +160,16 @@ class VideosApiController {
                 VideoFilter.Comparison comparison = key.endsWith("[gte]") ? VideoFilter.Comparison.AT_LEAST
                         : key.endsWith("[lte]") ? VideoFilter.Comparison.AT_MOST : VideoFilter.Comparison.EQUAL;
                 numbers.add(new VideoFilter.NumberCondition(field, comparison, number(key, value)));
-            } else if (VideoFilter.DAY_FIELDS.contains(key)) {
-                LocalDate day = TasksApiController.day(key, value);
-                if (day != null) {
-                    days.put(key, day);
+            } else if (VideoFilter.TIME_FIELDS.contains(key)) {
+                Instant time = ApiTimes.atOrAfter(key, value);
+                if (time != null) {
+                    since.put(key, time);
                 }
             } else {
                 userMetadata.put(key, value);
             }
         }
-        return new VideoFilter(filename, numbers, userMetadata, days);
+        return new VideoFilter(filename, numbers, userMetadata, since);
     }
 
     private static double number(String key, String value) {

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -112,12 +110,12 @@ class VideoRepositoryFilterTest {
     }
 
     @Test
-    void daysAreUtcDays() {
-        LocalDate day2 = DAY2.atZone(ZoneOffset.UTC).toLocalDate();
-        assertThat(ids("acc_a", "idx_a", days(Map.of("created_at", day2)))).containsExactly("a2", "a3");
-        assertThat(ids("acc_a", "idx_a", days(Map.of("updated_at", day2.plusDays(2))))).containsExactly("a3");
-        assertThat(ids("acc_a", "idx_a", days(Map.of("created_at", day2, "updated_at", day2)))).containsExactly("a2");
-        assertThat(ids("acc_a", "idx_a", days(Map.of("created_at", day2.minusDays(5))))).isEmpty();
+    void timesMatchWhatWasCreatedOrUpdatedAtOrAfterThemToTheSecond() {
+        assertThat(ids("acc_a", "idx_a", since(Map.of("created_at", T0)))).containsExactly("a1", "a2", "a3");
+        assertThat(ids("acc_a", "idx_a", since(Map.of("created_at", T0.plusSeconds(1))))).containsExactly("a2", "a3");
+        assertThat(ids("acc_a", "idx_a", since(Map.of("created_at", DAY2.plusSeconds(1))))).isEmpty();
+        assertThat(ids("acc_a", "idx_a", since(Map.of("updated_at", DAY2.plus(Duration.ofHours(14)))))).containsExactly("a3");
+        assertThat(ids("acc_a", "idx_a", since(Map.of("created_at", T0, "updated_at", DAY2)))).containsExactly("a2", "a3");
     }
 
     @Test
@@ -161,8 +159,8 @@ class VideoRepositoryFilterTest {
         return new VideoFilter(null, List.of(), metadata, Map.of());
     }
 
-    private static VideoFilter days(Map<String, LocalDate> days) {
-        return new VideoFilter(null, List.of(), Map.of(), days);
+    private static VideoFilter since(Map<String, Instant> since) {
+        return new VideoFilter(null, List.of(), Map.of(), since);
     }
 
     private void account(String id) {
