@@ -234,7 +234,7 @@ class VideoUploadTest extends ApplicationTest {
     void videosFilterOnSystemMetadataRangesAndUserMetadata() throws Exception {
         String key = api.newKey("filters");
         String index = api.as(key).createIndex("Filters");
-        api.as(key).readyVideo(index, fiveSeconds, "{\"category\":\"news\"}");
+        api.as(key).readyVideo(index, fiveSeconds, "{\"category\":\"news\",\"price\":5.0,\"code\":\"7.50\"}");
         String list = "/v1.3/indexes/" + index + "/videos";
 
         api.as(key).perform(get(list).param("duration[gte]", "4").param("duration[lte]", "6")).andExpect(jsonPath("$.data.length()").value(1));
@@ -243,6 +243,12 @@ class VideoUploadTest extends ApplicationTest {
         api.as(key).perform(get(list).param("filename", "match.mp4")).andExpect(jsonPath("$.data.length()").value(1));
         api.as(key).perform(get(list).param("category", "news")).andExpect(jsonPath("$.data.length()").value(1));
         api.as(key).perform(get(list).param("category", "sport")).andExpect(jsonPath("$.data.length()").value(0));
+        // numbers compare as numbers however they are written; a string that looks like one is matched as written
+        api.as(key).perform(get(list).param("price", "5")).andExpect(jsonPath("$.data.length()").value(1));
+        api.as(key).perform(get(list).param("price", "5.00")).andExpect(jsonPath("$.data.length()").value(1));
+        api.as(key).perform(get(list).param("price", "6")).andExpect(jsonPath("$.data.length()").value(0));
+        api.as(key).perform(get(list).param("code", "7.50")).andExpect(jsonPath("$.data.length()").value(1));
+        api.as(key).perform(get(list).param("code", "7.5")).andExpect(jsonPath("$.data.length()").value(0));
         api.as(key).perform(get(list).param("fps", "fast")).andExpect(status().isBadRequest());
         api.as(key).get(list).andExpect(jsonPath("$.data[0].system_metadata.filename").value("match.mp4"))
                 .andExpect(jsonPath("$.data[0].user_metadata").doesNotExist());

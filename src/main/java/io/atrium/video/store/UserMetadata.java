@@ -1,7 +1,9 @@
 package io.atrium.video.store;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import io.atrium.shared.InvalidInputException;
 import tools.jackson.core.JacksonException;
@@ -49,12 +51,27 @@ public final class UserMetadata {
 
     /**
      * Each value as the text a list filter compares with: {@code ?category=news} finds {@code "news"},
-     * {@code ?minute=12} finds {@code 12}, {@code ?live=true} finds {@code true}.
+     * {@code ?minute=12} finds {@code 12}, {@code ?live=true} finds {@code true}. A number is written in its
+     * {@link #numberText plain form}, so {@code 5.0} and {@code 5} are one value.
      */
     public static Map<String, String> texts(JsonMapper json, String stored) {
         Map<String, String> texts = new LinkedHashMap<>();
-        read(json, stored).forEach((key, value) -> texts.put(key, String.valueOf(value)));
+        read(json, stored).forEach((key, value) -> texts.put(key, value instanceof Number number
+                ? numberText(number.toString()).orElse(number.toString()) : String.valueOf(value)));
         return texts;
+    }
+
+    /**
+     * The plain form of a number, the same however it was written ({@code 5}, {@code 5.0}, {@code 5e0} are all
+     * {@code 5}; {@code 1.50} is {@code 1.5}); empty when the text is not a number.
+     */
+    public static Optional<String> numberText(String text) {
+        try {
+            BigDecimal number = new BigDecimal(text.strip());
+            return Optional.of(number.signum() == 0 ? "0" : number.stripTrailingZeros().toPlainString());
+        } catch (NumberFormatException | ArithmeticException notANumber) {
+            return Optional.empty();
+        }
     }
 
     /**

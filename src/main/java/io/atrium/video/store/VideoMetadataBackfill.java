@@ -57,6 +57,11 @@ class VideoMetadataBackfill implements JavaMigration {
 
     /** Adds the metadata rows of every video that has user metadata and no rows yet. */
     void backfill(Connection connection) throws SQLException {
+        fill(json, connection);
+    }
+
+    /** What {@link #backfill} does, for the migrations that write the rows anew. */
+    static void fill(JsonMapper json, Connection connection) throws SQLException {
         try (Statement videos = connection.createStatement();
              PreparedStatement insert = connection.prepareStatement(
                      "insert into video_metadata (video_id, account_id, name, value_text) values (?, ?, ?, ?)")) {

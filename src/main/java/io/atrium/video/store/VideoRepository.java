@@ -183,9 +183,12 @@ public class VideoRepository {
         }
         // the fields are VideoFilter.TIME_FIELDS (checked when the filter was made): column names
         filter.since().forEach((field, time) -> where.atOrAfter("v." + field, time));
+        // A value that reads as a number also finds the number however it was written (5 finds 5.0); a string value
+        // "5.0" is still found by exactly its text.
         filter.userMetadata().forEach((name, value) -> where.and(
                 "exists (select 1 from video_metadata m where m.video_id = v.id and m.account_id = :accountId"
-                        + " and m.name = " + where.bind(name) + " and m.value_text = " + where.bind(value) + ")"));
+                        + " and m.name = " + where.bind(name) + " and m.value_text in (" + where.bind(value) + ", "
+                        + where.bind(UserMetadata.numberText(value).orElse(value)) + "))"));
         return where;
     }
 

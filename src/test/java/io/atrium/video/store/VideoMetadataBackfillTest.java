@@ -20,7 +20,10 @@ import io.atrium.shared.Ids;
 import io.atrium.testsupport.ApiClient;
 import io.atrium.testsupport.IntegrationTest;
 
-/** Flyway migration 10 fills {@code video_metadata} for the videos that existed before it, once. */
+/**
+ * Flyway migration 10 fills {@code video_metadata} for the videos that existed before it, once; migration 23 writes the
+ * rows anew with numbers in their plain form.
+ */
 @IntegrationTest
 class VideoMetadataBackfillTest {
 
@@ -34,6 +37,8 @@ class VideoMetadataBackfillTest {
     DataSource dataSource;
     @Autowired
     VideoMetadataBackfill backfill;
+    @Autowired
+    VideoMetadataNumbersRefill refill;
 
     @Test
     void theBackfillGivesVideosFromBeforeTheMetadataTableTheirRowsOnce() throws Exception {
@@ -54,6 +59,42 @@ class VideoMetadataBackfillTest {
                 .andExpect(jsonPath("$.data[*]._id").value(contains(older)));
         assertThat(jdbc.sql("select count(*) from video_metadata where video_id = :v").param("v", older)
                 .query(Long.class).single()).isEqualTo(4);
+    }
+
+    @Test
+    void theRefillWritesNumbersInTheirPlainFormSoAFilterFindsThemHoweverTheyAreWritten() throws Exception {
+        String key = api.newKey("refill");
+        String index = api.as(key).createIndex("Refill");
+        String video = seed(index, "priced.mp4");
+        String account = jdbc.sql("select account_id from videos where id = :v").param("v", video).query(String.class).single();
+        jdbc.sql("update videos set user_metadata = :m where id = :v").param("m", "{\"price\":5.0}").param("v", video).update();
+        // the row as the application wrote it before numbers had a plain form
+        jdbc.sql("insert into video_metadata (video_id, account_id, name, value_text) values (:v, :a, 'price', '5.0')")
+                .param("v", video).param("a", account).update();
+        String list = "/v1.3/indexes/" + index + "/videos";
+        api.as(key).perform(get(list).param("price", "5")).andExpect(jsonPath("$.data").value(empty()));
+
+        try (Connection connection = dataSource.getConnection()) {
+            refill.migrate(new MigrationContext(connection));
+        }
+
+        assertThat(jdbc.sql("select value_text from video_metadata where video_id = :v").param("v", video)
+                .query(String.class).list()).containsExactly("5");
+        api.as(key).perform(get(list).param("price", "5")).andExpect(jsonPath("$.data[*]._id").value(contains(video)));
+    }
+
+    /** What Flyway hands a Java migration: the connection is all these migrations use. */
+    private record MigrationContext(Connection connection) implements org.flywaydb.core.api.migration.Context {
+
+        @Override
+        public org.flywaydb.core.api.configuration.Configuration getConfiguration() {
+            throw new UnsupportedOperationException("not used by the migration");
+        }
+
+        @Override
+        public Connection getConnection() {
+            return connection;
+        }
     }
 
     /** A video row as the task worker wrote it before the metadata table existed. */
