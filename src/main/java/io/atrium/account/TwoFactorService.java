@@ -19,6 +19,7 @@ import io.atrium.account.TwoFactorRepository.TwoFactorRow;
 import io.atrium.audit.AuditAction;
 import io.atrium.audit.AuditLog;
 import io.atrium.shared.InvalidInputException;
+import io.atrium.shared.SealedSecrets;
 import io.atrium.shared.ServerSecret;
 
 /**
@@ -29,7 +30,7 @@ import io.atrium.shared.ServerSecret;
  * recovery code is marked used, each by a single conditional update.
  */
 @Service
-class TwoFactorService {
+class TwoFactorService implements SealedSecrets {
 
     static final String CODE_INCORRECT = "code_incorrect";
     static final int RECOVERY_CODE_COUNT = 10;
@@ -148,8 +149,14 @@ class TwoFactorService {
      *
      * @return how many secrets were sealed again
      */
+    @Override
+    public String kind() {
+        return "two-factor secret(s)";
+    }
+
+    @Override
     @Transactional
-    int sealSecretsUnderCurrentKey() {
+    public int sealSecretsUnderCurrentKey() {
         int resealed = 0;
         for (TwoFactorRow row : twoFactor.all()) {
             if (!serverSecret.isCurrent(row.secretSealed())) {

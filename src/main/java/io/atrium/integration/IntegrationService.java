@@ -22,6 +22,7 @@ import io.atrium.shared.Ids;
 import io.atrium.shared.InvalidInputException;
 import io.atrium.shared.InvalidInputException.Problem;
 import io.atrium.shared.NotFoundException;
+import io.atrium.shared.SealedSecrets;
 import io.atrium.shared.ServerSecret;
 
 /**
@@ -30,7 +31,7 @@ import io.atrium.shared.ServerSecret;
  * server's master key, bound to the integration's id.
  */
 @Service
-public class IntegrationService {
+public class IntegrationService implements SealedSecrets {
 
     static final String SECRET_PURPOSE = "integration-secret";
     private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
@@ -145,6 +146,12 @@ public class IntegrationService {
      *
      * @return how many secrets were sealed again
      */
+    @Override
+    public String kind() {
+        return "S3 integration secret(s)";
+    }
+
+    @Override
     @Transactional
     public int sealSecretsUnderCurrentKey() {
         int resealed = 0;

@@ -25,6 +25,7 @@ import io.atrium.shared.InputCheck;
 import io.atrium.shared.InvalidInputException;
 import io.atrium.shared.NotFoundException;
 import io.atrium.shared.PublicUrl;
+import io.atrium.shared.SealedSecrets;
 import io.atrium.shared.ServerSecret;
 import io.atrium.sso.DomainVerifier.DnsUnavailableException;
 import io.atrium.sso.SsoSettingsRepository.SettingsRow;
@@ -36,7 +37,7 @@ import io.atrium.sso.SsoSettingsRepository.SettingsRow;
  * change is audited, never with the secret.
  */
 @Service
-class SsoSettingsService {
+class SsoSettingsService implements SealedSecrets {
 
     static final String SECRET_PURPOSE = "sso-client-secret";
     static final String VERIFICATION_PREFIX = "atrium-domain-verification=";
@@ -254,8 +255,14 @@ class SsoSettingsService {
      *
      * @return how many secrets were sealed again
      */
+    @Override
+    public String kind() {
+        return "single sign-on client secret(s)";
+    }
+
+    @Override
     @Transactional
-    int sealSecretsUnderCurrentKey() {
+    public int sealSecretsUnderCurrentKey() {
         int resealed = 0;
         for (SettingsRow row : settings.all()) {
             if (!secret.isCurrent(row.clientSecretSealed())) {

@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.mock.web.MockHttpSession;
 
+import io.atrium.ResealSecretsCommand;
 import io.atrium.shared.AtriumProperties;
 import io.atrium.shared.ServerSecret;
 import io.atrium.testsupport.ApplicationTest;
@@ -35,7 +36,7 @@ class TwoFactorSecretRotationTest extends ApplicationTest {
     private static final String SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 
     @Autowired
-    ResealTwoFactorSecretsCommand command;
+    ResealSecretsCommand command;
     @TempDir
     Path data;
 

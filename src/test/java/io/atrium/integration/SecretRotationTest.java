@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 
+import io.atrium.ResealSecretsCommand;
 import io.atrium.shared.AtriumProperties;
 import io.atrium.shared.ServerSecret;
 import io.atrium.testsupport.ApplicationTest;

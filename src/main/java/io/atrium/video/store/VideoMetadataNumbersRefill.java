@@ -3,9 +3,7 @@ package io.atrium.video.store;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -16,32 +14,10 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code 5}.
  */
 @Component
-class VideoMetadataNumbersRefill implements JavaMigration {
-
-    private final JsonMapper json;
+class VideoMetadataNumbersRefill extends VideoMetadataRowsMigration {
 
     VideoMetadataNumbersRefill(JsonMapper json) {
-        this.json = json;
-    }
-
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("23");
-    }
-
-    @Override
-    public String getDescription() {
-        return "video metadata numbers in plain form";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+        super(json, "23", "video metadata numbers in plain form");
     }
 
     @Override
@@ -49,6 +25,6 @@ class VideoMetadataNumbersRefill implements JavaMigration {
         try (Statement delete = context.getConnection().createStatement()) {
             delete.executeUpdate("delete from video_metadata");
         }
-        VideoMetadataBackfill.fill(json, context.getConnection());
+        backfill(context.getConnection());
     }
 }
