@@ -25,8 +25,9 @@ public interface Mailbox {
      */
     default String awaitLink(String email, String subject, String pathPrefix) {
         Pattern link = link(pathPrefix);
-        String text = await().atMost(Duration.ofSeconds(20)).until(() -> newestText(email, subject).orElse(null),
-                body -> body != null && link.matcher(body).find());
+        // the mail is usually there already: look at once, then often
+        String text = await().atMost(Duration.ofSeconds(20)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                .until(() -> newestText(email, subject).orElse(null), body -> body != null && link.matcher(body).find());
         Matcher found = link.matcher(text);
         found.find();
         return found.group(1);
