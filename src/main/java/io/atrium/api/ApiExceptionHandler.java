@@ -24,6 +24,7 @@ import io.atrium.shared.InvalidInputException;
 import io.atrium.shared.LastAdminException;
 import io.atrium.shared.NotFoundException;
 import io.atrium.shared.QuotaExceededException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Turns what API controllers throw into the error format of api.md, with the proper status, always as JSON (see
@@ -85,8 +86,13 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
-        if (NestedExceptionUtils.getRootCause(e) instanceof ApiBodyLimit.BodyTooLargeException) {
+        Throwable cause = NestedExceptionUtils.getRootCause(e);
+        if (cause instanceof ApiBodyLimit.BodyTooLargeException) {
             return ApiErrors.response(HttpStatus.PAYLOAD_TOO_LARGE, ApiBodyLimit.tooLarge(errors));
+        }
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return ApiErrors.response(HttpStatus.BAD_REQUEST, errors.of("parameter_unknown",
+                    unknown.getPropertyName() + " is not a field of this request."));
         }
         return ApiErrors.response(HttpStatus.BAD_REQUEST, errors.of("parameter_invalid",
                 "The request body is not valid JSON of the expected shape."));

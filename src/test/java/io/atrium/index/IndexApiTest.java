@@ -194,6 +194,21 @@ class IndexApiTest extends ApplicationTest {
     }
 
     @Test
+    void aBodyFieldTheApiDoesNotKnowIsRefusedAndCreatesNothing() throws Exception {
+        String key = api.newKey("misspeller");
+        api.as(key).post("/v1.3/indexes", """
+                {"index_name": "Typos", "models": [{"model_name": "marengo3.0", "model_options": ["visual"]}],
+                 "adons": ["thumbnail"]}""")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("parameter_unknown"))
+                .andExpect(jsonPath("$.message").value("adons is not a field of this request."));
+        api.as(key).post("/v1.3/indexes", """
+                {"index_name": "Typos", "models": [{"model_name": "marengo3.0", "model_options": ["visual"], "size": 2}]}""")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("parameter_unknown"));
+        api.as(key).get("/v1.3/indexes").andExpect(jsonPath("$.data.length()").value(0));
+    }
+
+    @Test
     void theThumbnailAddonNeedsAMarengoModel() throws Exception {
         String key = api.newKey("pegasus");
         api.as(key).post("/v1.3/indexes", """
