@@ -41,7 +41,6 @@ class EmailLinksController {
 
     @GetMapping("/check-email")
     String checkEmailPage(Model model) {
-        model.addAttribute("email", model.getAttribute("email"));
         if (!model.containsAttribute("explanation")) {
             model.addAttribute("explanation", "Follow the link in the message we sent you.");
         }
