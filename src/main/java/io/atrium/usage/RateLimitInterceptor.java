@@ -63,12 +63,20 @@ class RateLimitInterceptor implements HandlerInterceptor {
         return false;
     }
 
-    /** {@code /api/v1} is management; starting an upload or an S3 import is upload; the rest of {@code /v1.3} resources. */
+    private static final java.util.regex.Pattern INDEXING_AN_ASSET =
+            java.util.regex.Pattern.compile("/v1\\.3/indexes/[^/]+/indexed-assets");
+
+    /**
+     * {@code /api/v1} is management; starting an upload (a task, an asset, a multipart upload, the indexing of an
+     * asset) or an S3 import is upload; the rest of {@code /v1.3} resources.
+     */
     static EndpointCategory categoryOf(String method, String path) {
         if (path.startsWith("/api/v1/")) {
             return EndpointCategory.MANAGEMENT;
         }
-        boolean startsWork = method.equals("POST") && (path.equals("/v1.3/tasks") || path.startsWith("/v1.3/tasks/transfers/import/"));
+        boolean startsWork = method.equals("POST") && (path.equals("/v1.3/tasks")
+                || path.startsWith("/v1.3/tasks/transfers/import/") || path.equals("/v1.3/assets")
+                || path.equals("/v1.3/assets/multipart-uploads") || INDEXING_AN_ASSET.matcher(path).matches());
         return startsWork ? EndpointCategory.UPLOAD : EndpointCategory.RESOURCES;
     }
 }

@@ -35,6 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class VideoService {
 
     private final VideoRepository videos;
+    private final AssetService assets;
     private final TaskRepository tasks;
     private final IndexService indexes;
     private final ObjectStorage storage;
@@ -43,10 +44,11 @@ public class VideoService {
     private final JsonMapper json;
     private final Clock clock;
 
-    VideoService(VideoRepository videos, TaskRepository tasks, IndexService indexes, ObjectStorage storage,
+    VideoService(VideoRepository videos, AssetService assets, TaskRepository tasks, IndexService indexes, ObjectStorage storage,
             MediaUrls mediaUrls, ApplicationEventPublisher events, JsonMapper json, Clock clock) {
         this.events = events;
         this.videos = videos;
+        this.assets = assets;
         this.tasks = tasks;
         this.indexes = indexes;
         this.storage = storage;
@@ -86,10 +88,14 @@ public class VideoService {
         return videos.existingIds(accountId, indexId, videoIds);
     }
 
-    /** The stored file of a video of the account, whatever its index, for signed media links; empty if none. */
+    /**
+     * The stored file of a video of the account, whatever its index, or of one of its assets, for signed media
+     * links; empty if none.
+     */
     public Optional<VideoFile> stored(String accountId, String videoId) {
         return videos.findInAccount(accountId, videoId).map(
-                video -> new VideoFile(video.objectKey(), VideoContainer.ofStored(video.container()), video.filename()));
+                video -> new VideoFile(video.objectKey(), VideoContainer.ofStored(video.container()), video.filename()))
+                .or(() -> assets.stored(accountId, videoId));
     }
 
     public VideoView get(String accountId, String indexId, String videoId) {

@@ -130,7 +130,7 @@ public class VideoTasks {
             String taskId = Ids.newId(now);
             TaskRow task = new TaskRow(taskId, accountId, indexId, stored.videoId(), TaskStatus.VALIDATING, null, null,
                     stored.filename(), stored.key(), stored.size(), null, null, null, null, enableVideoStream,
-                    metadata.isEmpty() ? null : json.writeValueAsString(metadata), now, now, null, null);
+                    metadata.isEmpty() ? null : json.writeValueAsString(metadata), now, now, null, null, null);
             transactions.executeWithoutResult(status -> queueTask(task));
             return new CreatedTask(taskId, stored.videoId());
         } catch (RuntimeException e) {
@@ -171,7 +171,7 @@ public class VideoTasks {
         String videoId = Ids.newId(now);
         TaskRow task = new TaskRow(taskId, accountId, indexId, videoId, TaskStatus.VALIDATING, null, null,
                 VideoDownloader.filename(source), null, 0, null, null, null, null, enableVideoStream,
-                metadata.isEmpty() ? null : json.writeValueAsString(metadata), now, now, source.toString(), null);
+                metadata.isEmpty() ? null : json.writeValueAsString(metadata), now, now, source.toString(), null, null);
         transactions.executeWithoutResult(status -> queueTask(task));
         return new CreatedTask(taskId, videoId);
     }
@@ -192,7 +192,7 @@ public class VideoTasks {
         String videoId = Ids.newId(now);
         TaskRow task = new TaskRow(taskId, accountId, indexId, videoId, TaskStatus.VALIDATING, null, null, Filenames.clean(filename),
                 null, 0, null, null, null, null, true, metadata.isEmpty() ? null : json.writeValueAsString(metadata),
-                now, now, source, null);
+                now, now, source, null, null);
         transactions.executeWithoutResult(status -> queueTask(task));
         return new CreatedTask(taskId, videoId);
     }

@@ -113,6 +113,29 @@ public class ApiClient {
             return JsonPath.read(created, "$.video_id");
         }
 
+        /** {@code POST /v1.3/assets} of the file with {@code method=direct} and the extra form fields (name, value...). */
+        public ResultActions uploadAsset(Path file, String... fields) throws Exception {
+            MultipartForm form = MultipartForm.post("/v1.3/assets").param("method", "direct");
+            for (int i = 0; i < fields.length; i += 2) {
+                form.param(fields[i], fields[i + 1]);
+            }
+            return perform(form.file(MultipartForm.assetFile(file)));
+        }
+
+        /** Uploads the file as an asset, waits until it is ready and returns its id. */
+        public String readyAsset(Path file, String... fields) throws Exception {
+            String id = JsonPath.read(uploadAsset(file, fields).andExpect(status().isCreated())
+                    .andReturn().getResponse().getContentAsString(), "$._id");
+            awaitAssetStatus(id, "ready");
+            return id;
+        }
+
+        @Override
+        public String assetStatus(String assetId) throws Exception {
+            return JsonPath.read(get("/v1.3/assets/" + assetId).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString(), "$.status");
+        }
+
         @Override
         public String taskStatus(String taskId) throws Exception {
             return JsonPath.read(get("/v1.3/tasks/" + taskId).andExpect(status().isOk())

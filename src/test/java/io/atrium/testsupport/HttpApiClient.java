@@ -102,6 +102,13 @@ public final class HttpApiClient {
         }
 
         @Override
+        public String assetStatus(String assetId) throws IOException, InterruptedException {
+            HttpResponse<String> asset = get("/v1.3/assets/" + assetId);
+            assertThat(asset.statusCode()).as(asset.body()).isEqualTo(200);
+            return JsonPath.read(asset.body(), "$.status");
+        }
+
+        @Override
         public String taskStatus(String taskId) throws IOException, InterruptedException {
             HttpResponse<String> task = get("/v1.3/tasks/" + taskId);
             assertThat(task.statusCode()).as(task.body()).isEqualTo(200);

@@ -22,6 +22,15 @@ public abstract class KeyCalls {
     /** The status {@code GET /v1.3/tasks/{id}} answers now. */
     public abstract String taskStatus(String taskId) throws Exception;
 
+    /** The status {@code GET /v1.3/assets/{id}} answers now. */
+    public abstract String assetStatus(String assetId) throws Exception;
+
+    /** Waits up to 30 seconds for the asset to reach the status. */
+    public void awaitAssetStatus(String assetId, String expected) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(assetStatus(assetId)).as("asset " + assetId).isEqualTo(expected));
+    }
+
     /** Waits up to 30 seconds for the task to reach the status. */
     public void awaitTaskStatus(String taskId, String expected) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))

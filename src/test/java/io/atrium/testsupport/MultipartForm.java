@@ -45,6 +45,16 @@ public final class MultipartForm {
         return new MockMultipartFile("video_file", filename, "video/mp4", content);
     }
 
+    /** The file as the {@code file} part of an asset upload, under its own name. */
+    public static MockMultipartFile assetFile(Path file) {
+        try {
+            return new MockMultipartFile("file", file.getFileName().toString(), "application/octet-stream",
+                    Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public MultipartForm param(String name, String value) {
         write("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n");
         return this;

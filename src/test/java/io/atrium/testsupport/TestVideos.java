@@ -54,6 +54,36 @@ public final class TestVideos {
         return shared("tiny.mp4", 5, 320, 240, 25);
     }
 
+    /** {@code sound.mp4}: a 640x360 test pattern of 5 seconds with a 440 Hz tone, in H.264/AAC-like MP4. */
+    public static Path withSound() {
+        return sharedFfmpeg("sound.mp4", "-f", "lavfi", "-i", "testsrc=duration=5:size=640x360:rate=25",
+                "-f", "lavfi", "-i", "sine=frequency=440:duration=5", "-pix_fmt", "yuv420p", "-shortest");
+    }
+
+    /** {@code tone.wav}: 3 seconds of a 440 Hz tone, 48 kHz mono PCM. */
+    public static Path tone() {
+        return sharedFfmpeg("tone.wav", "-f", "lavfi", "-i", "sine=frequency=440:duration=3:sample_rate=48000");
+    }
+
+    /** {@code face.png}: a 400x300 still image (one frame of the test pattern). */
+    public static Path still() {
+        return sharedFfmpeg("face.png", "-f", "lavfi", "-i", "testsrc=size=400x300:rate=1", "-frames:v", "1");
+    }
+
+    /** A file made once a test run by FFmpeg from the arguments (its inputs and options), under the name. */
+    private static Path sharedFfmpeg(String name, String... arguments) {
+        return MADE.computeIfAbsent("ffmpeg-" + name, made -> {
+            try {
+                return ffmpeg(Files.createDirectories(directory().resolve(made)).resolve(name), arguments);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
     /** Noise under a video's name, made once a test run. */
     public static Path sharedBroken(String name) {
         return MADE.computeIfAbsent("broken-" + name, made -> {
@@ -79,18 +109,23 @@ public final class TestVideos {
     /** A test-pattern MP4 of the given length, size and frame rate. */
     public static Path testPattern(Path directory, String name, int seconds, int width, int height, int fps)
             throws IOException, InterruptedException {
-        Path file = directory.resolve(name);
+        return ffmpeg(directory.resolve(name), "-f", "lavfi", "-i",
+                "testsrc=duration=" + seconds + ":size=" + width + "x" + height + ":rate=" + fps, "-pix_fmt", "yuv420p");
+    }
+
+    /** Runs FFmpeg's own ffmpeg with the arguments (inputs and options) to make the file. */
+    public static Path ffmpeg(Path file, String... arguments) throws IOException, InterruptedException {
         String ffmpeg = Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
-        ProcessBuilder command = new ProcessBuilder(ffmpeg, "-v", "error", "-y", "-f", "lavfi", "-i",
-                "testsrc=duration=" + seconds + ":size=" + width + "x" + height + ":rate=" + fps,
-                "-pix_fmt", "yuv420p", file.toString())
-                .redirectErrorStream(true);
+        ProcessBuilder command = new ProcessBuilder(ffmpeg, "-v", "error", "-y");
+        command.command().addAll(java.util.List.of(arguments));
+        command.command().add(file.toString());
+        command.redirectErrorStream(true);
         // the libraries FFmpeg's own libraries load (libva) are found only through the library path
         command.environment().put("LD_LIBRARY_PATH", Path.of(ffmpeg).getParent().toString());
         Process process = command.start();
         String output = new String(process.getInputStream().readAllBytes());
         if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IllegalStateException("ffmpeg could not make a test video: " + output);
+            throw new IllegalStateException("ffmpeg could not make " + file.getFileName() + ": " + output);
         }
         return file;
     }

@@ -48,23 +48,21 @@ public class MediaProbe {
         this.json = json;
     }
 
+    /**
+     * The demuxers an asset may be read with: the video containers, the audio formats and single images. The image
+     * demuxers are the {@code *_pipe} ones, which read the one file given; {@code image2} (which expands a name
+     * into a sequence of other files) is not among them.
+     */
+    static final String ASSET_DEMUXERS = VideoContainer.DEMUXERS
+            + ",mp3,wav,flac,aac,png_pipe,jpeg_pipe,webp_pipe,bmp_pipe,gif";
+
     /** Empty when the file is not a readable video. */
     public Optional<MediaInfo> probe(Path file) throws IOException, InterruptedException {
-        List<String> arguments = new ArrayList<>(List.of("-v", "error"));
-        arguments.addAll(restrictedInput(file));
-        arguments.addAll(List.of("-print_format", "json", "-show_format", "-show_streams"));
-        Process process = command(ffprobe(), arguments.toArray(String[]::new))
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        byte[] output = process.getInputStream().readAllBytes();
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
+        Optional<JsonNode> probed = ffprobe(file, VideoContainer.DEMUXERS);
+        if (probed.isEmpty()) {
             return Optional.empty();
         }
-        if (process.exitValue() != 0) {
-            return Optional.empty();
-        }
-        JsonNode root = json.readTree(new String(output, StandardCharsets.UTF_8));
+        JsonNode root = probed.get();
         Optional<VideoContainer> container = VideoContainer.ofDemuxer(root.path("format").path("format_name").asString(""));
         if (container.isEmpty()) {
             return Optional.empty();
@@ -85,13 +83,40 @@ public class MediaProbe {
         return Optional.empty();
     }
 
+    /**
+     * What ffprobe reports of an asset's file (its format and streams, as JSON), read with {@link #ASSET_DEMUXERS}
+     * only; empty when none of them can read it.
+     */
+    public Optional<JsonNode> describe(Path file) throws IOException, InterruptedException {
+        return ffprobe(file, ASSET_DEMUXERS);
+    }
+
+    private Optional<JsonNode> ffprobe(Path file, String demuxers) throws IOException, InterruptedException {
+        List<String> arguments = new ArrayList<>(List.of("-v", "error"));
+        arguments.addAll(restrictedInput(file, demuxers));
+        arguments.addAll(List.of("-print_format", "json", "-show_format", "-show_streams"));
+        Process process = command(ffprobe(), arguments.toArray(String[]::new))
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        byte[] output = process.getInputStream().readAllBytes();
+        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            return Optional.empty();
+        }
+        if (process.exitValue() != 0) {
+            return Optional.empty();
+        }
+        return Optional.of(json.readTree(new String(output, StandardCharsets.UTF_8)));
+    }
+
     /** Writes a JPEG of the frame at {@code seconds}, 640 pixels wide (or narrower for a smaller video). */
     public boolean thumbnail(Path video, Path jpeg, double seconds) throws IOException, InterruptedException {
         if (ffmpeg == null) {
             ffmpeg = runnable(extracted(org.bytedeco.ffmpeg.ffmpeg.class));
         }
         List<String> arguments = new ArrayList<>(List.of("-v", "error", "-y", "-ss", String.valueOf(seconds)));
-        arguments.addAll(restrictedInput(video));
+        // Videos reach this only once probed; an image asset is its own thumbnail, scaled.
+        arguments.addAll(restrictedInput(video, ASSET_DEMUXERS));
         arguments.addAll(List.of("-frames:v", "1", "-vf", "scale='min(640,iw)':-2", "file:" + jpeg.toAbsolutePath()));
         Process process = command(ffmpeg, arguments.toArray(String[]::new))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -108,8 +133,8 @@ public class MediaProbe {
      * image demuxer), the {@code file} protocol only, and the path given as a {@code file:} URL so that a name
      * can never be read as another protocol or as an image sequence pattern.
      */
-    private static List<String> restrictedInput(Path file) {
-        return List.of("-protocol_whitelist", "file", "-format_whitelist", VideoContainer.DEMUXERS,
+    private static List<String> restrictedInput(Path file, String demuxers) {
+        return List.of("-protocol_whitelist", "file", "-format_whitelist", demuxers,
                 "-i", "file:" + file.toAbsolutePath());
     }
 

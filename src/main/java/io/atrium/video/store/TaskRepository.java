@@ -23,7 +23,7 @@ public class TaskRepository {
 
     private static final String COLUMNS = "id, account_id, index_id, video_id, status, error_code, error_message, "
             + "filename, object_key, size, duration, fps, width, height, enable_video_stream, user_metadata, created_at, updated_at, "
-            + "source_url, container";
+            + "source_url, container, asset_id";
 
     private final JdbcClient jdbc;
 
@@ -34,15 +34,15 @@ public class TaskRepository {
     public void insert(TaskRow task) {
         jdbc.sql("""
                 insert into video_tasks (id, account_id, index_id, video_id, status, filename, object_key, size,
-                    enable_video_stream, user_metadata, created_at, updated_at, source_url)
+                    enable_video_stream, user_metadata, created_at, updated_at, source_url, asset_id)
                 values (:id, :accountId, :indexId, :videoId, :status, :filename, :objectKey, :size,
-                    :stream, :metadata, :now, :now, :sourceUrl)""")
+                    :stream, :metadata, :now, :now, :sourceUrl, :assetId)""")
                 .param("id", task.id()).param("accountId", task.accountId()).param("indexId", task.indexId())
                 .param("videoId", task.videoId()).param("status", task.status().value())
                 .param("filename", task.filename())
                 .param("objectKey", task.objectKey()).param("size", task.size())
                 .param("stream", task.enableVideoStream()).param("metadata", task.userMetadata())
-                .param("now", utc(task.createdAt())).param("sourceUrl", task.sourceUrl())
+                .param("now", utc(task.createdAt())).param("sourceUrl", task.sourceUrl()).param("assetId", task.assetId())
                 .update();
     }
 
@@ -171,6 +171,20 @@ public class TaskRepository {
                 .param("accountId", accountId).param("indexId", indexId).query(String.class).list();
     }
 
+    /** The videos an asset's unfinished tasks are making. */
+    public List<String> unfinishedVideoIdsOfAsset(String accountId, String assetId) {
+        return jdbc.sql("select video_id from video_tasks where account_id = :accountId and asset_id = :assetId "
+                        + "and status not in (:finished)")
+                .param("accountId", accountId).param("assetId", assetId)
+                .param("finished", List.of(TaskStatus.READY.value(), TaskStatus.FAILED.value()))
+                .query(String.class).list();
+    }
+
+    public void deleteOfAsset(String accountId, String assetId) {
+        jdbc.sql("delete from video_tasks where account_id = :accountId and asset_id = :assetId")
+                .param("accountId", accountId).param("assetId", assetId).update();
+    }
+
     public boolean delete(String accountId, String id) {
         return jdbc.sql("delete from video_tasks where account_id = :accountId and id = :id")
                 .param("accountId", accountId).param("id", id).update() == 1;
@@ -185,6 +199,6 @@ public class TaskRepository {
                 rs.getBoolean("enable_video_stream"), rs.getString("user_metadata"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant(), rs.getString("source_url"),
-                rs.getString("container"));
+                rs.getString("container"), rs.getString("asset_id"));
     }
 }

@@ -40,7 +40,9 @@ public class VideoRepository {
         return Set.copyOf(jdbc.sql("""
                 select id from videos where account_id = :accountId and id in (:ids)
                 union
-                select video_id from video_tasks where account_id = :accountId and video_id in (:ids)""")
+                select video_id from video_tasks where account_id = :accountId and video_id in (:ids)
+                union
+                select id from assets where account_id = :accountId and id in (:ids)""")
                 .param("accountId", accountId).param("ids", videoIds)
                 .query(String.class).list());
     }
@@ -55,15 +57,17 @@ public class VideoRepository {
     public boolean insertIfAbsent(TaskRow task, Map<String, String> metadataTexts, Instant now) {
         int inserted = jdbc.sql("""
                 insert into videos (id, account_id, index_id, filename, duration, fps, width, height, size,
-                    user_metadata, object_key, enable_video_stream, created_at, updated_at, indexed_at, container)
+                    user_metadata, object_key, enable_video_stream, created_at, updated_at, indexed_at, container,
+                    asset_id)
                 select :id, :accountId, :indexId, :filename, :duration, :fps, :width, :height, :size,
-                    :metadata, :objectKey, :stream, :createdAt, :now, :now, :container
+                    :metadata, :objectKey, :stream, :createdAt, :now, :now, :container, :assetId
                 where not exists (select 1 from videos where id = :id)""")
                 .param("id", task.videoId()).param("accountId", task.accountId()).param("indexId", task.indexId())
                 .param("filename", task.filename()).param("duration", task.duration()).param("fps", task.fps())
                 .param("width", task.width()).param("height", task.height()).param("size", task.size())
                 .param("metadata", task.userMetadata()).param("objectKey", task.objectKey())
                 .param("stream", task.enableVideoStream()).param("container", task.container())
+                .param("assetId", task.assetId())
                 .param("createdAt", utc(task.createdAt())).param("now", utc(now))
                 .update();
         if (inserted == 1) {
@@ -152,6 +156,17 @@ public class VideoRepository {
         return jdbc.sql("delete from videos where account_id = :accountId and index_id = :indexId and id = :id")
                 .param("accountId", accountId).param("indexId", indexId).param("id", id)
                 .update() == 1;
+    }
+
+    /** The videos made from an asset, in every index of the account. */
+    public List<String> idsOfAsset(String accountId, String assetId) {
+        return jdbc.sql("select id from videos where account_id = :accountId and asset_id = :assetId")
+                .param("accountId", accountId).param("assetId", assetId).query(String.class).list();
+    }
+
+    public void deleteOfAsset(String accountId, String assetId) {
+        jdbc.sql("delete from videos where account_id = :accountId and asset_id = :assetId")
+                .param("accountId", accountId).param("assetId", assetId).update();
     }
 
     public boolean exists(String accountId, String id) {

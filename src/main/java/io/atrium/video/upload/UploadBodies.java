@@ -19,7 +19,29 @@ public final class UploadBodies {
     /** What a body may hold besides the file: the form's other fields and the parts' headers. */
     static final long FORM_FIELDS_ALLOWANCE = 1024 * 1024;
 
+    /** The parts that carry the uploaded file: a task's {@code video_file}, an asset's {@code file}. */
+    private static final java.util.Set<String> FILE_PARTS = java.util.Set.of("video_file", "file");
+
     private UploadBodies() {
+    }
+
+    /**
+     * A form flag, read as Spring reads a boolean request parameter (true/false, on/off, yes/no, 1/0).
+     *
+     * @param absent what a missing or empty field means
+     * @throws InvalidInputException for any other value
+     */
+    public static boolean flag(String name, String value, boolean absent) {
+        if (value == null || value.isBlank()) {
+            return absent;
+        }
+        try {
+            Boolean flag = org.springframework.core.convert.support.DefaultConversionService.getSharedInstance()
+                    .convert(value.strip(), Boolean.class);
+            return flag == null ? absent : flag;
+        } catch (org.springframework.core.convert.ConversionException e) {
+            throw new InvalidInputException(name, "parameter_invalid", name + " must be true or false.");
+        }
     }
 
     /**
@@ -47,7 +69,7 @@ public final class UploadBodies {
     public static RuntimeException refusal(Exception e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof MultipartReader.TooLargeException tooLarge) {
-                if (tooLarge.partName() == null || tooLarge.partName().equals("video_file")) {
+                if (tooLarge.partName() == null || FILE_PARTS.contains(tooLarge.partName())) {
                     return new MaxUploadSizeExceededException(tooLarge.limit());
                 }
                 // user_metadata has limits of its own, named the same on every path that writes it

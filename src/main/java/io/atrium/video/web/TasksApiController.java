@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.springframework.core.convert.ConversionException;
-import org.springframework.core.convert.support.DefaultConversionService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -109,7 +107,7 @@ class TasksApiController {
                         throw exactlyOneSource(true);
                     }
                     // What came before the file is checked before a byte of it is stored.
-                    flag("enable_video_stream", fields.get("enable_video_stream"));
+                    UploadBodies.flag("enable_video_stream", fields.get("enable_video_stream"), true);
                     tasks.checkUserMetadata(fields.get("user_metadata"));
                     stored = UploadBodies.nonEmpty(tasks, tasks.store(actor.accountId(),
                             blankToNull(fields.get("index_id")), part.filename(), part.content()));
@@ -134,7 +132,7 @@ class TasksApiController {
             if ((stored != null) == hasUrl) {
                 throw exactlyOneSource(stored != null);
             }
-            boolean enableVideoStream = flag("enable_video_stream", fields.get("enable_video_stream"));
+            boolean enableVideoStream = UploadBodies.flag("enable_video_stream", fields.get("enable_video_stream"), true);
             VideoTasks.CreatedTask created = hasUrl
                     ? tasks.uploadFromUrl(accountId, indexId, fields.get("video_url"), enableVideoStream,
                             fields.get("user_metadata"))
@@ -148,16 +146,6 @@ class TasksApiController {
     private static InvalidInputException exactlyOneSource(boolean both) {
         return new InvalidInputException("video_file", both ? "parameter_invalid" : "parameter_not_provided",
                 "Send exactly one of video_file and video_url.");
-    }
-
-    /** A form flag, read as Spring reads a boolean request parameter (true/false, on/off, yes/no, 1/0). */
-    private static boolean flag(String name, String value) {
-        try {
-            Boolean flag = DefaultConversionService.getSharedInstance().convert(value, Boolean.class);
-            return flag == null || flag;
-        } catch (ConversionException e) {
-            throw new InvalidInputException(name, "parameter_invalid", name + " must be true or false.");
-        }
     }
 
     private static String blankToNull(String value) {
