@@ -163,6 +163,6 @@ public class VideoService {
                 ? List.of(mediaUrls.link(row.accountId(), row.id(), "thumbnail")) : List.of();
         return new VideoView(row.id(), row.indexId(), row.filename(), row.duration(), row.fps(), row.width(),
                 row.height(), row.size(), UserMetadata.read(json, row.userMetadata()), row.createdAt(), row.updatedAt(),
-                row.indexedAt(), videoUrl, thumbnails);
+                row.indexedAt(), videoUrl, thumbnails, row.assetId());
     }
 }

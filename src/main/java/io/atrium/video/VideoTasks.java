@@ -27,6 +27,9 @@ import io.atrium.shared.InvalidInputException;
 import io.atrium.shared.NotFoundException;
 import io.atrium.shared.QuotaExceededException;
 import io.atrium.storage.ObjectStorage;
+import io.atrium.video.store.AssetRepository;
+import io.atrium.video.store.AssetRow;
+import io.atrium.video.store.IndexedAssetRepository;
 import io.atrium.video.store.TaskRepository;
 import io.atrium.video.store.TaskRow;
 import io.atrium.video.store.UserMetadata;
@@ -49,6 +52,8 @@ public class VideoTasks {
 
     private final TaskRepository tasks;
     private final VideoRepository videos;
+    private final AssetRepository assets;
+    private final IndexedAssetRepository indexedAssets;
     private final IndexService indexes;
     private final ObjectStorage storage;
     private final VideoDownloader downloader;
@@ -60,7 +65,8 @@ public class VideoTasks {
     private final SchedulerClient jobs;
     private final Clock clock;
 
-    VideoTasks(TaskRepository tasks, VideoRepository videos, IndexService indexes, ObjectStorage storage,
+    VideoTasks(TaskRepository tasks, VideoRepository videos, AssetRepository assets,
+            IndexedAssetRepository indexedAssets, IndexService indexes, ObjectStorage storage,
             VideoDownloader downloader, VideoLimits limits, PlanService plans, ApplicationEventPublisher events,
             TransactionTemplate transactions, JsonMapper json, SchedulerClient jobs, Clock clock) {
         this.jobs = jobs;
@@ -70,6 +76,8 @@ public class VideoTasks {
         this.plans = plans;
         this.tasks = tasks;
         this.videos = videos;
+        this.assets = assets;
+        this.indexedAssets = indexedAssets;
         this.indexes = indexes;
         this.storage = storage;
         this.transactions = transactions;
@@ -195,6 +203,46 @@ public class VideoTasks {
                 now, now, source, null, null);
         transactions.executeWithoutResult(status -> queueTask(task));
         return new CreatedTask(taskId, videoId);
+    }
+
+    /**
+     * Queues the indexing of a ready video asset into an index: a task like an upload's whose file is the asset's
+     * (stored once, however often it is indexed), validated against the index's limits by the same worker. The
+     * asset is locked meanwhile, so it cannot be deleted between the check and the task.
+     *
+     * @return the task and the video it will become, whose id is the indexed asset's
+     * @throws NotFoundException when the index or the asset is not the account's
+     * @throws InvalidInputException when the asset is not a ready video, is in the index already, or for bad user
+     *     metadata
+     * @throws QuotaExceededException when the plan allows no more indexing today
+     */
+    public CreatedTask indexAsset(String accountId, String indexId, String assetId, boolean enableVideoStream,
+            Map<String, Object> userMetadata) {
+        indexes.get(accountId, indexId);
+        requireIndexingAllowance(accountId);
+        Map<String, Object> metadata = UserMetadata.requireStorable(json, userMetadata == null ? Map.of() : userMetadata);
+        return transactions.execute(status -> {
+            AssetRow asset = assets.lock(accountId, assetId).orElseThrow(() -> new NotFoundException("Asset"));
+            if (asset.status() != AssetStatus.READY) {
+                throw new InvalidInputException("asset_id", "asset_not_ready", "The asset is "
+                        + asset.status().value() + "; only a ready asset can be indexed.");
+            }
+            if (asset.type() != AssetType.VIDEO) {
+                throw new InvalidInputException("asset_id", "asset_type_not_supported",
+                        "Only video assets can be indexed; this asset is " + asset.type().value() + ".");
+            }
+            if (indexedAssets.isIndexedIn(accountId, indexId, assetId)) {
+                throw new InvalidInputException("asset_id", "asset_already_indexed",
+                        "The asset is already indexed (or being indexed) in this index.");
+            }
+            Instant now = clock.instant();
+            String taskId = Ids.newId(now);
+            String videoId = Ids.newId(now);
+            queueTask(new TaskRow(taskId, accountId, indexId, videoId, TaskStatus.VALIDATING, null, null,
+                    asset.filename(), asset.objectKey(), asset.size(), null, null, null, null, enableVideoStream,
+                    metadata.isEmpty() ? null : json.writeValueAsString(metadata), now, now, null, null, assetId));
+            return new CreatedTask(taskId, videoId);
+        });
     }
 
     /** The task row and the job that works on it are written together: a queued task is never forgotten. */

@@ -10,8 +10,9 @@ import java.util.Map;
  * @param videoUrl a signed, expiring link that streams the stored file; {@code null} when the upload asked for
  *     no streaming
  * @param thumbnailUrls signed, expiring links to its thumbnails (made when its index has the thumbnail addon)
+ * @param assetId the asset it was indexed from; {@code null} for a video uploaded as a task
  */
 public record VideoView(String id, String indexId, String filename, double duration, Double fps, Integer width,
         Integer height, long size, Map<String, Object> userMetadata, Instant createdAt, Instant updatedAt,
-        Instant indexedAt, String videoUrl, List<String> thumbnailUrls) {
+        Instant indexedAt, String videoUrl, List<String> thumbnailUrls, String assetId) {
 }

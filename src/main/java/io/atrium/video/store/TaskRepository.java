@@ -160,6 +160,13 @@ public class TaskRepository {
                 .param("id", id).param("ready", TaskStatus.READY.value()).param("now", utc(now)).update();
     }
 
+    /** User metadata for the video a task will make, changed before the video exists. */
+    public void updateMetadata(String accountId, String id, String userMetadata, Instant now) {
+        jdbc.sql("update video_tasks set user_metadata = :metadata, updated_at = :now where account_id = :accountId and id = :id")
+                .param("accountId", accountId).param("id", id).param("metadata", userMetadata).param("now", utc(now))
+                .update();
+    }
+
     public void forgetObject(String accountId, String videoId) {
         jdbc.sql("update video_tasks set object_key = null where account_id = :accountId and video_id = :videoId")
                 .param("accountId", accountId).param("videoId", videoId).update();

@@ -23,7 +23,7 @@ import io.atrium.video.VideoSummary;
 @Repository
 public class VideoRepository {
 
-    private static final String COLUMNS = "id, account_id, index_id, filename, duration, fps, width, height, size, "
+    private static final String COLUMNS = "id, account_id, index_id, asset_id, filename, duration, fps, width, height, size, "
             + "user_metadata, object_key, enable_video_stream, created_at, updated_at, indexed_at, container";
 
     private final JdbcClient jdbc;
@@ -125,7 +125,7 @@ public class VideoRepository {
         };
         String direction = descending ? " desc" : " asc";
         return jdbc.sql("select v.id, v.filename, v.duration, v.fps, v.width, v.height, v.size, v.created_at, "
-                        + "v.updated_at, v.indexed_at from videos v where " + where.sql()
+                        + "v.updated_at, v.indexed_at, v.asset_id from videos v where " + where.sql()
                         + " order by v." + column + direction + ", v.id" + direction + " limit :limit offset :offset")
                 .params(where.params()).param("limit", limit).param("offset", offset)
                 .query(VideoRepository::summary).list();
@@ -184,27 +184,8 @@ public class VideoRepository {
 
     /** The condition over {@code videos v}: always within the account and the index. */
     private static Where where(String accountId, String indexId, VideoFilter filter) {
-        Where where = Where.of("v.account_id = :accountId and v.index_id = :indexId")
-                .param("accountId", accountId).param("indexId", indexId)
-                .equal("v.filename", filter.filename());
-        for (VideoFilter.NumberCondition condition : filter.numbers()) {
-            if (Double.isNaN(condition.value())) {
-                // Nothing equals or bounds NaN (as in Java); PostgreSQL would sort NaN above every number.
-                where.and("1 = 0");
-                continue;
-            }
-            // the field is one of VideoFilter.NUMBER_FIELDS (checked when the condition was made): a column name
-            where.and("v." + condition.field() + " " + condition.comparison().operator + " " + where.bind(condition.value()));
-        }
-        // the fields are VideoFilter.TIME_FIELDS (checked when the filter was made): column names
-        filter.since().forEach((field, time) -> where.atOrAfter("v." + field, time));
-        // A value that reads as a number also finds the number however it was written (5 finds 5.0); a string value
-        // "5.0" is still found by exactly its text.
-        filter.userMetadata().forEach((name, value) -> where.and(
-                "exists (select 1 from video_metadata m where m.video_id = v.id and m.account_id = :accountId"
-                        + " and m.name = " + where.bind(name) + " and m.value_text in (" + where.bind(value) + ", "
-                        + where.bind(UserMetadata.numberText(value).orElse(value)) + "))"));
-        return where;
+        return VideoConditions.add(Where.of("v.account_id = :accountId and v.index_id = :indexId")
+                .param("accountId", accountId).param("indexId", indexId), filter, field -> "v." + field, "v.id");
     }
 
     private static VideoSummary summary(ResultSet rs, int row) throws SQLException {
@@ -213,7 +194,8 @@ public class VideoRepository {
                 rs.getObject("fps", Double.class), rs.getObject("width", Integer.class),
                 rs.getObject("height", Integer.class), rs.getLong("size"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("updated_at", OffsetDateTime.class).toInstant(), indexed == null ? null : indexed.toInstant());
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant(), indexed == null ? null : indexed.toInstant(),
+                rs.getString("asset_id"));
     }
 
     private static VideoRow map(ResultSet rs, int row) throws SQLException {
@@ -224,6 +206,6 @@ public class VideoRepository {
                 rs.getString("user_metadata"), rs.getString("object_key"), rs.getBoolean("enable_video_stream"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant(), indexed == null ? null : indexed.toInstant(),
-                rs.getString("container"));
+                rs.getString("container"), rs.getString("asset_id"));
     }
 }

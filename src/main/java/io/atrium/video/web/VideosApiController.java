@@ -39,7 +39,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 @RequestMapping("/v1.3/indexes/{indexId}/videos")
 class VideosApiController {
 
-    private static final Set<String> PAGING = Set.of("page", "page_limit", "sort_by", "sort_option");
+    static final Set<String> PAGING = Set.of("page", "page_limit", "sort_by", "sort_option");
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record SystemMetadata(String filename, double duration, Double fps, Integer width, Integer height, long size) {
@@ -47,12 +47,12 @@ class VideosApiController {
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record VideoItem(@JsonProperty("_id") String id, Instant createdAt,
+    record VideoItem(@JsonProperty("_id") String id, String assetId, Instant createdAt,
             Instant updatedAt, Instant indexedAt,
             SystemMetadata systemMetadata) {
 
         static VideoItem of(VideoSummary video) {
-            return new VideoItem(video.id(), video.createdAt(), video.updatedAt(), video.indexedAt(),
+            return new VideoItem(video.id(), video.assetId(), video.createdAt(), video.updatedAt(), video.indexedAt(),
                     new SystemMetadata(video.filename(), video.duration(), video.fps(), video.width(), video.height(),
                             video.size()));
         }
@@ -60,7 +60,7 @@ class VideosApiController {
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record VideoJson(@JsonProperty("_id") String id, Instant createdAt,
+    record VideoJson(@JsonProperty("_id") String id, String assetId, Instant createdAt,
             Instant updatedAt, Instant indexedAt,
             SystemMetadata systemMetadata,
             Map<String, Object> userMetadata, Hls hls) {
@@ -105,7 +105,7 @@ class VideosApiController {
     @GetMapping("/{videoId}")
     VideoJson get(Actor actor, @PathVariable String indexId, @PathVariable String videoId) {
         VideoView video = videos.get(actor.accountId(), indexId, videoId);
-        return new VideoJson(video.id(), video.createdAt(), video.updatedAt(), video.indexedAt(), metadata(video),
+        return new VideoJson(video.id(), video.assetId(), video.createdAt(), video.updatedAt(), video.indexedAt(), metadata(video),
                 video.userMetadata(), Hls.of(video));
     }
 
@@ -142,7 +142,12 @@ class VideosApiController {
      * {@code name[gte]}/{@code name[lte]}; {@code created_at}, {@code updated_at} "at or after" the date or time given,
      * like the task and index lists; any other key filters on user metadata.
      */
-    private static VideoFilter filter(MultiValueMap<String, String> query) {
+    static VideoFilter filter(MultiValueMap<String, String> query) {
+        return filter(query, PAGING);
+    }
+
+    /** @param reserved the query keys that are not filters (paging, and the list's own keys) */
+    static VideoFilter filter(MultiValueMap<String, String> query, Set<String> reserved) {
         String filename = null;
         List<VideoFilter.NumberCondition> numbers = new ArrayList<>();
         Map<String, String> userMetadata = new HashMap<>();
@@ -150,7 +155,7 @@ class VideosApiController {
         for (Map.Entry<String, List<String>> entry : query.entrySet()) {
             String key = entry.getKey();
             String value = entry.getValue().get(0);
-            if (PAGING.contains(key)) {
+            if (reserved.contains(key)) {
                 continue;
             }
             String field = key.replaceAll("\\[(gte|lte)]$", "");
@@ -180,7 +185,7 @@ class VideosApiController {
         }
     }
 
-    private static Integer integer(MultiValueMap<String, String> query, String key) {
+    static Integer integer(MultiValueMap<String, String> query, String key) {
         String value = query.getFirst(key);
         if (value == null) {
             return null;
