@@ -19,6 +19,20 @@ public enum AssetStatus {
         return this == UPLOADING ? "processing" : stored();
     }
 
+    /** The badge pages show the status in, as for tasks: red once failed, green once ready, amber meanwhile. */
+    public String badge() {
+        return switch (this) {
+            case FAILED -> "badge-danger";
+            case READY -> "badge-success";
+            case UPLOADING, PROCESSING -> "badge-warning";
+        };
+    }
+
+    /** How pages name the status. */
+    public String label() {
+        return this == UPLOADING ? "Uploading" : value().substring(0, 1).toUpperCase(Locale.ROOT) + value().substring(1);
+    }
+
     public static AssetStatus ofStored(String value) {
         return valueOf(value.toUpperCase(Locale.ROOT));
     }
