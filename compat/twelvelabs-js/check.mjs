@@ -10,6 +10,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { TwelveLabs, TwelvelabsApi, TwelvelabsApiError } from "twelvelabs-js";
+import { Mismatch, all, current, expect, expectEqual, expectError, step } from "./harness.mjs";
 
 const baseUrl = process.env.TWELVELABS_BASE_URL;
 const apiKey = process.env.TWELVE_LABS_API_KEY;
@@ -24,52 +25,6 @@ if (!baseUrl || !apiKey || !videoPath) {
 if (!fs.existsSync(videoPath)) {
     console.error(`ATRIUM_COMPAT_VIDEO: no file at ${videoPath}`);
     process.exit(2);
-}
-
-class Mismatch extends Error {}
-
-let currentStep = "start";
-
-function step(name) {
-    currentStep = name;
-    console.log(`- ${name}`);
-}
-
-function expect(condition, what, actual) {
-    if (!condition) {
-        throw new Mismatch(actual === undefined ? what : `${what}; got ${JSON.stringify(actual)}`);
-    }
-}
-
-function expectEqual(actual, expected, what) {
-    expect(JSON.stringify(actual) === JSON.stringify(expected), `${what}: expected ${JSON.stringify(expected)}`, actual);
-}
-
-/** Runs a call that must fail and returns the SDK's error, checking its class, status and error code. */
-async function expectError(call, errorClass, statusCode, code, what) {
-    try {
-        const answer = await call();
-        throw new Mismatch(`${what}: expected ${errorClass.name} ${statusCode} ${code}, but the call succeeded`
-            + ` with ${JSON.stringify(answer)}`);
-    } catch (error) {
-        if (error instanceof Mismatch) {
-            throw error;
-        }
-        expect(error instanceof errorClass, `${what}: expected the SDK to throw ${errorClass.name}`,
-            `${error?.constructor?.name}: ${error?.message}`);
-        expectEqual(error.statusCode, statusCode, `${what}: status code`);
-        expectEqual(error.body?.code, code, `${what}: error code`);
-        return error;
-    }
-}
-
-/** Every item of an SDK page and the pages after it, as `for await` walks them. */
-async function all(pageable) {
-    const items = [];
-    for await (const item of await pageable) {
-        items.push(item);
-    }
-    return items;
 }
 
 const client = new TwelveLabs({ apiKey });
@@ -257,7 +212,7 @@ try {
     await run();
     console.log("OK: twelvelabs-js works against this server unchanged.");
 } catch (error) {
-    console.error(`FAILED at "${currentStep}":`);
+    console.error(`FAILED at "${current()}":`);
     console.error(error instanceof Mismatch ? error.message : error);
     if (indexId) {
         await client.indexes.delete(indexId).catch((e) => console.error(`(could not delete index ${indexId}: ${e.message})`));

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
+import com.sun.net.httpserver.HttpServer;
+
 import io.atrium.testsupport.ApiKeys;
 import io.atrium.testsupport.HttpVisitor;
 import io.atrium.testsupport.ServerTest;
@@ -27,10 +31,13 @@ import io.atrium.testsupport.TestVideos;
  * The official TwelveLabs JavaScript SDK ({@code twelvelabs-js}, the version pinned in
  * {@code compat/twelvelabs-js/package-lock.json}) runs {@code check.mjs} against this server, pointed at it only by
  * {@code TWELVELABS_BASE_URL}: indexes, an upload and its task, video lists and filters, metadata, deletions and
- * the SDK's errors. Needs Node.js 18 or newer and npm; {@code .ci/run} installs them.
+ * the SDK's errors ({@code check.mjs}); the upload flow of its README, assets and indexed assets
+ * ({@code assets.mjs}). Needs Node.js 18 or newer and npm; {@code .ci/run} installs them.
  */
 @ServerTest
-@TestPropertySource(properties = "atrium.jobs.poll-interval=200ms")
+@TestPropertySource(properties = {"atrium.jobs.poll-interval=200ms",
+        // the README flow's URL upload is served from this machine
+        "atrium.videos.download.allowed-addresses=127.0.0.1/32"})
 class TwelveLabsSdkCompatibilityTest {
 
     private static final Path CHECK_DIRECTORY = Path.of("compat", "twelvelabs-js").toAbsolutePath();
@@ -43,20 +50,47 @@ class TwelveLabsSdkCompatibilityTest {
 
     @Test
     void theOfficialJavaScriptSdkCreatesUploadsListsFiltersUpdatesAndDeletesUnchanged() throws Exception {
+        Path video = TestVideos.testPattern(workDirectory, "harbor-tour.mp4", 5, 640, 360, 25);
+        Run check = runScript("check.mjs", Map.of("ATRIUM_COMPAT_VIDEO", video.toString()));
+
+        assertThat(check.exitCode()).as("node check.mjs exited with %d:%n%s", check.exitCode(), check.output()).isZero();
+        assertThat(check.output()).contains("OK: twelvelabs-js works against this server unchanged.");
+    }
+
+    @Test
+    void theOfficialJavaScriptSdkRunsItsReadmeUploadFlowOfAssetsAndIndexedAssets() throws Exception {
+        Path video = TestVideos.testPattern(workDirectory, "pier-walk.mp4", 5, 640, 360, 25);
+        HttpServer files = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        files.createContext("/pier-walk.mp4", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "video/mp4");
+            exchange.sendResponseHeaders(200, Files.size(video));
+            try (OutputStream body = exchange.getResponseBody()) {
+                Files.copy(video, body);
+            }
+        });
+        files.start();
+        try {
+            Run check = runScript("assets.mjs", Map.of("ATRIUM_COMPAT_VIDEO", video.toString(),
+                    "ATRIUM_COMPAT_VIDEO_URL", "http://127.0.0.1:" + files.getAddress().getPort() + "/pier-walk.mp4"));
+
+            assertThat(check.exitCode()).as("node assets.mjs exited with %d:%n%s", check.exitCode(), check.output())
+                    .isZero();
+            assertThat(check.output()).contains("OK: twelvelabs-js uploads and indexes assets against this server unchanged.");
+        } finally {
+            files.stop(0);
+        }
+    }
+
+    /** Runs a check script with the SDK pointed at this server and a new user's key, and the given environment. */
+    private Run runScript(String script, Map<String, String> environment) throws Exception {
         requireTool("node", "Node.js");
         installPinnedSdk();
         HttpVisitor visitor = new HttpVisitor(port);
         visitor.signUp("SDK User", uniqueEmail("sdk"), PASSWORD);
-        String key = ApiKeys.create(visitor, "twelvelabs-js");
-        Path video = TestVideos.testPattern(workDirectory, "harbor-tour.mp4", 5, 640, 360, 25);
-
-        Run check = run(List.of("node", "check.mjs"), Map.of(
-                "TWELVELABS_BASE_URL", "http://localhost:" + port + "/v1.3",
-                "TWELVE_LABS_API_KEY", key,
-                "ATRIUM_COMPAT_VIDEO", video.toString()), 180);
-
-        assertThat(check.exitCode()).as("node check.mjs exited with %d:%n%s", check.exitCode(), check.output()).isZero();
-        assertThat(check.output()).contains("OK: twelvelabs-js works against this server unchanged.");
+        Map<String, String> all = new java.util.HashMap<>(environment);
+        all.put("TWELVELABS_BASE_URL", "http://localhost:" + port + "/v1.3");
+        all.put("TWELVE_LABS_API_KEY", ApiKeys.create(visitor, "twelvelabs-js"));
+        return run(List.of("node", script), all, 180);
     }
 
     /** {@code npm ci} from the committed lock file, when node_modules is missing or older than the lock. */
