@@ -19,6 +19,8 @@ import jakarta.annotation.PreDestroy;
 
 import io.atrium.index.IndexDeleted;
 import io.atrium.video.TaskCreated;
+import io.atrium.video.AssetDeleted;
+import io.atrium.video.AssetReady;
 import io.atrium.video.VideoIndexed;
 import io.atrium.video.VideoService;
 import io.atrium.video.VideosRemoved;
@@ -73,6 +75,16 @@ class UsageRecorder {
     @EventListener
     void videosRemoved(VideosRemoved removed) {
         storageChanged.add(removed.accountId());
+    }
+
+    @EventListener
+    void assetReady(AssetReady ready) {
+        storageChanged.add(ready.accountId());
+    }
+
+    @EventListener
+    void assetDeleted(AssetDeleted deleted) {
+        storageChanged.add(deleted.accountId());
     }
 
     @EventListener

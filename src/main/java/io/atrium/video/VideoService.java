@@ -78,9 +78,12 @@ public class VideoService {
         return links;
     }
 
-    /** Bytes of video the account holds, over all its indexes. */
+    /**
+     * Bytes the account stores: its assets, and the videos uploaded as tasks (a video indexed from an asset shares
+     * the asset's file, so it is not counted again).
+     */
     public long storedBytes(String accountId) {
-        return videos.totalSize(accountId);
+        return videos.totalSizeWithoutAsset(accountId) + assets.storedBytes(accountId);
     }
 
     /** Which of the given videos still exist in the index. */

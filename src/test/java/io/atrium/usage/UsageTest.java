@@ -86,6 +86,28 @@ class UsageTest extends ApplicationTest {
     }
 
     @Test
+    void anAssetsFileIsStoredOnceHoweverOftenItIsIndexed() throws Exception {
+        MockHttpSession owner = signUp(mvc, "Asset Keeper", uniqueEmail("assetkeeper"));
+        String key = ApiKeys.create(mvc, owner, "assets");
+        String account = accountOf("Asset Keeper");
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        String asset = api.as(key).readyAsset(clip);
+        for (String name : new String[] {"Once", "Twice"}) {
+            String index = api.as(key).createIndex(name);
+            api.as(key).post("/v1.3/indexes/" + index + "/indexed-assets", "{\"asset_id\":\"" + asset + "\"}")
+                    .andExpect(status().isAccepted());
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            UsageService.DayUsage day = usage.report(account, today, today).days().get(0);
+            assertThat(day.minutesIndexed()).isBetween(0.19, 0.21);
+            assertThat(day.storageBytes()).isEqualTo(Files.size(clip));
+        });
+        api.as(key).delete("/v1.3/assets/" + asset + "?force=true").andExpect(status().isOk());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(usage.report(account, today, today).days().get(0).storageBytes()).isZero());
+    }
+
+    @Test
     void onlyAdminsSeeAnOrganizationsUsageAndEachAccountCountsItsOwn() throws Exception {
         Team team = Organizations.team(mvc, jdbc, "Usage");
 

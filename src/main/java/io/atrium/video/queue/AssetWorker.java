@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,6 +20,7 @@ import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 
 import io.atrium.storage.ObjectStorage;
+import io.atrium.video.AssetReady;
 import io.atrium.video.AssetService;
 import io.atrium.video.AssetStatus;
 import io.atrium.video.AssetType;
@@ -48,11 +50,13 @@ class AssetWorker {
     private final MediaProbe probe;
     private final VideoDownloader downloader;
     private final VideoLimits limits;
+    private final ApplicationEventPublisher events;
     private final JsonMapper json;
     private final Clock clock;
 
     AssetWorker(AssetRepository assets, ObjectStorage storage, MediaProbe probe, VideoDownloader downloader,
-            VideoLimits limits, JsonMapper json, Clock clock) {
+            VideoLimits limits, ApplicationEventPublisher events, JsonMapper json, Clock clock) {
+        this.events = events;
         this.assets = assets;
         this.storage = storage;
         this.probe = probe;
@@ -135,6 +139,7 @@ class AssetWorker {
         }
         assets.recordDescription(asset.id(), file.type(), file.mimeType(), file.duration(),
                 json.writeValueAsString(file.metadata()), clock.instant());
+        events.publishEvent(new AssetReady(asset.accountId(), asset.id()));
     }
 
     /** A frame from the first second of a video (or the middle of a shorter one); an image scaled down. */

@@ -91,8 +91,9 @@ public class VideoRepository {
                 .query(String.class).list());
     }
 
-    public long totalSize(String accountId) {
-        return jdbc.sql("select coalesce(sum(size), 0) from videos where account_id = :accountId")
+    /** Bytes of the videos that have a file of their own (uploaded as tasks, not indexed from an asset). */
+    public long totalSizeWithoutAsset(String accountId) {
+        return jdbc.sql("select coalesce(sum(size), 0) from videos where account_id = :accountId and asset_id is null")
                 .param("accountId", accountId).query(Long.class).single();
     }
 
