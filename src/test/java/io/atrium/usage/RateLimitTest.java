@@ -36,7 +36,8 @@ import io.atrium.testsupport.MutableClock;
 @IntegrationTest
 @TestPropertySource(properties = {
         "atrium.plans.free.rate-limits.management.per-minute=5", "atrium.plans.free.rate-limits.management.per-day=8",
-        "atrium.plans.free.rate-limits.resources.per-minute=3", "atrium.plans.developer.rate-limits.management.per-minute=50"})
+        "atrium.plans.free.rate-limits.resources.per-minute=3", "atrium.plans.free.rate-limits.upload.per-minute=4",
+        "atrium.plans.developer.rate-limits.management.per-minute=50"})
 class RateLimitTest extends ApplicationTest {
 
     @TestConfiguration
@@ -69,6 +70,22 @@ class RateLimitTest extends ApplicationTest {
                 .andExpect(header().string("X-Ratelimit-Used", "2"));
         mvc.perform(get("/api/v1/account")).andExpect(status().isUnauthorized())
                 .andExpect(header().doesNotExist("X-Ratelimit-Limit"));
+    }
+
+    @Test
+    void startingAnAssetUploadOrTheIndexingOfAnAssetCountsAsAnUpload() throws Exception {
+        String key = ApiKeys.create(mvc, signUp(mvc, "Asset Uploader", uniqueEmail("assetlimits")), "assets");
+        mvc.perform(post("/v1.3/assets").header("x-api-key", key).contentType("multipart/form-data; boundary=x")
+                        .content("--x--\r\n"))
+                .andExpect(header().string("X-Ratelimit-Limit", "4")).andExpect(header().string("X-Ratelimit-Used", "1"));
+        mvc.perform(post("/v1.3/assets/multipart-uploads").header("x-api-key", key).contentType("application/json")
+                        .content("{}"))
+                .andExpect(header().string("X-Ratelimit-Limit", "4")).andExpect(header().string("X-Ratelimit-Used", "2"));
+        mvc.perform(post("/v1.3/indexes/0123456789abcdef01234567/indexed-assets").header("x-api-key", key)
+                        .contentType("application/json").content("{\"asset_id\":\"0123456789abcdef01234567\"}"))
+                .andExpect(header().string("X-Ratelimit-Limit", "4")).andExpect(header().string("X-Ratelimit-Used", "3"));
+        mvc.perform(get("/v1.3/assets").header("x-api-key", key))
+                .andExpect(header().string("X-Ratelimit-Limit", "3")).andExpect(header().string("X-Ratelimit-Used", "1"));
     }
 
     @Test
