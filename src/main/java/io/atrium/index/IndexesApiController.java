@@ -91,7 +91,7 @@ class IndexesApiController {
 
     /** Only the name can change: the models an index was built for cannot. */
     @PutMapping("/{indexId}")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @ResponseStatus(HttpStatus.OK)
     void rename(Actor actor, @PathVariable String indexId,
             @RequestBody Map<String, Object> body) {
         indexes.get(actor.accountId(), indexId);
@@ -109,7 +109,7 @@ class IndexesApiController {
     }
 
     @DeleteMapping("/{indexId}")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @ResponseStatus(HttpStatus.OK)
     void delete(Actor actor, @PathVariable String indexId) {
         indexes.delete(actor.accountId(), indexId);
     }

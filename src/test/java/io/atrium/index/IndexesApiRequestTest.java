@@ -171,7 +171,7 @@ class IndexesApiRequestTest {
 
     @Test
     void aRenameReachesTheServiceWithTheNewName() throws Exception {
-        json(put("/v1.3/indexes/" + ID), "{\"index_name\": \"New name\"}").andExpect(status().isNoContent());
+        json(put("/v1.3/indexes/" + ID), "{\"index_name\": \"New name\"}").andExpect(status().isOk());
 
         verify(indexes).rename(CALLER.accountId(), ID, "New name");
     }

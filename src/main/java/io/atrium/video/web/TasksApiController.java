@@ -194,7 +194,7 @@ class TasksApiController {
     }
 
     @DeleteMapping("/{taskId}")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @ResponseStatus(HttpStatus.OK)
     void delete(Actor actor, @PathVariable String taskId) {
         tasks.delete(actor.accountId(), taskId);
     }

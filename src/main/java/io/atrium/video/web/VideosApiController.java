@@ -110,7 +110,7 @@ class VideosApiController {
     }
 
     @PatchMapping("/{videoId}")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @ResponseStatus(HttpStatus.OK)
     void patch(Actor actor, @PathVariable String indexId, @PathVariable String videoId,
             @RequestBody MetadataChange change) {
         if (change.systemMetadata() != null) {
@@ -125,14 +125,14 @@ class VideosApiController {
 
     /** Older clients update metadata with PUT; it merges exactly like PATCH. */
     @PutMapping("/{videoId}")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @ResponseStatus(HttpStatus.OK)
     void put(Actor actor, @PathVariable String indexId, @PathVariable String videoId,
             @RequestBody MetadataChange change) {
         patch(actor, indexId, videoId, change);
     }
 
     @DeleteMapping("/{videoId}")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @ResponseStatus(HttpStatus.OK)
     void delete(Actor actor, @PathVariable String indexId, @PathVariable String videoId) {
         videos.delete(actor.accountId(), indexId, videoId);
     }
