@@ -7,7 +7,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 /**
  * The TwelveLabs model endpoints (search, analyze, gist, summarize, generate, embed, embed-v2, responses, knowledge-store
  * search): this server keeps indexes and videos but runs no models, and says so at once with 403
- * {@code api_not_allowed}. Not a 5xx: the official SDKs retry those, so a call would hang for seconds before failing.
+ * {@code api_not_allowed}. Entity search is one of them: the published API has no endpoint of its own for it, an
+ * entity is named as {@code <@entity_id>} in the query of {@code /v1.3/search}. Not a 5xx: the official SDKs retry those, so a call would hang for seconds before failing.
  */
 @ApiController
 class ModelEndpointsController {

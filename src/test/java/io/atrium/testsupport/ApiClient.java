@@ -67,6 +67,11 @@ public class ApiClient {
             return perform(MockMvcRequestBuilders.delete(path));
         }
 
+        /** A DELETE with a JSON body, as {@code DELETE /v1.3/entity-collections/{id}/entities/{id}/assets} takes. */
+        public ResultActions delete(String path, String json) throws Exception {
+            return perform(json(MockMvcRequestBuilders.delete(path), json));
+        }
+
         public ResultActions post(String path) throws Exception {
             return perform(MockMvcRequestBuilders.post(path));
         }
@@ -93,6 +98,20 @@ public class ApiClient {
         public String createIntegration(String json) throws Exception {
             return JsonPath.read(post("/api/v1/integrations", json).andExpect(status().isCreated())
                     .andReturn().getResponse().getContentAsString(), "$._id");
+        }
+
+        /** A new entity collection's id. */
+        public String createEntityCollection(String name) throws Exception {
+            return JsonPath.read(post("/v1.3/entity-collections", "{\"name\":\"" + name + "\"}")
+                    .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$._id");
+        }
+
+        /** A new entity's id: its name and assets, no metadata. */
+        public String createEntity(String collection, String name, String... assetIds) throws Exception {
+            String ids = String.join("\",\"", assetIds);
+            return JsonPath.read(post("/v1.3/entity-collections/" + collection + "/entities",
+                    "{\"name\":\"" + name + "\",\"asset_ids\":[\"" + ids + "\"]}")
+                    .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$._id");
         }
 
         /** {@code POST /v1.3/tasks} with the file as {@code video_file} and the user metadata, if any. */

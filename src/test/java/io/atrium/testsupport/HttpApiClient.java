@@ -67,6 +67,12 @@ public final class HttpApiClient {
                     .build(), HttpResponse.BodyHandlers.ofString());
         }
 
+        /** A request of any method with a JSON body: {@code DELETE} with one, say. */
+        public HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
+            return http.send(request(path).header("x-api-key", key).header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
         public HttpResponse<String> get(String path) throws IOException, InterruptedException {
             return send("GET", path);
         }
