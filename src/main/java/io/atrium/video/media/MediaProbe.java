@@ -85,15 +85,34 @@ public class MediaProbe {
         return Optional.empty();
     }
 
+    /**
+     * ffprobe's description of a file's streams ({@code -show_streams}, as JSON), read with the same confinement as
+     * {@link #probe}; empty when the file is not readable media in one of the allowed containers.
+     */
+    Optional<JsonNode> streams(Path file) throws IOException, InterruptedException {
+        List<String> arguments = new ArrayList<>(List.of("-v", "error"));
+        arguments.addAll(restrictedInput(file));
+        arguments.addAll(List.of("-print_format", "json", "-show_streams"));
+        Process process = command(ffprobe(), arguments.toArray(String[]::new))
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        byte[] output = process.getInputStream().readAllBytes();
+        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            return Optional.empty();
+        }
+        if (process.exitValue() != 0) {
+            return Optional.empty();
+        }
+        return Optional.of(json.readTree(new String(output, StandardCharsets.UTF_8)).path("streams"));
+    }
+
     /** Writes a JPEG of the frame at {@code seconds}, 640 pixels wide (or narrower for a smaller video). */
     public boolean thumbnail(Path video, Path jpeg, double seconds) throws IOException, InterruptedException {
-        if (ffmpeg == null) {
-            ffmpeg = runnable(extracted(org.bytedeco.ffmpeg.ffmpeg.class));
-        }
         List<String> arguments = new ArrayList<>(List.of("-v", "error", "-y", "-ss", String.valueOf(seconds)));
         arguments.addAll(restrictedInput(video));
         arguments.addAll(List.of("-frames:v", "1", "-vf", "scale='min(640,iw)':-2", "file:" + jpeg.toAbsolutePath()));
-        Process process = command(ffmpeg, arguments.toArray(String[]::new))
+        Process process = command(ffmpeg(), arguments.toArray(String[]::new))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
         if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
@@ -108,7 +127,7 @@ public class MediaProbe {
      * image demuxer), the {@code file} protocol only, and the path given as a {@code file:} URL so that a name
      * can never be read as another protocol or as an image sequence pattern.
      */
-    private static List<String> restrictedInput(Path file) {
+    static List<String> restrictedInput(Path file) {
         return List.of("-protocol_whitelist", "file", "-format_whitelist", VideoContainer.DEMUXERS,
                 "-i", "file:" + file.toAbsolutePath());
     }
@@ -124,6 +143,14 @@ public class MediaProbe {
         } catch (RuntimeException | IOException | InterruptedException e) {
             log.error("FFmpeg cannot run on this machine, so uploaded videos cannot be checked: {}", e.getMessage());
         }
+    }
+
+    /** The ffmpeg program, extracted and checked on first use. */
+    String ffmpeg() throws IOException, InterruptedException {
+        if (ffmpeg == null) {
+            ffmpeg = runnable(extracted(org.bytedeco.ffmpeg.ffmpeg.class));
+        }
+        return ffmpeg;
     }
 
     private String ffprobe() throws IOException, InterruptedException {
@@ -166,7 +193,7 @@ public class MediaProbe {
      * FFmpeg's programs find their own libraries next to them, but the libraries those load in turn (libva) are
      * only found through the library path.
      */
-    private static ProcessBuilder command(String executable, String... arguments) {
+    static ProcessBuilder command(String executable, String... arguments) {
         ProcessBuilder builder = new ProcessBuilder(executable);
         builder.command().addAll(List.of(arguments));
         String directory = Path.of(executable).getParent().toString();
