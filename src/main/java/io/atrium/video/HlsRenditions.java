@@ -156,7 +156,7 @@ public class HlsRenditions {
     }
 
     /** Deletes a rendition's playlist and its first {@code segments} segments. */
-    public void deleteObjects(String accountId, String mediaId, int segments) {
+    private void deleteObjects(String accountId, String mediaId, int segments) {
         storage.delete(HlsKeys.playlist(accountId, mediaId));
         for (int i = 0; i < segments; i++) {
             storage.delete(HlsKeys.segment(accountId, mediaId, i));

@@ -50,16 +50,14 @@ class HlsWorker {
     static final Duration BUSY_RETRY_AFTER = Duration.ofSeconds(5);
 
     private final HlsRepository renditions;
-    private final HlsRenditions service;
     private final ObjectStorage storage;
     private final HlsPackager packager;
     private final Semaphore permits;
     private final Clock clock;
 
-    HlsWorker(HlsRepository renditions, HlsRenditions service, ObjectStorage storage, HlsPackager packager,
+    HlsWorker(HlsRepository renditions, ObjectStorage storage, HlsPackager packager,
             @Value("${atrium.hls.concurrency:1}") int concurrency, Clock clock) {
         this.renditions = renditions;
-        this.service = service;
         this.storage = storage;
         this.packager = packager;
         this.permits = new Semaphore(Math.max(1, concurrency));
@@ -135,7 +133,10 @@ class HlsWorker {
                     new ByteArrayInputStream(packaged.playlist().getBytes(StandardCharsets.UTF_8)));
             if (!renditions.markReady(accountId, mediaId, packaged.segments().size(), clock.instant())) {
                 // The media was deleted while FFmpeg worked: what was just stored must not outlive it.
-                service.deleteObjects(accountId, mediaId, packaged.segments().size());
+                storage.delete(HlsKeys.playlist(accountId, mediaId));
+                for (int i = 0; i < packaged.segments().size(); i++) {
+                    storage.delete(HlsKeys.segment(accountId, mediaId, i));
+                }
             }
         } finally {
             FileSystemUtils.deleteRecursively(directory);

@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -63,7 +64,11 @@ class TaskWorker {
     private final List<ExternalVideoSource> sources;
     private final ApplicationEventPublisher events;
     private final IndexService indexes;
-    private final HlsRenditions renditions;
+    /**
+     * Looked up when first used: renditions schedule jobs through the scheduler, which is built from the job beans
+     * this class declares.
+     */
+    private final ObjectProvider<HlsRenditions> renditions;
     private final VideoLimits limits;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
@@ -71,7 +76,7 @@ class TaskWorker {
 
     TaskWorker(TaskRepository tasks, VideoRepository videos, ObjectStorage storage, MediaProbe probe,
             VideoDownloader downloader, List<ExternalVideoSource> sources, ApplicationEventPublisher events,
-            IndexService indexes, HlsRenditions renditions, VideoLimits limits, TransactionTemplate transactions,
+            IndexService indexes, ObjectProvider<HlsRenditions> renditions, VideoLimits limits, TransactionTemplate transactions,
             JsonMapper json, Clock clock) {
         this.renditions = renditions;
         this.events = events;
@@ -147,7 +152,7 @@ class TaskWorker {
             boolean inserted = videos.insertIfAbsent(finished, metadataTexts, clock.instant());
             if (inserted && finished.enableVideoStream()) {
                 // with the video, in its transaction: a streamed video never exists without its rendition coming
-                renditions.request(finished.accountId(), finished.videoId(), finished.objectKey());
+                renditions.getObject().request(finished.accountId(), finished.videoId(), finished.objectKey());
             }
             return inserted;
         });
