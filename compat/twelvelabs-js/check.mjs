@@ -103,8 +103,9 @@ async function run() {
     expect(done.systemMetadata?.duration >= 4, "task duration read from the file", done.systemMetadata);
     expect(done.systemMetadata?.width >= 360 && done.systemMetadata?.height >= 360,
         "task width and height read from the file", done.systemMetadata);
-    expect(typeof done.hls?.videoUrl === "string" && done.hls.status === "COMPLETE",
-        "the ready task's hls shows where its video plays", done.hls);
+    // The HLS rendition is made after the video is ready: PROCESSING until its playlist exists, then COMPLETE.
+    expect(["PROCESSING", "COMPLETE"].includes(done.hls?.status),
+        "the ready task's hls shows its rendition under way or done", done.hls);
     const videoId = done.videoId;
     const duration = done.systemMetadata.duration;
 
@@ -154,17 +155,26 @@ async function run() {
     expectEqual((await all(client.indexes.videos.list(indexId, { userMetadata: { take: 3, approved: false } })))
         .map((v) => v.id), [videoId], "videos of take 3, not approved");
 
-    step("indexes.videos.retrieve shows user metadata and a playable stream link");
-    const video = await client.indexes.videos.retrieve(indexId, videoId);
+    step("indexes.videos.retrieve shows user metadata and a playable HLS stream");
+    let video = await client.indexes.videos.retrieve(indexId, videoId);
+    for (let waited = 0; video.hls?.status !== "COMPLETE" && waited < 60_000; waited += 250) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        video = await client.indexes.videos.retrieve(indexId, videoId);
+    }
+    expectEqual(video.hls?.status, "COMPLETE", "hls.status once the rendition is made");
     expectEqual(video.id, videoId, "retrieved video id");
     expectEqual(video.userMetadata, { category: "harbor", take: 3, approved: false }, "user metadata from the upload");
     expectEqual(video.systemMetadata?.filename, filename, "retrieved video filename");
     expect(typeof video.hls?.videoUrl === "string", "hls.video_url is a link", video.hls);
     expect(Array.isArray(video.hls?.thumbnailUrls) && video.hls.thumbnailUrls.length > 0,
         "hls.thumbnail_urls lists the thumbnail of an index with the thumbnail addon", video.hls);
-    // What a player does with the link: ask for the first bytes.
-    const firstBytes = await fetch(video.hls.videoUrl, { headers: { Range: "bytes=0-99" } });
-    expectEqual(firstBytes.status, 206, "status of a range request on hls.video_url");
+    // What an HLS player does with the link: read the playlist, then ask for the first bytes of a segment.
+    const playlist = await fetch(video.hls.videoUrl);
+    expectEqual(playlist.status, 200, "status of hls.video_url");
+    expectEqual(playlist.headers.get("content-type"), "application/vnd.apple.mpegurl", "type of hls.video_url");
+    const segmentLine = (await playlist.text()).split("\n").find((line) => line && !line.startsWith("#"));
+    const firstBytes = await fetch(new URL(segmentLine, video.hls.videoUrl), { headers: { Range: "bytes=0-99" } });
+    expectEqual(firstBytes.status, 206, "status of a range request on a segment");
     expectEqual((await firstBytes.arrayBuffer()).byteLength, 100, "bytes answered for bytes=0-99");
 
     step("indexes.videos.update merges user metadata (null removes a key)");

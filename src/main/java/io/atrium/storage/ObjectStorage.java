@@ -65,7 +65,7 @@ public interface ObjectStorage {
     /** Deletes the object, if there is one. */
     void delete(String key);
 
-    /** Deletes every object stored for one video: its file and what was made from it (thumbnails). */
+    /** Deletes every object stored for one video: its file and what was made from it (thumbnails, HLS playlist and segments). */
     void deleteVideo(String accountId, String videoId);
 
     /** Deletes every object of an account (its keys start with the account id). */

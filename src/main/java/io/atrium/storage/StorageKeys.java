@@ -5,7 +5,13 @@ import java.util.regex.Pattern;
 /** The keys and ids storage accepts, so that no key can reach outside its account's objects. */
 final class StorageKeys {
 
-    private static final Pattern KEY = Pattern.compile("[0-9a-f]{24}/[0-9a-f]{24}(-[a-z]{1,16})?\\.[a-z0-9]{1,8}");
+    /**
+     * {@code <account id>/<media id>}, then an optional kind ({@code -thumbnail}, {@code -hls}) with an optional
+     * five-digit number (an HLS segment, {@code -hls-00000}), then an extension: no slash, dot or other character
+     * that could name anything outside the account's own objects.
+     */
+    private static final Pattern KEY = Pattern.compile(
+            "[0-9a-f]{24}/[0-9a-f]{24}(-[a-z]{1,16}(-[0-9]{5})?)?\\.[a-z0-9]{1,8}");
     private static final Pattern ID = Pattern.compile("[0-9a-f]{24}");
 
     private StorageKeys() {
@@ -41,7 +47,7 @@ final class StorageKeys {
         return isId(videoId) ? videoId : null;
     }
 
-    /** What every key of one video starts with: its file and its thumbnails. */
+    /** What every key of one video starts with: its file, its thumbnails and its HLS playlist and segments. */
     static String videoPrefix(String accountId, String videoId) {
         return requireId(accountId) + "/" + requireId(videoId);
     }

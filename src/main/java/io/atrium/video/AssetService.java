@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -79,6 +80,7 @@ public class AssetService {
     private final VideoDownloader downloader;
     private final VideoLimits limits;
     private final MediaUrls mediaUrls;
+    private final HlsRenditions renditions;
     private final SchedulerClient jobs;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
@@ -86,7 +88,8 @@ public class AssetService {
     private final Clock clock;
 
     AssetService(AssetRepository assets, VideoRepository videos, TaskRepository tasks, ObjectStorage storage,
-            VideoDownloader downloader, VideoLimits limits, MediaUrls mediaUrls, SchedulerClient jobs,
+            VideoDownloader downloader, VideoLimits limits, MediaUrls mediaUrls, HlsRenditions renditions,
+            SchedulerClient jobs,
             ApplicationEventPublisher events, TransactionTemplate transactions, JsonMapper json, Clock clock) {
         this.assets = assets;
         this.videos = videos;
@@ -95,6 +98,7 @@ public class AssetService {
         this.downloader = downloader;
         this.limits = limits;
         this.mediaUrls = mediaUrls;
+        this.renditions = renditions;
         this.jobs = jobs;
         this.events = events;
         this.transactions = transactions;
@@ -323,9 +327,23 @@ public class AssetService {
                 ? mediaUrls.link(row.accountId(), row.id(), "thumbnail") : null;
         TechnicalMetadata technical = row.technicalMetadata() == null ? null
                 : json.readValue(row.technicalMetadata(), TechnicalMetadata.class);
+        String hlsStatus = null;
+        String hlsUrl = null;
+        if (row.enableHls()) {
+            Optional<HlsState> rendition = renditions.state(row.accountId(), row.id());
+            if (rendition.isPresent()) {
+                hlsStatus = rendition.get().status().value();
+                hlsUrl = renditions.playlistLink(row.accountId(), row.id()).orElse(null);
+            } else {
+                // asked for once the file is read: until then pending, and never for a file that is no video
+                boolean never = row.status() == AssetStatus.FAILED
+                        || (row.status() == AssetStatus.READY && row.type() != AssetType.VIDEO);
+                hlsStatus = never ? HlsState.Status.ERROR.value() : HlsState.Status.PENDING.value();
+            }
+        }
         return new AssetView(row.id(), row.method(), row.status(), row.type(), row.filename(), row.fileType(),
                 row.size(), row.duration(), technical, UserMetadata.read(json, row.userMetadata()), row.errorMessage(),
-                thumbnailUrl, row.thumbnailStatus(), null, null, row.createdAt(), row.updatedAt());
+                thumbnailUrl, row.thumbnailStatus(), hlsUrl, hlsStatus, row.createdAt(), row.updatedAt());
     }
 
     /** The extension a stored asset file is given: its name's, when it is a known media file's; else {@code bin}. */

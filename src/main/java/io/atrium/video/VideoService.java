@@ -22,6 +22,7 @@ import io.atrium.organization.OrganizationDeleted;
 import io.atrium.shared.InvalidInputException;
 import io.atrium.shared.NotFoundException;
 import io.atrium.storage.ObjectStorage;
+import io.atrium.video.media.HlsKeys;
 import io.atrium.video.media.MediaUrls;
 import io.atrium.video.media.ThumbnailKeys;
 import io.atrium.video.store.TaskRepository;
@@ -40,12 +41,15 @@ public class VideoService {
     private final IndexService indexes;
     private final ObjectStorage storage;
     private final MediaUrls mediaUrls;
+    private final HlsRenditions renditions;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
     private final Clock clock;
 
-    VideoService(VideoRepository videos, AssetService assets, TaskRepository tasks, IndexService indexes, ObjectStorage storage,
-            MediaUrls mediaUrls, ApplicationEventPublisher events, JsonMapper json, Clock clock) {
+    VideoService(VideoRepository videos, AssetService assets, TaskRepository tasks, IndexService indexes,
+            ObjectStorage storage, MediaUrls mediaUrls, HlsRenditions renditions, ApplicationEventPublisher events,
+            JsonMapper json, Clock clock) {
+        this.renditions = renditions;
         this.events = events;
         this.videos = videos;
         this.assets = assets;
@@ -160,12 +164,19 @@ public class VideoService {
     }
 
     private VideoView view(VideoRow row) {
-        String videoUrl = row.enableVideoStream() && row.objectKey() != null
-                ? mediaUrls.link(row.accountId(), row.id(), "video") : null;
+        boolean streamed = row.enableVideoStream() && row.objectKey() != null;
+        String videoUrl = streamed ? mediaUrls.link(row.accountId(), row.id(), "video") : null;
+        // Every streamed video has a rendition row from the moment it exists (V24 added those of older videos); one
+        // missing anyway has no rendition coming, which is an error rather than a wait that never ends.
+        HlsState hls = streamed ? renditions.state(row.accountId(), row.id())
+                .orElse(new HlsState(HlsState.Status.ERROR, row.updatedAt(), "No HLS rendition was asked for."))
+                : null;
+        String hlsUrl = hls != null && hls.status() == HlsState.Status.READY
+                ? mediaUrls.link(row.accountId(), row.id(), HlsKeys.PLAYLIST) : null;
         List<String> thumbnails = storage.exists(ThumbnailKeys.of(row.accountId(), row.id()))
                 ? List.of(mediaUrls.link(row.accountId(), row.id(), "thumbnail")) : List.of();
         return new VideoView(row.id(), row.indexId(), row.filename(), row.duration(), row.fps(), row.width(),
                 row.height(), row.size(), UserMetadata.read(json, row.userMetadata()), row.createdAt(), row.updatedAt(),
-                row.indexedAt(), videoUrl, thumbnails, row.assetId());
+                row.indexedAt(), videoUrl, thumbnails, hls, hlsUrl, row.assetId());
     }
 }

@@ -309,8 +309,9 @@ public class VideoTasks {
     }
 
     /**
-     * The extension a stored file is given: its name's, when that is a video container's. Nothing else (such as
-     * {@code m3u8}, which alone makes FFmpeg read a file as a playlist) ever reaches storage.
+     * The extension a stored file is given: its name's, when that is a video container's. No upload is stored under
+     * another (such as {@code m3u8}, which alone makes FFmpeg read a file as a playlist); the only playlists in
+     * storage are the server's own HLS renditions ({@code -hls.m3u8}), which FFmpeg is never given to read.
      */
     public static String extension(String filename) {
         return VideoContainer.extensionOf(filename).orElse("bin");

@@ -41,6 +41,8 @@ abstract class ObjectStorageContract {
         String otherAccount = Ids.newId(Instant.now());
         storage().store(videoKey(account, video), new ByteArrayInputStream(randomBytes(10)));
         storage().store(account + "/" + video + "-thumbnail.jpg", new ByteArrayInputStream(randomBytes(10)));
+        storage().store(account + "/" + video + "-hls.m3u8", new ByteArrayInputStream(randomBytes(10)));
+        storage().store(account + "/" + video + "-hls-00003.ts", new ByteArrayInputStream(randomBytes(10)));
         storage().store(videoKey(account, other), new ByteArrayInputStream(randomBytes(10)));
         storage().store(videoKey(otherAccount, video), new ByteArrayInputStream(randomBytes(10)));
 
@@ -127,11 +129,12 @@ abstract class ObjectStorageContract {
     }
 
     @Test
-    void deletingAVideoDeletesItsFileAndThumbnailAndNothingElse() throws IOException {
+    void deletingAVideoDeletesItsFileThumbnailAndHlsAndNothingElse() throws IOException {
         String otherVideo = Ids.newId(Instant.now());
         String otherAccount = Ids.newId(Instant.now());
-        for (String key : List.of(videoKey(account, video), thumbnailKey(account, video), videoKey(account, otherVideo),
-                videoKey(otherAccount, video))) {
+        for (String key : List.of(videoKey(account, video), thumbnailKey(account, video), account + "/" + video
+                + "-hls.m3u8", account + "/" + video + "-hls-00000.ts", account + "/" + video + "-hls-00001.ts",
+                videoKey(account, otherVideo), videoKey(otherAccount, video), otherAccount + "/" + video + "-hls.m3u8")) {
             storage().store(key, new ByteArrayInputStream(randomBytes(1_000)));
         }
 
@@ -139,7 +142,8 @@ abstract class ObjectStorageContract {
 
         assertThat(storage().exists(videoKey(account, video))).isFalse();
         assertThat(storage().exists(thumbnailKey(account, video))).isFalse();
-        assertThat(everythingStored()).containsExactlyInAnyOrder(videoKey(account, otherVideo), videoKey(otherAccount, video));
+        assertThat(everythingStored()).containsExactlyInAnyOrder(videoKey(account, otherVideo), videoKey(otherAccount, video),
+                otherAccount + "/" + video + "-hls.m3u8");
     }
 
     @Test
@@ -171,7 +175,9 @@ abstract class ObjectStorageContract {
     @Test
     void keysOutsideTheAccountLayoutAreRefused() {
         for (String key : List.of("../" + account + "/" + video + ".mp4", account + "/../" + video + ".mp4",
-                account + "/" + video, "x/" + video + ".mp4", account + "/" + video + ".mp4/..")) {
+                account + "/" + video, "x/" + video + ".mp4", account + "/" + video + ".mp4/..",
+                account + "/" + video + "-hls-../x.ts", account + "/" + video + "-hls-0001.ts",
+                account + "/" + video + "-hls-000001.ts", account + "/" + video + "-hls/../../" + video + ".m3u8")) {
             assertThatThrownBy(() -> storage().store(key, new ByteArrayInputStream(new byte[1])))
                     .isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> storage().exists(key)).isInstanceOf(IllegalArgumentException.class);

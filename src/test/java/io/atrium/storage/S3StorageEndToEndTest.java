@@ -71,14 +71,27 @@ class S3StorageEndToEndTest {
         String videoId = JsonPath.read(created, "$.video_id");
         uploader.awaitTaskStatus(JsonPath.read(created, "$._id"), "ready");
 
-        String video = uploader.get("/v1.3/indexes/" + index + "/videos/" + videoId).body();
-        String account = accountOf(JsonPath.read(video, "$.hls.video_url"));
+        String video = uploader.awaitHls(index, videoId, "COMPLETE");
+        String account = accountOf(JsonPath.read(video, "$.file_url"));
         assertThat(S3.objects(BUCKET)).containsExactlyInAnyOrder(
-                PREFIX + account + "/" + videoId + ".mp4", PREFIX + account + "/" + videoId + "-thumbnail.jpg");
+                PREFIX + account + "/" + videoId + ".mp4", PREFIX + account + "/" + videoId + "-thumbnail.jpg",
+                PREFIX + account + "/" + videoId + "-hls.m3u8", PREFIX + account + "/" + videoId + "-hls-00000.ts");
         assertThat(properties.dataDir().resolve("objects")).doesNotExist();
 
+        // the HLS playlist and its one segment, read out of the bucket through their signed links
+        String playlistLink = localPart(JsonPath.read(video, "$.hls.video_url"));
+        HttpResponse<String> playlist = api.send(api.request(playlistLink).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(playlist.statusCode()).isEqualTo(200);
+        assertThat(playlist.headers().firstValue("Content-Type")).hasValue("application/vnd.apple.mpegurl");
+        String segmentLine = playlist.body().lines().filter(line -> line.startsWith("hls-")).findFirst().orElseThrow();
+        HttpResponse<byte[]> segment = api.send(api.request(URI.create(playlistLink).resolve(segmentLine).toString()).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(segment.statusCode()).isEqualTo(200);
+        assertThat(segment.headers().firstValue("Content-Type")).hasValue("video/mp2t");
+        assertThat(segment.body()[0]).as("an MPEG-TS sync byte").isEqualTo((byte) 0x47);
+
         byte[] file = Files.readAllBytes(fiveSeconds);
-        String link = localPart(JsonPath.read(video, "$.hls.video_url"));
+        String link = localPart(JsonPath.read(video, "$.file_url"));
         HttpResponse<byte[]> part = api.send(api.request(link).header("Range", "bytes=100-1099").build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(part.statusCode()).isEqualTo(206);
@@ -120,7 +133,9 @@ class S3StorageEndToEndTest {
         uploader.awaitTaskStatus(JsonPath.read(refused, "$._id"), "failed");
         uploader.awaitTaskStatus(JsonPath.read(kept, "$._id"), "ready");
         String keptVideo = JsonPath.read(kept, "$.video_id");
-        assertThat(S3.objects(BUCKET)).singleElement().asString().endsWith("/" + keptVideo + ".mp4");
+        uploader.awaitHls(index, keptVideo, "COMPLETE");
+        assertThat(S3.objects(BUCKET)).map(key -> key.substring(key.lastIndexOf('/') + 1)).containsExactlyInAnyOrder(
+                keptVideo + ".mp4", keptVideo + "-hls.m3u8", keptVideo + "-hls-00000.ts");
 
         assertThat(uploader.delete("/v1.3/indexes/" + index).statusCode()).isEqualTo(200);
 

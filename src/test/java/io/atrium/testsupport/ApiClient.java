@@ -156,6 +156,12 @@ public class ApiClient {
         }
 
         @Override
+        public String video(String indexId, String videoId) throws Exception {
+            return get("/v1.3/indexes/" + indexId + "/videos/" + videoId).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
+        }
+
+        @Override
         public String taskStatus(String taskId) throws Exception {
             return JsonPath.read(get("/v1.3/tasks/" + taskId).andExpect(status().isOk())
                     .andReturn().getResponse().getContentAsString(), "$.status");

@@ -115,6 +115,13 @@ public final class HttpApiClient {
         }
 
         @Override
+        public String video(String indexId, String videoId) throws IOException, InterruptedException {
+            HttpResponse<String> video = get("/v1.3/indexes/" + indexId + "/videos/" + videoId);
+            assertThat(video.statusCode()).as(video.body()).isEqualTo(200);
+            return video.body();
+        }
+
+        @Override
         public String taskStatus(String taskId) throws IOException, InterruptedException {
             HttpResponse<String> task = get("/v1.3/tasks/" + taskId);
             assertThat(task.statusCode()).as(task.body()).isEqualTo(200);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,9 +33,6 @@ public final class TestVideos {
                 return testPattern(Files.createDirectories(directory().resolve(made)), name, seconds, width, height, fps);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
             }
         });
     }
@@ -54,10 +52,9 @@ public final class TestVideos {
         return shared("tiny.mp4", 5, 320, 240, 25);
     }
 
-    /** {@code sound.mp4}: a 640x360 test pattern of 5 seconds with a 440 Hz tone, in H.264/AAC-like MP4. */
+    /** {@code sound.mp4}: a 640x360 test pattern of 5 seconds with a tone, H.264 and AAC in MP4. */
     public static Path withSound() {
-        return sharedFfmpeg("sound.mp4", "-f", "lavfi", "-i", "testsrc=duration=5:size=640x360:rate=25",
-                "-f", "lavfi", "-i", "sine=frequency=440:duration=5", "-pix_fmt", "yuv420p", "-shortest");
+        return h264WithSound("sound.mp4", 5);
     }
 
     /** {@code tone.wav}: 3 seconds of a 440 Hz tone, 48 kHz mono PCM. */
@@ -74,14 +71,101 @@ public final class TestVideos {
     private static Path sharedFfmpeg(String name, String... arguments) {
         return MADE.computeIfAbsent("ffmpeg-" + name, made -> {
             try {
-                return ffmpeg(Files.createDirectories(directory().resolve(made)).resolve(name), arguments);
+                Path file = Files.createDirectories(directory().resolve(made)).resolve(name);
+                String[] withOutput = java.util.Arrays.copyOf(arguments, arguments.length + 1);
+                withOutput[arguments.length] = file.toString();
+                ffmpeg(withOutput);
+                return file;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
             }
         });
+    }
+
+    /**
+     * An H.264 video with AAC sound (OpenH264, the bundled FFmpeg's H.264 encoder), 640x360 at 25 fps, made once a
+     * test run: what HLS packaging copies without transcoding.
+     */
+    public static Path h264WithSound(String name, int seconds) {
+        return MADE.computeIfAbsent("h264-" + name + "-" + seconds, made -> {
+            try {
+                Path file = Files.createDirectories(directory().resolve(made)).resolve(name);
+                ffmpeg("-f", "lavfi", "-i", "testsrc=duration=" + seconds + ":size=640x360:rate=25", "-f", "lavfi",
+                        "-i", "sine=duration=" + seconds, "-pix_fmt", "yuv420p", "-c:v", "libopenh264", "-c:a", "aac",
+                        file.toString());
+                return file;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /**
+     * {@code undecodable.mp4}: a real 5-second 640x360 video that ffprobe reads (so it is indexed), but whose video
+     * stream claims to be MPEG-5 EVC, for which the bundled FFmpeg has no decoder: it cannot be packaged for HLS.
+     * Made from {@link #h264WithSound} by renaming its sample entry {@code avc1} to {@code evc1}.
+     */
+    public static Path undecodable() {
+        return MADE.computeIfAbsent("undecodable", made -> {
+            try {
+                byte[] bytes = Files.readAllBytes(h264WithSound("source.mp4", 5));
+                String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+                int entry = text.indexOf("avc1", text.indexOf("stsd"));
+                bytes[entry] = 'e';
+                return Files.write(Files.createDirectories(directory().resolve(made)).resolve("undecodable.mp4"), bytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** How many video frames FFmpeg decodes from the file (ffprobe {@code -count_frames}, which decodes them all). */
+    public static int decodedFrames(Path file) throws IOException {
+        String output = ffprobe("-v", "error", "-select_streams", "v:0", "-count_frames", "-show_entries",
+                "stream=nb_read_frames", "-of", "csv=p=0", file.toString());
+        // MPEG-TS lists its streams twice (in its program and on their own): the first line is the count
+        return Integer.parseInt(output.strip().lines().findFirst().orElseThrow().strip().replace(",", ""));
+    }
+
+    /** How many audio streams the file has. */
+    public static int audioStreams(Path file) throws IOException {
+        return (int) ffprobe("-v", "error", "-select_streams", "a", "-show_entries", "stream=index", "-of", "csv=p=0",
+                file.toString()).lines().map(String::strip).filter(line -> !line.isBlank()).distinct().count();
+    }
+
+    /** The file's duration in seconds, as ffprobe reads it from the container. */
+    public static double duration(Path file) throws IOException {
+        return Double.parseDouble(ffprobe("-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0",
+                file.toString()).strip());
+    }
+
+    private static String ffmpeg(String... arguments) throws IOException {
+        return run(org.bytedeco.ffmpeg.ffmpeg.class, List.of("-v", "error", "-y"), arguments);
+    }
+
+    private static String ffprobe(String... arguments) throws IOException {
+        return run(org.bytedeco.ffmpeg.ffprobe.class, List.of(), arguments);
+    }
+
+    private static String run(Class<?> program, List<String> options, String... arguments) throws IOException {
+        String executable = Loader.load(program);
+        ProcessBuilder command = new ProcessBuilder(executable);
+        command.command().addAll(options);
+        command.command().addAll(List.of(arguments));
+        // the libraries FFmpeg's own libraries load (libva) are found only through the library path
+        command.environment().put("LD_LIBRARY_PATH", Path.of(executable).getParent().toString());
+        command.redirectError(ProcessBuilder.Redirect.DISCARD);
+        Process process = command.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException(executable + " failed: " + String.join(" ", arguments));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return output;
     }
 
     /** Noise under a video's name, made once a test run. */
@@ -108,25 +192,10 @@ public final class TestVideos {
 
     /** A test-pattern MP4 of the given length, size and frame rate. */
     public static Path testPattern(Path directory, String name, int seconds, int width, int height, int fps)
-            throws IOException, InterruptedException {
-        return ffmpeg(directory.resolve(name), "-f", "lavfi", "-i",
-                "testsrc=duration=" + seconds + ":size=" + width + "x" + height + ":rate=" + fps, "-pix_fmt", "yuv420p");
-    }
-
-    /** Runs FFmpeg's own ffmpeg with the arguments (inputs and options) to make the file. */
-    public static Path ffmpeg(Path file, String... arguments) throws IOException, InterruptedException {
-        String ffmpeg = Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
-        ProcessBuilder command = new ProcessBuilder(ffmpeg, "-v", "error", "-y");
-        command.command().addAll(java.util.List.of(arguments));
-        command.command().add(file.toString());
-        command.redirectErrorStream(true);
-        // the libraries FFmpeg's own libraries load (libva) are found only through the library path
-        command.environment().put("LD_LIBRARY_PATH", Path.of(ffmpeg).getParent().toString());
-        Process process = command.start();
-        String output = new String(process.getInputStream().readAllBytes());
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IllegalStateException("ffmpeg could not make " + file.getFileName() + ": " + output);
-        }
+            throws IOException {
+        Path file = directory.resolve(name);
+        ffmpeg("-f", "lavfi", "-i", "testsrc=duration=" + seconds + ":size=" + width + "x" + height + ":rate=" + fps,
+                "-pix_fmt", "yuv420p", file.toString());
         return file;
     }
 

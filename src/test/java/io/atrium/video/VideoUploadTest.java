@@ -347,10 +347,10 @@ class VideoUploadTest extends ApplicationTest {
         String index = api.as(key).createIndex("Streaming");
         String videoId = api.as(key).readyVideo(index, fiveSeconds, null);
         String body = api.as(key).get("/v1.3/indexes/" + index + "/videos/" + videoId)
-                .andExpect(jsonPath("$.hls.status").value("COMPLETE"))
                 .andExpect(jsonPath("$.hls.thumbnail_urls.length()").value(0))
                 .andReturn().getResponse().getContentAsString();
-        String link = localPart(JsonPath.read(body, "$.hls.video_url"));
+        // the stored file's own link (hls.video_url is the HLS playlist: HlsRenditionTest)
+        String link = localPart(JsonPath.read(body, "$.file_url"));
 
         byte[] whole = mvc.perform(get(link)).andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().contentType("video/mp4"))
@@ -415,6 +415,7 @@ class VideoUploadTest extends ApplicationTest {
                 "$.created_at");
         String day = createdAt.substring(0, 10);
 
+        api.as(key).awaitHls(index, videoId, "COMPLETE");
         api.as(key).get("/v1.3/tasks/" + taskId).andExpect(jsonPath("$.hls.status").value("COMPLETE"))
                 .andExpect(jsonPath("$.hls.video_url").isNotEmpty());
         api.as(key).perform(get("/v1.3/tasks").param("index_id", index).param("width", "640").param("height", "360").param("duration", "5"))

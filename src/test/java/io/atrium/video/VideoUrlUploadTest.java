@@ -117,7 +117,7 @@ class VideoUrlUploadTest extends ApplicationTest {
                 .andExpect(jsonPath("$.system_metadata.size").value(Files.size(clip)))
                 .andExpect(jsonPath("$.system_metadata.duration", closeTo(5.0, 0.1)))
                 .andExpect(jsonPath("$.user_metadata.source").value("web"))
-                .andExpect(jsonPath("$.hls.video_url").isNotEmpty());
+                .andExpect(jsonPath("$.file_url").isNotEmpty());
     }
 
     @Test
@@ -130,7 +130,7 @@ class VideoUrlUploadTest extends ApplicationTest {
         api.as(key).awaitTaskStatus(JsonPath.read(created, "$._id"), "ready");
         String video = api.as(key).get("/v1.3/indexes/" + index + "/videos/" + JsonPath.read(created, "$.video_id"))
                 .andReturn().getResponse().getContentAsString();
-        java.net.URI link = java.net.URI.create(JsonPath.read(video, "$.hls.video_url"));
+        java.net.URI link = java.net.URI.create(JsonPath.read(video, "$.file_url"));
 
         mvc.perform(get(link.getRawPath() + "?" + link.getRawQuery())).andExpect(status().isOk())
                 .andExpect(content().contentType("video/mp4"))

@@ -20,23 +20,30 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import io.atrium.shared.NotFoundException;
 import io.atrium.storage.ObjectStorage;
+import io.atrium.video.HlsRenditions;
 import io.atrium.video.VideoFile;
 import io.atrium.video.VideoService;
 
 /**
- * Streams a video's stored file or thumbnail to whoever holds a valid signed link (see {@link MediaUrls}).
+ * Streams a video's stored file or thumbnail, and a media's HLS playlist and segments, to whoever holds a valid
+ * signed link (see {@link MediaUrls}).
  * HTTP range requests are answered with 206 and the requested bytes, so players can seek. A bad, expired
  * or foreign link answers 404, like a missing video.
  */
 @Controller
 class MediaController {
 
+    static final MediaType PLAYLIST_TYPE = MediaType.parseMediaType("application/vnd.apple.mpegurl");
+    static final MediaType SEGMENT_TYPE = MediaType.parseMediaType("video/mp2t");
+
     private final MediaUrls urls;
     private final VideoService videos;
+    private final HlsRenditions renditions;
     private final ObjectStorage storage;
 
-    MediaController(MediaUrls urls, VideoService videos, ObjectStorage storage) {
+    MediaController(MediaUrls urls, VideoService videos, HlsRenditions renditions, ObjectStorage storage) {
         this.urls = urls;
+        this.renditions = renditions;
         this.videos = videos;
         this.storage = storage;
     }
@@ -59,11 +66,56 @@ class MediaController {
         if (key == null) {
             throw new NotFoundException("Media");
         }
-        long size = storage.size(key).orElseThrow(() -> new NotFoundException("Media"));
         // The type FFmpeg found in the file, never one its name suggests: a stored "report.html" is still a video.
         MediaType type = what.equals("thumbnail") ? MediaType.IMAGE_JPEG
                 : video.container().map(container -> container.mediaType(video.filename()))
                         .orElse(MediaType.APPLICATION_OCTET_STREAM);
+        return serve(key, type, what.equals("thumbnail") ? "thumbnail.jpg" : safeFilename(video.filename()), range,
+                false);
+    }
+
+    /**
+     * The playlist of a media's ready HLS rendition, each segment line a signed link of its own. Not a video's
+     * only: any media with a rendition (its row in the account) has one.
+     */
+    @GetMapping("/media/{accountId}/{mediaId}/" + HlsKeys.PLAYLIST)
+    ResponseEntity<String> playlist(@PathVariable String accountId, @PathVariable String mediaId,
+            @RequestParam(defaultValue = "0") long expires, @RequestParam(required = false) String signature) {
+        if (!urls.valid(accountId, mediaId, HlsKeys.PLAYLIST, expires, signature)) {
+            throw new NotFoundException("Media");
+        }
+        String playlist = renditions.servedPlaylist(accountId, mediaId).orElseThrow(() -> new NotFoundException("Media"));
+        return ResponseEntity.ok().contentType(PLAYLIST_TYPE).cacheControl(CacheControl.noStore())
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "sandbox; default-src 'none'")
+                .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename("playlist.m3u8").build().toString())
+                .body(playlist);
+    }
+
+    /** One segment of a ready HLS rendition; range requests are answered like the video's. */
+    @GetMapping("/media/{accountId}/{mediaId}/{segment:hls-[0-9]{5}\\.ts}")
+    ResponseEntity<Resource> segment(@PathVariable String accountId, @PathVariable String mediaId,
+            @PathVariable String segment, @RequestParam(defaultValue = "0") long expires,
+            @RequestParam(required = false) String signature,
+            @RequestHeader(name = HttpHeaders.RANGE, required = false) String range) {
+        if (!urls.valid(accountId, mediaId, segment, expires, signature)) {
+            throw new NotFoundException("Media");
+        }
+        String key = renditions.segmentKey(accountId, mediaId, segment).orElseThrow(() -> new NotFoundException("Media"));
+        return serve(key, SEGMENT_TYPE, segment, range, true);
+    }
+
+    /**
+     * A stored object, whole or the one range asked for, with the headers every media answer has.
+     *
+     * @param crossOrigin whether any origin may read it: hls.js fetches the playlist and segments with XHR, so a
+     *     player on another origin needs CORS. The signed link is the only credential (no cookie is sent or
+     *     honoured), so any origin may read what the link already grants.
+     */
+    private ResponseEntity<Resource> serve(String key, MediaType type, String filename, String range,
+            boolean crossOrigin) {
+        long size = storage.size(key).orElseThrow(() -> new NotFoundException("Media"));
         HttpRange single = singleRange(range);
         boolean partial = single != null && size > 0 && single.getRangeStart(size) < size;
         long start = partial ? single.getRangeStart(size) : 0;
@@ -76,11 +128,12 @@ class MediaController {
                 // were one to render them anyway, they run sandboxed, with no script and no access to the origin.
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", "sandbox; default-src 'none'")
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename(what.equals("thumbnail") ? "thumbnail.jpg" : safeFilename(video.filename()))
-                        .build().toString());
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(filename).build().toString());
         if (partial) {
             response.header(HttpHeaders.CONTENT_RANGE, "bytes " + start + "-" + end + "/" + size);
+        }
+        if (crossOrigin) {
+            response.header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
         }
         return response.body(new StoredObject(storage, key, start, end - start + 1));
     }

@@ -109,16 +109,21 @@ public class MediaProbe {
         return Optional.of(json.readTree(new String(output, StandardCharsets.UTF_8)));
     }
 
+    /**
+     * ffprobe's description of a file's streams ({@code -show_streams}, as JSON), read with the same confinement as
+     * {@link #probe}; empty when the file is not readable media in one of the allowed containers.
+     */
+    Optional<JsonNode> streams(Path file) throws IOException, InterruptedException {
+        return ffprobe(file, VideoContainer.DEMUXERS).map(root -> root.path("streams"));
+    }
+
     /** Writes a JPEG of the frame at {@code seconds}, 640 pixels wide (or narrower for a smaller video). */
     public boolean thumbnail(Path video, Path jpeg, double seconds) throws IOException, InterruptedException {
-        if (ffmpeg == null) {
-            ffmpeg = runnable(extracted(org.bytedeco.ffmpeg.ffmpeg.class));
-        }
         List<String> arguments = new ArrayList<>(List.of("-v", "error", "-y", "-ss", String.valueOf(seconds)));
         // Videos reach this only once probed; an image asset is its own thumbnail, scaled.
         arguments.addAll(restrictedInput(video, ASSET_DEMUXERS));
         arguments.addAll(List.of("-frames:v", "1", "-vf", "scale='min(640,iw)':-2", "file:" + jpeg.toAbsolutePath()));
-        Process process = command(ffmpeg, arguments.toArray(String[]::new))
+        Process process = command(ffmpeg(), arguments.toArray(String[]::new))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
         if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
@@ -133,6 +138,11 @@ public class MediaProbe {
      * image demuxer), the {@code file} protocol only, and the path given as a {@code file:} URL so that a name
      * can never be read as another protocol or as an image sequence pattern.
      */
+    /** The confinement of {@link #restrictedInput(Path, String)} to the video containers. */
+    static List<String> restrictedInput(Path file) {
+        return restrictedInput(file, VideoContainer.DEMUXERS);
+    }
+
     private static List<String> restrictedInput(Path file, String demuxers) {
         return List.of("-protocol_whitelist", "file", "-format_whitelist", demuxers,
                 "-i", "file:" + file.toAbsolutePath());
@@ -149,6 +159,14 @@ public class MediaProbe {
         } catch (RuntimeException | IOException | InterruptedException e) {
             log.error("FFmpeg cannot run on this machine, so uploaded videos cannot be checked: {}", e.getMessage());
         }
+    }
+
+    /** The ffmpeg program, extracted and checked on first use. */
+    String ffmpeg() throws IOException, InterruptedException {
+        if (ffmpeg == null) {
+            ffmpeg = runnable(extracted(org.bytedeco.ffmpeg.ffmpeg.class));
+        }
+        return ffmpeg;
     }
 
     private String ffprobe() throws IOException, InterruptedException {
@@ -191,7 +209,7 @@ public class MediaProbe {
      * FFmpeg's programs find their own libraries next to them, but the libraries those load in turn (libva) are
      * only found through the library path.
      */
-    private static ProcessBuilder command(String executable, String... arguments) {
+    static ProcessBuilder command(String executable, String... arguments) {
         ProcessBuilder builder = new ProcessBuilder(executable);
         builder.command().addAll(List.of(arguments));
         String directory = Path.of(executable).getParent().toString();

@@ -10,9 +10,11 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
@@ -24,6 +26,7 @@ import io.atrium.video.AssetReady;
 import io.atrium.video.AssetService;
 import io.atrium.video.AssetStatus;
 import io.atrium.video.AssetType;
+import io.atrium.video.HlsRenditions;
 import io.atrium.video.media.MediaDescriptions;
 import io.atrium.video.media.MediaProbe;
 import io.atrium.video.media.ThumbnailKeys;
@@ -51,12 +54,18 @@ class AssetWorker {
     private final VideoDownloader downloader;
     private final VideoLimits limits;
     private final ApplicationEventPublisher events;
+    /** Looked up when first used, as in {@link TaskWorker}: the scheduler is built from this job bean. */
+    private final ObjectProvider<HlsRenditions> renditions;
+    private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final Clock clock;
 
     AssetWorker(AssetRepository assets, ObjectStorage storage, MediaProbe probe, VideoDownloader downloader,
-            VideoLimits limits, ApplicationEventPublisher events, JsonMapper json, Clock clock) {
+            VideoLimits limits, ApplicationEventPublisher events, ObjectProvider<HlsRenditions> renditions,
+            TransactionTemplate transactions, JsonMapper json, Clock clock) {
         this.events = events;
+        this.renditions = renditions;
+        this.transactions = transactions;
         this.assets = assets;
         this.storage = storage;
         this.probe = probe;
@@ -137,8 +146,15 @@ class AssetWorker {
         if (asset.enableThumbnail() && !"ready".equals(asset.thumbnailStatus())) {
             makeThumbnail(asset, file);
         }
-        assets.recordDescription(asset.id(), file.type(), file.mimeType(), file.duration(),
-                json.writeValueAsString(file.metadata()), clock.instant());
+        AssetRow read = asset;
+        transactions.executeWithoutResult(status -> {
+            assets.recordDescription(read.id(), file.type(), file.mimeType(), file.duration(),
+                    json.writeValueAsString(file.metadata()), clock.instant());
+            // the rendition is asked for with the asset's readiness, so neither exists without the other
+            if (read.enableHls() && file.type() == AssetType.VIDEO) {
+                renditions.getObject().request(read.accountId(), read.id(), read.objectKey());
+            }
+        });
         events.publishEvent(new AssetReady(asset.accountId(), asset.id()));
     }
 

@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,6 +27,7 @@ import io.atrium.index.IndexService;
 import io.atrium.shared.NotFoundException;
 import io.atrium.storage.ObjectStorage;
 import io.atrium.video.ExternalVideoSource;
+import io.atrium.video.HlsRenditions;
 import io.atrium.video.TaskStatus;
 import io.atrium.video.VideoIndexed;
 import io.atrium.video.VideoSourceUnavailable;
@@ -62,6 +64,11 @@ class TaskWorker {
     private final List<ExternalVideoSource> sources;
     private final ApplicationEventPublisher events;
     private final IndexService indexes;
+    /**
+     * Looked up when first used: renditions schedule jobs through the scheduler, which is built from the job beans
+     * this class declares.
+     */
+    private final ObjectProvider<HlsRenditions> renditions;
     private final VideoLimits limits;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
@@ -69,7 +76,9 @@ class TaskWorker {
 
     TaskWorker(TaskRepository tasks, VideoRepository videos, ObjectStorage storage, MediaProbe probe,
             VideoDownloader downloader, List<ExternalVideoSource> sources, ApplicationEventPublisher events,
-            IndexService indexes, VideoLimits limits, TransactionTemplate transactions, JsonMapper json, Clock clock) {
+            IndexService indexes, ObjectProvider<HlsRenditions> renditions, VideoLimits limits, TransactionTemplate transactions,
+            JsonMapper json, Clock clock) {
+        this.renditions = renditions;
         this.events = events;
         this.downloader = downloader;
         this.sources = sources;
@@ -139,7 +148,14 @@ class TaskWorker {
         }
         TaskRow finished = tasks.findForWorker(current.id()).orElseThrow();
         Map<String, String> metadataTexts = UserMetadata.texts(json, finished.userMetadata());
-        Boolean added = transactions.execute(status -> videos.insertIfAbsent(finished, metadataTexts, clock.instant()));
+        Boolean added = transactions.execute(status -> {
+            boolean inserted = videos.insertIfAbsent(finished, metadataTexts, clock.instant());
+            if (inserted && finished.enableVideoStream()) {
+                // with the video, in its transaction: a streamed video never exists without its rendition coming
+                renditions.getObject().request(finished.accountId(), finished.videoId(), finished.objectKey());
+            }
+            return inserted;
+        });
         if (Boolean.TRUE.equals(added)) {
             events.publishEvent(new VideoIndexed(finished.accountId(), finished.videoId(),
                     finished.duration() == null ? 0 : finished.duration(), finished.size()));

@@ -32,7 +32,10 @@ public class VideoRepository {
         this.jdbc = jdbc;
     }
 
-    /** Those of the account's video ids that a video or an upload task still refers to. */
+    /**
+     * Those of the account's video ids that a video or an upload task still refers to, or an HLS rendition (whose
+     * media may be something else than a video).
+     */
     public Set<String> referenced(String accountId, Collection<String> videoIds) {
         if (videoIds.isEmpty()) {
             return Set.of();
@@ -42,7 +45,9 @@ public class VideoRepository {
                 union
                 select video_id from video_tasks where account_id = :accountId and video_id in (:ids)
                 union
-                select id from assets where account_id = :accountId and id in (:ids)""")
+                select id from assets where account_id = :accountId and id in (:ids)
+                union
+                select media_id from hls_renditions where account_id = :accountId and media_id in (:ids)""")
                 .param("accountId", accountId).param("ids", videoIds)
                 .query(String.class).list());
     }

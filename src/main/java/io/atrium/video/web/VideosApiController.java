@@ -58,17 +58,23 @@ class VideosApiController {
         }
     }
 
+    /**
+     * @param fileUrl Atrium's addition to the TwelveLabs video: a signed, expiring link to the stored file as it was
+     *     uploaded, which answers range requests (what {@code hls.video_url} was before HLS renditions); {@code null}
+     *     when the upload disabled streaming
+     */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record VideoJson(@JsonProperty("_id") String id, String assetId, Instant createdAt,
             Instant updatedAt, Instant indexedAt,
             SystemMetadata systemMetadata,
-            Map<String, Object> userMetadata, Hls hls) {
+            Map<String, Object> userMetadata, Hls hls, String fileUrl) {
     }
 
     /**
-     * Where to play the video: a signed, expiring link that streams the stored file with range requests (not an
-     * HLS playlist), and its thumbnails. {@code null} when the upload disabled streaming.
+     * Where to play the video: a signed, expiring link to its HLS playlist ({@code .m3u8}) once the rendition is
+     * made, and its thumbnails. {@code null} when the upload disabled streaming. The status is TwelveLabs' video
+     * enum: a rendition pending or being made is {@code PROCESSING}, a ready one {@code COMPLETE}.
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -76,8 +82,15 @@ class VideosApiController {
             String status, Instant updatedAt) {
 
         static Hls of(VideoView video) {
-            return video.videoUrl() == null ? null
-                    : new Hls(video.videoUrl(), video.thumbnailUrls(), "COMPLETE", video.indexedAt());
+            if (video.hls() == null) {
+                return null;
+            }
+            String status = switch (video.hls().status()) {
+                case PENDING, PROCESSING -> "PROCESSING";
+                case READY -> "COMPLETE";
+                case ERROR -> "ERROR";
+            };
+            return new Hls(video.hlsUrl(), video.thumbnailUrls(), status, video.hls().updatedAt());
         }
     }
 
@@ -105,8 +118,8 @@ class VideosApiController {
     @GetMapping("/{videoId}")
     VideoJson get(Actor actor, @PathVariable String indexId, @PathVariable String videoId) {
         VideoView video = videos.get(actor.accountId(), indexId, videoId);
-        return new VideoJson(video.id(), video.assetId(), video.createdAt(), video.updatedAt(), video.indexedAt(), metadata(video),
-                video.userMetadata(), Hls.of(video));
+        return new VideoJson(video.id(), video.assetId(), video.createdAt(), video.updatedAt(), video.indexedAt(),
+                metadata(video), video.userMetadata(), Hls.of(video), video.videoUrl());
     }
 
     @PatchMapping("/{videoId}")

@@ -143,6 +143,28 @@ class AssetApiTest extends ApplicationTest {
     }
 
     @Test
+    void aVideoAssetAskedForHlsGetsAPlaylistWhoseSegmentsAreServedAndAnImageNever() throws Exception {
+        String key = api.newKey("streamer");
+        String video = api.as(key).readyAsset(TestVideos.withSound(), "enable_hls", "true");
+        String image = api.as(key).readyAsset(TestVideos.still(), "enable_hls", "true");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() ->
+                api.as(key).get("/v1.3/assets/" + video).andExpect(jsonPath("$.hls.status").value("ready")));
+        String manifest = JsonPath.read(api.as(key).get("/v1.3/assets/" + video).andReturn().getResponse()
+                .getContentAsString(), "$.hls.manifest_url");
+        String playlist = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(manifest))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        org.assertj.core.api.Assertions.assertThat(playlist).startsWith("#EXTM3U").contains("#EXT-X-ENDLIST");
+        String segment = playlist.lines().filter(line -> !line.isBlank() && !line.startsWith("#")).findFirst().orElseThrow();
+        java.net.URI segmentUrl = java.net.URI.create(manifest).resolve(segment);
+        byte[] bytes = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(segmentUrl))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        org.assertj.core.api.Assertions.assertThat(bytes.length).isGreaterThan(1000);
+        org.assertj.core.api.Assertions.assertThat(bytes[0]).isEqualTo((byte) 0x47); // an MPEG-TS sync byte
+        api.as(key).get("/v1.3/assets/" + image).andExpect(jsonPath("$.hls.status").value("error"))
+                .andExpect(jsonPath("$.hls.manifest_url").doesNotExist());
+    }
+
+    @Test
     void deletingAnAssetRemovesItAndItsThumbnail() throws Exception {
         String key = api.newKey("deleter");
         String id = api.as(key).readyAsset(TestVideos.still(), "enable_thumbnail", "true");
