@@ -4,7 +4,7 @@
 //
 //   TWELVELABS_BASE_URL=http://localhost:8080/v1.3 TWELVE_LABS_API_KEY=atk_... \
 //   ATRIUM_COMPAT_VIDEO=/path/to/a/video.mp4 ATRIUM_COMPAT_VIDEO_URL=http://127.0.0.1:9000/video.mp4 \
-//   node assets.mjs
+//   ATRIUM_COMPAT_IMAGE=/path/to/a/face.png node assets.mjs
 //
 // The video must pass Atrium's upload rules (4 s or longer, at least 360x360); the URL must serve the same file from
 // an address the server may download from. Exits 0 when every step answers as TwelveLabs documents it, 1 with the
@@ -19,10 +19,12 @@ const baseUrl = process.env.TWELVELABS_BASE_URL;
 const apiKey = process.env.TWELVE_LABS_API_KEY;
 const videoPath = process.env.ATRIUM_COMPAT_VIDEO;
 const videoUrl = process.env.ATRIUM_COMPAT_VIDEO_URL;
+const imagePath = process.env.ATRIUM_COMPAT_IMAGE;
 
-if (!baseUrl || !apiKey || !videoPath || !videoUrl) {
+if (!baseUrl || !apiKey || !videoPath || !videoUrl || !imagePath) {
     console.error("Set TWELVELABS_BASE_URL, TWELVE_LABS_API_KEY, ATRIUM_COMPAT_VIDEO (a video file of 4 s or more,"
-        + " at least 360x360) and ATRIUM_COMPAT_VIDEO_URL (the same file served over HTTP).");
+        + " at least 360x360), ATRIUM_COMPAT_VIDEO_URL (the same file served over HTTP) and ATRIUM_COMPAT_IMAGE"
+        + " (a PNG or JPEG image).");
     process.exit(2);
 }
 
@@ -30,7 +32,7 @@ const client = new TwelveLabs({ apiKey });
 const filename = path.basename(videoPath);
 const fileSize = fs.statSync(videoPath).size;
 const suffix = `${Date.now()}-${process.pid}`;
-const created = { indexId: undefined, assetIds: [] };
+const created = { indexId: undefined, assetIds: [], collectionId: undefined };
 
 /** The README's loop: retrieve the asset until it is ready (or failed). */
 async function readyAsset(assetId) {
@@ -162,6 +164,33 @@ async function run() {
 
     await client.indexes.delete(index.id);
     created.indexId = undefined;
+
+    step("entityCollections.create, and an entity of an image asset that becomes ready");
+    const image = await client.assets.create({ method: "direct", file: fs.createReadStream(imagePath) });
+    created.assetIds.push(image.id);
+    expectEqual((await readyAsset(image.id)).status, "ready", "image asset status");
+    const collection = await client.entityCollections.create({ name: `crew-${suffix}` });
+    created.collectionId = collection.id;
+    expect(/^[0-9a-f]{24}$/.test(collection.id ?? ""), "the collection's id is 24 hex characters", collection);
+    const entity = await client.entityCollections.entities.create(collection.id, {
+        name: "Grace", assetIds: [image.id], metadata: { role: "captain" },
+    });
+    expectEqual(entity.assetIds, [image.id], "the entity's assets");
+    expectEqual(entity.status, "ready", "an entity whose image is ready");
+    expectEqual((await all(client.entityCollections.entities.list(collection.id, { status: "ready" })))
+        .map((e) => e.id), [entity.id], "ready entities of the collection");
+    expectEqual((await all(client.entityCollections.entities.listByAsset(image.id))).map((e) => e.id), [entity.id],
+        "entities of the image asset");
+    expectEqual((await client.entityCollections.entities.retrieve(collection.id, entity.id)).metadata,
+        { role: "captain" }, "the entity's metadata");
+
+    step("entityCollections.delete takes its entities; the image asset is then deleted");
+    await client.entityCollections.delete(collection.id);
+    created.collectionId = undefined;
+    await expectError(() => client.entityCollections.retrieve(collection.id), TwelvelabsApiError, 404,
+        "resource_not_exist", "retrieving the deleted collection");
+    await client.assets.delete(image.id);
+    created.assetIds = [];
 }
 
 try {
@@ -170,6 +199,9 @@ try {
 } catch (error) {
     console.error(`FAILED at "${current()}":`);
     console.error(error instanceof Mismatch ? error.message : error);
+    if (created.collectionId) {
+        await client.entityCollections.delete(created.collectionId).catch(() => {});
+    }
     for (const assetId of created.assetIds) {
         await client.assets.delete(assetId, { force: true }).catch(() => {});
     }

@@ -31,8 +31,8 @@ import io.atrium.testsupport.TestVideos;
  * The official TwelveLabs JavaScript SDK ({@code twelvelabs-js}, the version pinned in
  * {@code compat/twelvelabs-js/package-lock.json}) runs {@code check.mjs} against this server, pointed at it only by
  * {@code TWELVELABS_BASE_URL}: indexes, an upload and its task, video lists and filters, metadata, deletions and
- * the SDK's errors ({@code check.mjs}); the upload flow of its README, assets and indexed assets
- * ({@code assets.mjs}). Needs Node.js 18 or newer and npm; {@code .ci/run} installs them.
+ * the SDK's errors ({@code check.mjs}); the upload flow of its README, assets and indexed assets, and entity
+ * collections ({@code assets.mjs}). Needs Node.js 18 or newer and npm; {@code .ci/run} installs them.
  */
 @ServerTest
 @TestPropertySource(properties = {"atrium.jobs.poll-interval=200ms",
@@ -71,6 +71,7 @@ class TwelveLabsSdkCompatibilityTest {
         files.start();
         try {
             Run check = runScript("assets.mjs", Map.of("ATRIUM_COMPAT_VIDEO", video.toString(),
+                    "ATRIUM_COMPAT_IMAGE", TestVideos.still().toString(),
                     "ATRIUM_COMPAT_VIDEO_URL", "http://127.0.0.1:" + files.getAddress().getPort() + "/pier-walk.mp4"));
 
             assertThat(check.exitCode()).as("node assets.mjs exited with %d:%n%s", check.exitCode(), check.output())
