@@ -56,6 +56,10 @@
     }
 
     let polling = null;
+    // set when a task became a video while files were still being sent, so the page reloads once they are
+    let becameVideos = false;
+    // replaced by the upload form's own check when the page has one
+    let uploading = () => false;
     function working(rows) {
         return [...rows].filter((row) => row.dataset.status !== 'failed').map((row) => row.dataset.taskId);
     }
@@ -77,12 +81,19 @@
         const body = tasksCard.querySelector('tbody');
         body.replaceChildren(...tasks.map(taskRow));
         tasksCard.hidden = tasks.length === 0;
+        document.getElementById('tasks-heading').textContent =
+            tasks.some((task) => task.status !== 'failed') ? 'Uploads in progress' : 'Failed uploads';
         const now = working(body.querySelectorAll('tr'));
-        if (before.some((id) => !now.includes(id))) {
+        if (before.some((id) => !now.includes(id)) || becameVideos) {
+            // a reload would cut off files still being sent: it waits until they are all sent
+            if (uploading()) {
+                becameVideos = true;
+                return;
+            }
             window.location.reload();
             return;
         }
-        if (now.length === 0 && polling) {
+        if (now.length === 0 && polling && !uploading()) {
             clearInterval(polling);
             polling = null;
         }
@@ -95,13 +106,18 @@
         refreshTasks();
     }
 
+    // Several files at once: each is its own request with its own row, progress bar and outcome, two at a time.
+    // A finished upload's bar goes away (its task is followed below); a refused one says why in its row.
     if (form && tasksCard) {
         const fileInput = document.getElementById('video-file');
         const error = document.getElementById('upload-error');
-        const progress = document.getElementById('upload-progress');
-        const bar = document.getElementById('upload-bar');
-        const progressText = document.getElementById('upload-progress-text');
+        const list = document.getElementById('upload-list');
         const button = document.getElementById('upload-button');
+        const dropZone = document.getElementById('drop-zone');
+        const maxBytes = Number(form.dataset.maxBytes);
+        const waiting = [];
+        let running = 0;
+        uploading = () => running > 0 || waiting.length > 0;
 
         function showError(message) {
             error.textContent = message;
@@ -109,19 +125,40 @@
             fileInput.classList.add('invalid');
         }
 
-        form.addEventListener('submit', (event) => {
-            event.preventDefault();
-            error.hidden = true;
-            fileInput.classList.remove('invalid');
-            const file = fileInput.files[0];
-            if (!file) {
-                showError('Choose a video file to upload.');
-                return;
+        function item(file) {
+            const row = document.createElement('li');
+            row.className = 'upload-item';
+            const name = document.createElement('span');
+            name.className = 'upload-name';
+            name.textContent = file.name;
+            const state = document.createElement('span');
+            state.className = 'muted small';
+            state.textContent = 'Waiting';
+            const bar = document.createElement('progress');
+            bar.max = 100;
+            bar.value = 0;
+            bar.setAttribute('aria-label', 'Upload of ' + file.name);
+            row.append(name, state, bar);
+            list.append(row);
+            list.hidden = false;
+            return { row, state, bar };
+        }
+
+        function finished(view, text, failed) {
+            view.bar.remove();
+            view.state.textContent = text;
+            view.state.className = failed ? 'field-error small' : 'muted small';
+        }
+
+        function next() {
+            while (running < 2 && waiting.length > 0) {
+                const { file, view } = waiting.shift();
+                running++;
+                send(file, view, () => { running--; next(); });
             }
-            if (file.size > Number(form.dataset.maxBytes)) {
-                showError('This file is larger than the server accepts (' + megabytes(Number(form.dataset.maxBytes)) + ').');
-                return;
-            }
+        }
+
+        function send(file, view, done) {
             const request = new XMLHttpRequest();
             request.open('POST', form.action);
             request.setRequestHeader('Accept', 'application/json');
@@ -129,14 +166,12 @@
             request.upload.addEventListener('progress', (progressEvent) => {
                 if (progressEvent.lengthComputable) {
                     const percent = Math.floor((progressEvent.loaded / progressEvent.total) * 100);
-                    bar.value = percent;
-                    bar.textContent = percent + '%';
-                    progressText.textContent = megabytes(progressEvent.loaded) + ' of ' + megabytes(progressEvent.total)
+                    view.bar.value = percent;
+                    view.state.textContent = megabytes(progressEvent.loaded) + ' of ' + megabytes(progressEvent.total)
                         + ' (' + percent + '%)';
                 }
             });
             request.addEventListener('load', () => {
-                button.disabled = false;
                 let answer = {};
                 try {
                     answer = JSON.parse(request.responseText);
@@ -144,24 +179,56 @@
                     answer = {};
                 }
                 if (request.status === 201) {
-                    progressText.textContent = answer.message;
-                    form.reset();
+                    finished(view, 'Uploaded, being checked', false);
                     follow();
                 } else {
-                    progress.hidden = true;
-                    showError(answer.message || 'The upload failed (' + request.status + '). Try again.');
+                    finished(view, answer.message || 'The upload failed (' + request.status + '). Try again.', true);
                 }
+                done();
             });
             request.addEventListener('error', () => {
-                button.disabled = false;
-                progress.hidden = true;
-                showError('The upload was interrupted. Check your connection and try again.');
+                finished(view, 'The upload was interrupted. Check your connection and try again.', true);
+                done();
             });
-            button.disabled = true;
-            bar.value = 0;
-            progressText.textContent = 'Starting the upload…';
-            progress.hidden = false;
-            request.send(new FormData(form));
+            view.state.textContent = 'Starting';
+            const body = new FormData();
+            body.append('video_file', file);
+            request.send(body);
+        }
+
+        function upload(files) {
+            error.hidden = true;
+            fileInput.classList.remove('invalid');
+            if (files.length === 0) {
+                showError('Choose a video file to upload.');
+                return;
+            }
+            [...files].forEach((file) => {
+                const view = item(file);
+                if (file.size > maxBytes) {
+                    finished(view, 'Larger than the server accepts (' + megabytes(maxBytes) + ').', true);
+                    return;
+                }
+                waiting.push({ file, view });
+            });
+            form.reset();
+            next();
+        }
+
+        form.addEventListener('submit', (event) => {
+            event.preventDefault();
+            upload(fileInput.files);
+        });
+        // Dropping files uploads them at once; the button is for files chosen with the picker.
+        document.getElementById('drop-hint').hidden = false;
+        ['dragenter', 'dragover'].forEach((type) => dropZone.addEventListener(type, (event) => {
+            event.preventDefault();
+            dropZone.classList.add('dragging');
+        }));
+        ['dragleave', 'drop'].forEach((type) => dropZone.addEventListener(type, () => dropZone.classList.remove('dragging')));
+        dropZone.addEventListener('drop', (event) => {
+            event.preventDefault();
+            upload(event.dataTransfer.files);
         });
 
         if (working(tasksCard.querySelectorAll('tbody tr')).length > 0) {

@@ -64,8 +64,9 @@ class IndexesPageController {
         try {
             IndexView index = indexes.create(actor.accountId(),
                     new CreateIndexCommand(name, chosen, thumbnail ? List.of("thumbnail") : List.of()));
-            redirect.addFlashAttribute("notice", "Index " + index.name() + " was created.");
-            return "redirect:/indexes/" + index.id();
+            redirect.addFlashAttribute("notice", "Index " + index.name() + " was created. Upload its first videos.");
+            // videos first: a new index is empty, and filling it is what comes next
+            return "redirect:/indexes/" + index.id() + "/videos";
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return form(model, submitted, e.messagesByField());

@@ -37,8 +37,12 @@ class IndexPagesTest extends ApplicationTest {
         String location = mvc.perform(post("/indexes").session(user).with(csrf()).param("name", "Match footage")
                         .param("models", "marengo3.0", "pegasus1.2").param("marengoOptions", "visual", "audio")
                         .param("pegasusOptions", "visual").param("thumbnail", "true"))
-                .andExpect(redirectedUrlPattern("/indexes/*"))
+                .andExpect(redirectedUrlPattern("/indexes/*/videos"))
                 .andReturn().getResponse().getRedirectedUrl();
+        mvc.perform(get(location).session(user)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Index Match footage was created. Upload its first videos.")))
+                .andExpect(content().string(containsString("multiple")));
+        location = location.substring(0, location.length() - "/videos".length());
         mvc.perform(get(location).session(user)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("marengo3.0")))
                 .andExpect(content().string(containsString("pegasus1.2")))
@@ -80,7 +84,7 @@ class IndexPagesTest extends ApplicationTest {
         MockHttpSession member = addMember(mvc, jdbc, admin, "Shared Member", uniqueEmail("sharedmember"), "member");
         String location = mvc.perform(post("/indexes").session(admin).with(csrf()).param("name", "Team reel")
                         .param("models", "marengo3.0").param("marengoOptions", "visual"))
-                .andReturn().getResponse().getRedirectedUrl();
+                .andReturn().getResponse().getRedirectedUrl().replace("/videos", "");
         MockHttpSession outsider = signUp(mvc, "Outsider", uniqueEmail("outsider"));
 
         mvc.perform(get("/indexes").session(member)).andExpect(content().string(containsString("Team reel")));

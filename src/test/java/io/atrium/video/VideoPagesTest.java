@@ -70,6 +70,21 @@ class VideoPagesTest extends ApplicationTest {
     }
 
     @Test
+    void severalFilesPostedWithoutTheScriptAreAllQueuedAndAFailedOneIsNotUnderUploadsInProgress() throws Exception {
+        MockHttpSession user = signUp(mvc, "Batch Uploader", uniqueEmail("batchuploader"));
+        String videos = "/indexes/" + index(user, "Batch cams", false) + "/videos";
+        mvc.perform(multipart(videos).file(MultipartForm.videoFile(clip))
+                        .file(MultipartForm.videoFile("broken.mp4", new byte[] {1, 2, 3, 4})).session(user).with(csrf()))
+                .andExpect(redirectedUrl(videos))
+                .andExpect(flash().attribute("notice", "harbour.mp4 and broken.mp4 were uploaded and are being checked."));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc.perform(get(videos + "/tasks").session(user))
+                .andExpect(jsonPath("$.length()").value(1)).andExpect(jsonPath("$[0].status").value("failed")));
+        mvc.perform(get(videos).session(user))
+                .andExpect(content().string(containsString("Failed uploads")))
+                .andExpect(content().string(not(containsString("Uploads in progress"))));
+    }
+
+    @Test
     void metadataEditedOnTheVideoPageIsSavedAndAValueOfTheWrongTypeKeepsWhatWasTyped() throws Exception {
         MockHttpSession user = signUp(mvc, "Describer", uniqueEmail("describer"));
         String page = readyVideoPage(user, "/indexes/" + index(user, "Described cams", false) + "/videos");
@@ -211,8 +226,8 @@ class VideoPagesTest extends ApplicationTest {
         if (thumbnail) {
             request.param("thumbnail", "true");
         }
-        String location = mvc.perform(request).andReturn().getResponse().getRedirectedUrl();
-        return location.substring(location.lastIndexOf('/') + 1);
+        // a new index opens on its Videos tab: /indexes/{id}/videos
+        return mvc.perform(request).andReturn().getResponse().getRedirectedUrl().split("/")[2];
     }
 
     /** Uploads the clip on an index's videos page, as the page's script does, and waits for it; the video's page. */

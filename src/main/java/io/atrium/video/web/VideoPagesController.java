@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -107,31 +108,49 @@ class VideoPagesController {
             throws IOException {
         String account = actor.accountId();
         boolean script = accept.contains(MediaType.APPLICATION_JSON_VALUE);
-        VideoTasks.CreatedTask created;
-        String filename;
+        List<String> filenames = new ArrayList<>();
+        VideoTasks.CreatedTask created = null;
         try {
-            VideoTasks.StoredUpload stored = tokenHeader != null ? streamedFile(account, indexId, request)
-                    : parsedFile(account, indexId, request);
-            if (stored == null) {
+            List<VideoTasks.StoredUpload> stored = tokenHeader != null
+                    ? Optional.ofNullable(streamedFile(account, indexId, request)).map(List::of).orElse(List.of())
+                    : parsedFiles(account, indexId, request);
+            if (stored.isEmpty()) {
                 indexes.get(account, indexId);
                 throw new InvalidInputException("video_file", "parameter_not_provided", "Choose a video file to upload.");
             }
-            filename = stored.filename();
-            created = tasks.queue(stored, indexId, true, null);
+            for (int i = 0; i < stored.size(); i++) {
+                try {
+                    created = tasks.queue(stored.get(i), indexId, true, null);
+                    filenames.add(stored.get(i).filename());
+                } catch (RuntimeException refused) {
+                    // the refused file is gone already; the files after it are not queued either
+                    stored.subList(i + 1, stored.size()).forEach(tasks::discard);
+                    throw refused;
+                }
+            }
         } catch (InvalidInputException refused) {
             if (script) {
                 return ResponseEntity.status(refused instanceof QuotaExceededException ? HttpStatus.TOO_MANY_REQUESTS
                         : HttpStatus.BAD_REQUEST).body(new UploadAnswer(null, null, refused.getMessage()));
             }
+            if (!filenames.isEmpty()) {
+                redirect.addFlashAttribute("notice", uploaded(filenames));
+            }
             redirect.addFlashAttribute("uploadError", refused.getMessage());
             return "redirect:/indexes/" + indexId + "/videos";
         }
-        String message = filename + " was uploaded and is being checked.";
+        String message = uploaded(filenames);
         if (script) {
             return ResponseEntity.status(HttpStatus.CREATED).body(new UploadAnswer(created.taskId(), created.videoId(), message));
         }
         redirect.addFlashAttribute("notice", message);
         return "redirect:/indexes/" + indexId + "/videos";
+    }
+
+    private static String uploaded(List<String> filenames) {
+        return filenames.size() == 1 ? filenames.get(0) + " was uploaded and is being checked."
+                : String.join(", ", filenames.subList(0, filenames.size() - 1)) + " and "
+                        + filenames.get(filenames.size() - 1) + " were uploaded and are being checked.";
     }
 
     /** The file of a body nothing has read yet, stored as it arrives; {@code null} when no file was chosen. */
@@ -152,17 +171,30 @@ class VideoPagesController {
         return stored;
     }
 
-    /** The file of a body the servlet container has parsed; {@code null} when no file was chosen. */
-    private VideoTasks.StoredUpload parsedFile(String account, String indexId, HttpServletRequest request)
+    /**
+     * The files of a body the servlet container has parsed (a form posted without the page's script may carry
+     * several); empty when no file was chosen. If one cannot be stored, those stored before it are deleted.
+     */
+    private List<VideoTasks.StoredUpload> parsedFiles(String account, String indexId, HttpServletRequest request)
             throws IOException {
         MultipartHttpServletRequest multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
-        MultipartFile file = multipart == null ? null : multipart.getFile("video_file");
-        if (file == null || file.isEmpty()) {
-            return null;
+        List<VideoTasks.StoredUpload> stored = new ArrayList<>();
+        if (multipart == null) {
+            return stored;
         }
-        try (InputStream content = file.getInputStream()) {
-            return tasks.store(account, indexId, file.getOriginalFilename(), content);
+        try {
+            for (MultipartFile file : multipart.getFiles("video_file")) {
+                if (!file.isEmpty()) {
+                    try (InputStream content = file.getInputStream()) {
+                        stored.add(tasks.store(account, indexId, file.getOriginalFilename(), content));
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            stored.forEach(tasks::discard);
+            throw e;
         }
+        return stored;
     }
 
     /** The unfinished and failed uploads of the index, for the list page's script to follow. */
