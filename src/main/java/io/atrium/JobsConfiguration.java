@@ -17,6 +17,7 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.validation.annotation.Validated;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.Task;
 
 import jakarta.validation.constraints.NotNull;
@@ -48,9 +49,15 @@ class JobsConfiguration {
     static final int MISSED_HEARTBEATS_BEFORE_DEAD = 4;
 
     @Bean
+    @SuppressWarnings({"rawtypes", "unchecked"})
     Scheduler scheduler(DataSource dataSource, List<Task<?>> jobs, JobsProperties properties, Clock clock) {
+        // Recurring jobs (such as the expiry of multipart uploads) put their first run in place when the scheduler
+        // starts; the builder knows them from that list.
+        List recurring = jobs.stream().filter(RecurringTask.class::isInstance).toList();
+        List<Task<?>> others = jobs.stream().filter(job -> !(job instanceof RecurringTask)).toList();
         // Jobs scheduled inside a Spring transaction are written by it: a job exists if and only if its subject does.
-        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), jobs)
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), others)
+                .startTasks(recurring)
                 .clock(clock::instant)
                 .pollingInterval(properties.pollInterval())
                 .threads(properties.threads())

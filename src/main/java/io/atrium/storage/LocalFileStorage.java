@@ -6,18 +6,29 @@ import static io.atrium.storage.StorageKeys.requireKey;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 import io.atrium.shared.AtriumProperties;
@@ -184,6 +195,129 @@ class LocalFileStorage implements ObjectStorage {
         }
         return lastWritten.entrySet().stream()
                 .map(entry -> new StoredVideo(accountId, entry.getKey(), entry.getValue())).toList();
+    }
+
+    /** Any size: the parts are put together here, by concatenation. */
+    @Override
+    public long minPartSize() {
+        return 1;
+    }
+
+    /** Parts come through the server, which stores them with {@link #storePart}. */
+    @Override
+    public boolean presignsParts() {
+        return false;
+    }
+
+    /** The parts need no upload of their own: they are kept under their object's key ({@link StorageKeys#partKey}). */
+    @Override
+    public String startParts(String key) {
+        requireKey(key);
+        return LOCAL_UPLOAD;
+    }
+
+    @Override
+    public URI presignPart(String key, String uploadId, int number, Duration validity) {
+        throw new UnsupportedOperationException("Local storage takes parts through the server");
+    }
+
+    /**
+     * Written to a file of its own first (two sends of one part may overlap) and moved into place, with its MD5
+     * computed as it is written.
+     */
+    @Override
+    public Part storePart(String key, String uploadId, int number, InputStream content) {
+        Path target = path(StorageKeys.partKey(key, number));
+        Path partial = target.resolveSibling(target.getFileName() + "." + UUID.randomUUID() + ".partial");
+        try {
+            Files.createDirectories(target.getParent());
+            DigestInputStream digesting = new DigestInputStream(content, md5());
+            long size = copy(digesting, partial);
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return new Part(number, size, HexFormat.of().formatHex(digesting.getMessageDigest().digest()));
+        } catch (IOException e) {
+            deleteQuietly(partial);
+            throw new UncheckedIOException("Could not store part " + number + " of " + key, e);
+        } catch (RuntimeException e) {
+            deleteQuietly(partial);
+            throw e;
+        }
+    }
+
+    /** Reads each asked-for part to compute its MD5: the proof is checked against the bytes as they are stored. */
+    @Override
+    public Map<Integer, Part> parts(String key, String uploadId, Collection<Integer> numbers) {
+        Map<Integer, Part> parts = new LinkedHashMap<>();
+        for (int number : numbers) {
+            Path file = path(StorageKeys.partKey(key, number));
+            try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), md5())) {
+                long size = in.transferTo(OutputStream.nullOutputStream());
+                parts.put(number, new Part(number, size, HexFormat.of().formatHex(in.getMessageDigest().digest())));
+            } catch (NoSuchFileException notStored) {
+                // missing from the answer
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not read part " + number + " of " + key, e);
+            }
+        }
+        return parts;
+    }
+
+    /** Concatenates the part files into the object, streamed, then deletes them. */
+    @Override
+    public long completeParts(String key, String uploadId, List<Part> parts) {
+        List<Path> files = parts.stream().map(part -> path(StorageKeys.partKey(key, part.number()))).toList();
+        Iterator<Path> next = files.iterator();
+        InputStream joined = new SequenceInputStream(new java.util.Enumeration<InputStream>() {
+            @Override
+            public boolean hasMoreElements() {
+                return next.hasNext();
+            }
+
+            @Override
+            public InputStream nextElement() {
+                try {
+                    return Files.newInputStream(next.next());
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Could not read a part of " + key, e);
+                }
+            }
+        });
+        long size;
+        try (joined) {
+            size = store(key, joined);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not close the parts of " + key, e);
+        }
+        files.forEach(LocalFileStorage::deleteQuietly);
+        return size;
+    }
+
+    @Override
+    public void abortParts(String key, String uploadId) {
+        String firstPart = StorageKeys.partKey(key, 1);
+        // <id>-part. : every part, and the partial writes of parts
+        String partPrefix = firstPart.substring(firstPart.indexOf('/') + 1, firstPart.length() - 1);
+        Path directory = path(key).getParent();
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try (var files = Files.list(directory)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith(partPrefix)).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not delete the parts of " + key, e);
+        }
+    }
+
+    private static final String LOCAL_UPLOAD = "local";
+
+    private static MessageDigest md5() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is part of every JDK", e);
+        }
     }
 
     private Path path(String key) {

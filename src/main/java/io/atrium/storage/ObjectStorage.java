@@ -2,8 +2,13 @@ package io.atrium.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 
@@ -70,4 +75,67 @@ public interface ObjectStorage {
 
     /** Deletes every object of an account (its keys start with the account id). */
     void deleteAccount(String accountId);
+
+    /**
+     * One part of an object uploaded in parts, as storage holds it.
+     *
+     * @param number from 1
+     * @param eTag the hex MD5 of the part's bytes, without quotes (what S3 answers for a part)
+     */
+    record Part(int number, long size, String eTag) {
+    }
+
+    /** Parts are numbered from 1 to this (S3's limit). */
+    int MAX_PARTS = 10_000;
+
+    /**
+     * The smallest a part may be, but the last: S3 refuses to put together parts under 5 MiB; local files take any
+     * size.
+     */
+    long minPartSize();
+
+    /**
+     * Whether clients send the parts of an upload in parts straight to storage through {@link #presignPart} links
+     * (S3), rather than through this server, which stores them with {@link #storePart} (local files).
+     */
+    boolean presignsParts();
+
+    /**
+     * Starts an upload in parts of the object under the key; nothing is under the key until it is
+     * {@linkplain #completeParts completed}.
+     *
+     * @return storage's id of the upload, which every other call about it takes
+     */
+    String startParts(String key);
+
+    /**
+     * A link that stores one part with an HTTP {@code PUT} of its bytes, valid for {@code validity}; the answer
+     * carries the part's {@code ETag}.
+     *
+     * @throws UnsupportedOperationException when {@link #presignsParts()} is false
+     */
+    URI presignPart(String key, String uploadId, int number, Duration validity);
+
+    /**
+     * Stores one part as it arrives, without holding it whole in memory, replacing the part of that number if
+     * there was one.
+     *
+     * @throws java.io.UncheckedIOException when the stream or the store fails; nothing is then stored (the same
+     *     for any {@link RuntimeException} the stream throws, such as a limit on its length)
+     */
+    Part storePart(String key, String uploadId, int number, InputStream content);
+
+    /** The stored parts among the given numbers, by number; a part not stored is missing from the map. */
+    Map<Integer, Part> parts(String key, String uploadId, Collection<Integer> numbers);
+
+    /**
+     * Puts the object together under its key from the parts, in their order (each with the eTag it was stored
+     * with), and forgets the parts.
+     *
+     * @return the object's size
+     */
+    long completeParts(String key, String uploadId, List<Part> parts);
+
+    /** Drops an upload in parts and the parts it had; nothing happens for one already dropped or completed. */
+    void abortParts(String key, String uploadId);
 }

@@ -8,12 +8,19 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
@@ -29,12 +36,15 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.ListPartsResponse;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * Objects in an S3 bucket (AWS S3 or an S3-compatible store), named {@code <prefix><key>}. Uploads of unknown
@@ -47,12 +57,17 @@ final class S3ObjectStorage implements ObjectStorage, AutoCloseable {
     /** S3 parts are at least 5 MiB (but the last); 8 MiB keeps a 2 GB upload far below the 10,000-part limit. */
     static final int PART_SIZE = 8 * 1024 * 1024;
 
+    /** S3 refuses to complete an upload whose parts but the last are smaller. */
+    static final long MIN_PART_SIZE = 5L * 1024 * 1024;
+
     private final S3Client s3;
+    private final S3Presigner presigner;
     private final String bucket;
     private final String prefix;
 
-    private S3ObjectStorage(S3Client s3, String bucket, String prefix) {
+    private S3ObjectStorage(S3Client s3, S3Presigner presigner, String bucket, String prefix) {
         this.s3 = s3;
+        this.presigner = presigner;
         this.bucket = bucket;
         this.prefix = prefix;
     }
@@ -88,7 +103,14 @@ final class S3ObjectStorage implements ObjectStorage, AutoCloseable {
                     + (properties.endpoint() == null ? "AWS region " + properties.region() : properties.endpoint())
                     + " (check atrium.storage.s3.*): " + reason(e), e);
         }
-        return new S3ObjectStorage(s3, properties.bucket(), properties.prefix());
+        // Signs part uploads for clients that send their bytes straight to the bucket, with the same credentials.
+        S3Presigner.Builder presigner = S3Presigner.builder().region(Region.of(properties.region()))
+                .credentialsProvider(credentials);
+        if (properties.endpoint() != null) {
+            presigner.endpointOverride(properties.endpoint())
+                    .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build());
+        }
+        return new S3ObjectStorage(s3, presigner.build(), properties.bucket(), properties.prefix());
     }
 
     private static String reason(SdkException e) {
@@ -263,12 +285,112 @@ final class S3ObjectStorage implements ObjectStorage, AutoCloseable {
         }
     }
 
+    @Override
+    public long minPartSize() {
+        return MIN_PART_SIZE;
+    }
+
+    /** Clients send parts straight to the bucket: the bytes never pass through this server. */
+    @Override
+    public boolean presignsParts() {
+        return true;
+    }
+
+    @Override
+    public String startParts(String key) {
+        String name = name(key);
+        return s3.createMultipartUpload(b -> b.bucket(bucket).key(name)).uploadId();
+    }
+
+    /** Signed here with the server's credentials, without a call to the bucket. */
+    @Override
+    public URI presignPart(String key, String uploadId, int number, Duration validity) {
+        String name = name(key);
+        try {
+            return presigner.presignUploadPart(b -> b.signatureDuration(validity)
+                    .uploadPartRequest(part -> part.bucket(bucket).key(name).uploadId(uploadId).partNumber(number)))
+                    .url().toURI();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("The SDK signed a URL that does not parse", e);
+        }
+    }
+
+    /** Not used for S3, whose clients send parts to the bucket themselves; it works all the same. */
+    @Override
+    public Part storePart(String key, String uploadId, int number, InputStream content) {
+        String name = name(key);
+        Path copy = null;
+        try {
+            // The SDK needs the length before the first byte: the part is spooled to a temporary file.
+            copy = Files.createTempFile("atrium-part", ".bin");
+            long size = Files.copy(content, copy, StandardCopyOption.REPLACE_EXISTING);
+            Path file = copy;
+            String eTag = s3.uploadPart(b -> b.bucket(bucket).key(name).uploadId(uploadId).partNumber(number)
+                    .contentLength(size), RequestBody.fromFile(file)).eTag();
+            return new Part(number, size, unquoted(eTag));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not store part " + number + " of " + key, e);
+        } finally {
+            if (copy != null) {
+                try {
+                    Files.deleteIfExists(copy);
+                } catch (IOException ignored) {
+                    // a temporary file the system cleans up in time
+                }
+            }
+        }
+    }
+
+    /** ListParts, page by page (up to 1,000 parts a page). */
+    @Override
+    public Map<Integer, Part> parts(String key, String uploadId, Collection<Integer> numbers) {
+        String name = name(key);
+        Set<Integer> wanted = new HashSet<>(numbers);
+        Map<Integer, Part> parts = new LinkedHashMap<>();
+        for (ListPartsResponse page : s3.listPartsPaginator(b -> b.bucket(bucket).key(name).uploadId(uploadId))) {
+            for (software.amazon.awssdk.services.s3.model.Part part : page.parts()) {
+                if (wanted.contains(part.partNumber())) {
+                    parts.put(part.partNumber(), new Part(part.partNumber(), part.size(), unquoted(part.eTag())));
+                }
+            }
+        }
+        return parts;
+    }
+
+    @Override
+    public long completeParts(String key, String uploadId, List<Part> parts) {
+        String name = name(key);
+        List<CompletedPart> completed = parts.stream()
+                .map(part -> CompletedPart.builder().partNumber(part.number()).eTag("\"" + part.eTag() + "\"").build())
+                .toList();
+        s3.completeMultipartUpload(b -> b.bucket(bucket).key(name).uploadId(uploadId)
+                .multipartUpload(m -> m.parts(completed)));
+        return parts.stream().mapToLong(Part::size).sum();
+    }
+
+    @Override
+    public void abortParts(String key, String uploadId) {
+        String name = name(key);
+        try {
+            s3.abortMultipartUpload(b -> b.bucket(bucket).key(name).uploadId(uploadId));
+        } catch (S3Exception e) {
+            if (e.statusCode() != 404) {
+                throw e;
+            }
+        }
+    }
+
+    private static String unquoted(String eTag) {
+        return eTag == null ? null : eTag.replace("\"", "");
+    }
+
     private String name(String key) {
         return prefix + requireKey(key);
     }
 
     @Override
     public void close() {
+        presigner.close();
         s3.close();
     }
 }

@@ -24,6 +24,22 @@ final class StorageKeys {
         return key;
     }
 
+    /**
+     * The key of one part of an upload in parts to {@code key} ({@code <account>/<id>.mp4} has parts
+     * {@code <account>/<id>-part.1}, ...): the object's own, so its parts stay in its account and are deleted
+     * with it.
+     */
+    static String partKey(String key, int number) {
+        requireKey(key);
+        if (number < 1 || number > ObjectStorage.MAX_PARTS) {
+            throw new IllegalArgumentException("Not a part number: " + number);
+        }
+        return key.substring(0, key.indexOf('/') + 25) + PART_SUFFIX + number;
+    }
+
+    /** What the names of the parts of an upload in parts start with, after their object's id. */
+    static final String PART_SUFFIX = "-part.";
+
     static String requireId(String id) {
         if (id == null || !ID.matcher(id).matches()) {
             throw new IllegalArgumentException("Not an id: " + id);

@@ -27,8 +27,8 @@ import io.atrium.sso.SsoLogin;
 import jakarta.servlet.DispatcherType;
 
 /**
- * Three filter chains: the API (stateless, key-authenticated, JSON errors), the actuator (health open, the
- * rest closed), and the Playground (form log-in and single sign-on through organizations' providers, sessions,
+ * Four filter chains: the chunk links of multipart uploads (signed links, nothing else), the API (stateless,
+ * key-authenticated, JSON errors), the actuator (health open, the rest closed), and the Playground (form log-in and single sign-on through organizations' providers, sessions,
  * CSRF on every form).
  */
 @Configuration(proxyBeanMethods = false)
@@ -42,6 +42,22 @@ class SecurityConfiguration {
         HttpSessionRequestCache cache = new HttpSessionRequestCache();
         cache.setMatchingRequestParameterName(null);
         return cache;
+    }
+
+    /**
+     * {@code PUT /upload-chunks/...}: a chunk of a multipart upload sent to its signed, expiring link, which carries its
+     * own authorization (checked by {@code video.multipart.ChunkLinks}), as S3's presigned part uploads do. The SDKs
+     * send nothing but the bytes: no key, no session, no CSRF token.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain chunkLinkSecurity(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/upload-chunks/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .build();
     }
 
     @Bean

@@ -57,6 +57,15 @@ public final class TestVideos {
         return h264WithSound("sound.mp4", 5);
     }
 
+    /**
+     * {@code grainy.mp4}: 4 seconds of a 640x360 test pattern under moving noise, in MPEG-4 at high quality, so that it
+     * weighs about 14 MB: a file of several chunks for multipart uploads (two of 8 MiB, three of S3's 5 MiB).
+     */
+    public static Path large() {
+        return sharedFfmpeg("grainy.mp4", "-f", "lavfi", "-i", "testsrc=duration=4:size=640x360:rate=25",
+                "-vf", "noise=alls=15:allf=t", "-pix_fmt", "yuv420p", "-c:v", "mpeg4", "-q:v", "2");
+    }
+
     /** {@code tone.wav}: 3 seconds of a 440 Hz tone, 48 kHz mono PCM. */
     public static Path tone() {
         return sharedFfmpeg("tone.wav", "-f", "lavfi", "-i", "sine=frequency=440:duration=3:sample_rate=48000");
