@@ -4,7 +4,7 @@
 //
 //   TWELVELABS_BASE_URL=http://localhost:8080/v1.3 TWELVE_LABS_API_KEY=atk_... \
 //   ATRIUM_COMPAT_VIDEO=/path/to/a/video.mp4 ATRIUM_COMPAT_VIDEO_URL=http://127.0.0.1:9000/video.mp4 \
-//   ATRIUM_COMPAT_IMAGE=/path/to/a/face.png node assets.mjs
+//   ATRIUM_COMPAT_IMAGE=/path/to/a/face.png ATRIUM_COMPAT_LARGE_VIDEO=/path/to/a/large.mp4 node assets.mjs
 //
 // The video must pass Atrium's upload rules (4 s or longer, at least 360x360); the URL must serve the same file from
 // an address the server may download from. Exits 0 when every step answers as TwelveLabs documents it, 1 with the
@@ -20,11 +20,13 @@ const apiKey = process.env.TWELVE_LABS_API_KEY;
 const videoPath = process.env.ATRIUM_COMPAT_VIDEO;
 const videoUrl = process.env.ATRIUM_COMPAT_VIDEO_URL;
 const imagePath = process.env.ATRIUM_COMPAT_IMAGE;
+// a video larger than one chunk of the server's multipart uploads
+const largePath = process.env.ATRIUM_COMPAT_LARGE_VIDEO;
 
-if (!baseUrl || !apiKey || !videoPath || !videoUrl || !imagePath) {
+if (!baseUrl || !apiKey || !videoPath || !videoUrl || !imagePath || !largePath) {
     console.error("Set TWELVELABS_BASE_URL, TWELVE_LABS_API_KEY, ATRIUM_COMPAT_VIDEO (a video file of 4 s or more,"
         + " at least 360x360), ATRIUM_COMPAT_VIDEO_URL (the same file served over HTTP) and ATRIUM_COMPAT_IMAGE"
-        + " (a PNG or JPEG image).");
+        + " (a PNG or JPEG image) and ATRIUM_COMPAT_LARGE_VIDEO (a video larger than one multipart chunk).");
     process.exit(2);
 }
 
@@ -97,6 +99,21 @@ async function run() {
     expectEqual(downloaded.size, fileSize, "size of the downloaded asset");
     expectEqual(downloaded.filename, `url-${filename}`, "filename given with the URL");
 
+    step("multipartUpload.uploadFile sends a file larger than one chunk straight through the returned links");
+    const progress = [];
+    const uploaded = await client.multipartUpload.uploadFile(largePath, {
+        filename: `chunked-${path.basename(largePath)}`,
+        progressCallback: (p) => progress.push(p.completedChunks),
+    });
+    created.assetIds.push(uploaded.assetId);
+    expect(/^[0-9a-f]{24}$/.test(uploaded.assetId ?? ""), "the uploaded asset's id", uploaded);
+    const chunked = await readyAsset(uploaded.assetId);
+    expectEqual(chunked.status, "ready", "status of the asset put together from chunks");
+    expectEqual(chunked.method, "multipart", "method of the chunked asset");
+    expectEqual(chunked.size, fs.statSync(largePath).size, "size of the asset put together from chunks");
+    expect(Math.max(...progress) > 1, "the file went in more than one chunk", progress);
+    expectEqual((await all(client.multipartUpload.listIncompleteUploads())).length, 0, "incomplete uploads left");
+
     step("assets.list filtered by ids, type and filename");
     expectEqual((await all(client.assets.list({ assetIds: [direct.id, fromUrl.id], assetTypes: ["video"] })))
         .map((a) => a.id).sort(), [direct.id, fromUrl.id].sort(), "video assets among the two ids");
@@ -158,6 +175,7 @@ async function run() {
         "resource_not_exist", "retrieving the deleted indexed asset");
     await client.assets.delete(direct.id);
     await client.assets.delete(fromUrl.id, { force: true });
+    await client.assets.delete(uploaded.assetId);
     created.assetIds = [];
     await expectError(() => client.assets.retrieve(direct.id), TwelvelabsApiError, 404, "resource_not_exist",
         "retrieving the deleted asset");

@@ -32,12 +32,14 @@ import io.atrium.testsupport.TestVideos;
  * {@code compat/twelvelabs-js/package-lock.json}) runs {@code check.mjs} against this server, pointed at it only by
  * {@code TWELVELABS_BASE_URL}: indexes, an upload and its task, video lists and filters, metadata, deletions and
  * the SDK's errors ({@code check.mjs}); the upload flow of its README, assets and indexed assets, and entity
- * collections ({@code assets.mjs}). Needs Node.js 18 or newer and npm; {@code .ci/run} installs them.
+ * collections, and a multipart upload through the SDK's own {@code uploadFile} ({@code assets.mjs}). Needs Node.js 18 or newer and npm; {@code .ci/run} installs them.
  */
 @ServerTest
 @TestPropertySource(properties = {"atrium.jobs.poll-interval=200ms",
         // the README flow's URL upload is served from this machine
-        "atrium.videos.download.allowed-addresses=127.0.0.1/32"})
+        "atrium.videos.download.allowed-addresses=127.0.0.1/32",
+        // a multipart upload of the README flow goes in several chunks
+        "atrium.assets.multipart.chunk-size=2MB"})
 class TwelveLabsSdkCompatibilityTest {
 
     private static final Path CHECK_DIRECTORY = Path.of("compat", "twelvelabs-js").toAbsolutePath();
@@ -72,6 +74,7 @@ class TwelveLabsSdkCompatibilityTest {
         try {
             Run check = runScript("assets.mjs", Map.of("ATRIUM_COMPAT_VIDEO", video.toString(),
                     "ATRIUM_COMPAT_IMAGE", TestVideos.still().toString(),
+                    "ATRIUM_COMPAT_LARGE_VIDEO", TestVideos.large().toString(),
                     "ATRIUM_COMPAT_VIDEO_URL", "http://127.0.0.1:" + files.getAddress().getPort() + "/pier-walk.mp4"));
 
             assertThat(check.exitCode()).as("node assets.mjs exited with %d:%n%s", check.exitCode(), check.output())
