@@ -278,16 +278,8 @@ public class AssetService {
     @Transactional
     public void mergeMetadata(String accountId, String assetId, Map<String, Object> changes) {
         AssetRow asset = assets.lock(accountId, assetId).orElseThrow(() -> new NotFoundException("Asset"));
-        UserMetadata.requireChange(changes);
-        Map<String, Object> merged = new LinkedHashMap<>(UserMetadata.read(json, asset.userMetadata()));
-        changes.forEach((key, value) -> {
-            if (value == null) {
-                merged.remove(key);
-            } else {
-                merged.put(key, value);
-            }
-        });
-        storeMetadata(accountId, assetId, merged);
+        assets.updateMetadata(accountId, assetId, UserMetadata.merge(json, asset.userMetadata(), changes),
+                clock.instant());
     }
 
     /** Replaces the user metadata with the given keys ({@code null} values are left out). */

@@ -92,17 +92,7 @@ public class IndexedAssets {
             videos.mergeMetadata(accountId, indexId, id, changes);
             return;
         }
-        UserMetadata.requireChange(changes);
-        Map<String, Object> merged = new LinkedHashMap<>(UserMetadata.read(json, row.userMetadata()));
-        changes.forEach((key, value) -> {
-            if (value == null) {
-                merged.remove(key);
-            } else {
-                merged.put(key, value);
-            }
-        });
-        UserMetadata.requireStorable(json, merged);
-        tasks.updateMetadata(accountId, row.taskId(), merged.isEmpty() ? null : json.writeValueAsString(merged),
+        tasks.updateMetadata(accountId, row.taskId(), UserMetadata.merge(json, row.userMetadata(), changes),
                 clock.instant());
     }
 

@@ -118,17 +118,7 @@ public class VideoService {
     @Transactional
     public VideoView mergeMetadata(String accountId, String indexId, String videoId, Map<String, Object> changes) {
         VideoRow video = videos.find(accountId, indexId, videoId).orElseThrow(() -> new NotFoundException("Video"));
-        UserMetadata.requireChange(changes);
-        Map<String, Object> merged = new LinkedHashMap<>(UserMetadata.read(json, video.userMetadata()));
-        changes.forEach((key, value) -> {
-            if (value == null) {
-                merged.remove(key);
-            } else {
-                merged.put(key, value);
-            }
-        });
-        UserMetadata.requireStorable(json, merged);
-        String stored = merged.isEmpty() ? null : json.writeValueAsString(merged);
+        String stored = UserMetadata.merge(json, video.userMetadata(), changes);
         videos.updateMetadata(accountId, indexId, videoId, stored, UserMetadata.texts(json, stored), clock.instant());
         return get(accountId, indexId, videoId);
     }

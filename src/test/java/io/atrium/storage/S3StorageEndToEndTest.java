@@ -49,13 +49,7 @@ class S3StorageEndToEndTest {
 
     @DynamicPropertySource
     static void storeInTheBucket(DynamicPropertyRegistry registry) {
-        registry.add("atrium.storage.s3.endpoint", () -> S3.endpoint().toString());
-        registry.add("atrium.storage.s3.region", () -> S3Server.REGION);
-        registry.add("atrium.storage.s3.bucket", () -> BUCKET);
-        registry.add("atrium.storage.s3.access-key-id", () -> S3Server.ACCESS_KEY);
-        registry.add("atrium.storage.s3.secret-access-key", () -> S3Server.SECRET_KEY);
-        registry.add("atrium.storage.s3.prefix", () -> PREFIX);
-        registry.add("atrium.jobs.poll-interval", () -> "100ms");
+        S3.storeIn(registry, BUCKET, PREFIX);
     }
 
     @BeforeEach

@@ -76,6 +76,20 @@ public final class S3Server {
         return new S3Server(URI.create("http://127.0.0.1:" + proxy.getPort()));
     }
 
+    /**
+     * Has the application under test store its files in the bucket of this server, under the prefix, and look for
+     * jobs every 100 ms (files stored in S3 are read back by the jobs).
+     */
+    public void storeIn(org.springframework.test.context.DynamicPropertyRegistry registry, String bucket, String prefix) {
+        registry.add("atrium.storage.s3.endpoint", () -> endpoint().toString());
+        registry.add("atrium.storage.s3.region", () -> REGION);
+        registry.add("atrium.storage.s3.bucket", () -> bucket);
+        registry.add("atrium.storage.s3.access-key-id", () -> ACCESS_KEY);
+        registry.add("atrium.storage.s3.secret-access-key", () -> SECRET_KEY);
+        registry.add("atrium.storage.s3.prefix", () -> prefix);
+        registry.add("atrium.jobs.poll-interval", () -> "100ms");
+    }
+
     public URI endpoint() {
         return endpoint;
     }

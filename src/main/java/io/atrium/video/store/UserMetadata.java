@@ -86,6 +86,27 @@ public final class UserMetadata {
     }
 
     /**
+     * The stored metadata with a change merged in: given keys are set, a {@code null} value removes its key, others
+     * stay. Both are checked: the change with {@link #requireChange}, the result with {@link #requireStorable}.
+     *
+     * @return the JSON to store, {@code null} when nothing is left
+     * @throws io.atrium.shared.InvalidInputException for values or sizes outside the limits
+     */
+    public static String merge(JsonMapper json, String stored, Map<String, Object> changes) {
+        requireChange(changes);
+        Map<String, Object> merged = new java.util.LinkedHashMap<>(read(json, stored));
+        changes.forEach((key, value) -> {
+            if (value == null) {
+                merged.remove(key);
+            } else {
+                merged.put(key, value);
+            }
+        });
+        requireStorable(json, merged);
+        return merged.isEmpty() ? null : json.writeValueAsString(merged);
+    }
+
+    /**
      * Checks metadata as it would be stored: scalar values and every limit.
      *
      * @throws InvalidInputException with code {@code user_metadata_too_large} for a limit, {@code parameter_invalid}

@@ -44,13 +44,7 @@ class MultipartUploadS3Test {
 
     @DynamicPropertySource
     static void storeInTheBucket(DynamicPropertyRegistry registry) {
-        registry.add("atrium.storage.s3.endpoint", () -> S3.endpoint().toString());
-        registry.add("atrium.storage.s3.region", () -> S3Server.REGION);
-        registry.add("atrium.storage.s3.bucket", () -> BUCKET);
-        registry.add("atrium.storage.s3.access-key-id", () -> S3Server.ACCESS_KEY);
-        registry.add("atrium.storage.s3.secret-access-key", () -> S3Server.SECRET_KEY);
-        registry.add("atrium.storage.s3.prefix", () -> PREFIX);
-        registry.add("atrium.jobs.poll-interval", () -> "100ms");
+        S3.storeIn(registry, BUCKET, PREFIX);
         // below S3's 5 MiB: the upload must raise it, or S3 would refuse to put the parts together
         registry.add("atrium.assets.multipart.chunk-size", () -> "1MB");
         // one link at first, so the rest are asked for
