@@ -66,8 +66,9 @@ class SmtpDeliveryTest extends ApplicationTest {
         mvc.perform(get("/invitations/" + token))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(invitee)));
-        mvc.perform(get("/settings/members/invitations").session(admin))
-                .andExpect(content().string(containsString(">Sent</span>")));
+        // the server has the message before the outbox marks it sent: the mark follows within moments
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> mvc.perform(get("/settings/members/invitations")
+                .session(admin)).andExpect(content().string(containsString(">Sent</span>"))));
         mvc.perform(get("/dev/inbox").session(admin)).andExpect(status().isNotFound());
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql(
                         "select text_body || html_body from mail_outbox where recipient = :to").param("to", invitee)
