@@ -42,7 +42,8 @@ class IndexedAssetApiTest extends ApplicationTest {
                 .andExpect(jsonPath("$.system_metadata.duration", closeTo(5.0, 0.1)))
                 .andExpect(jsonPath("$.user_metadata.scene").value("pier"))
                 .andExpect(jsonPath("$.indexed_at").isNotEmpty())
-                .andExpect(jsonPath("$.hls.video_url").isNotEmpty());
+                // streaming asked for: its HLS rendition is under way or made
+                .andExpect(jsonPath("$.hls.status").isNotEmpty());
         caller.get("/v1.3/indexes/" + index + "/indexed-assets?status=ready&scene=pier")
                 .andExpect(jsonPath("$.data", hasSize(1))).andExpect(jsonPath("$.data[0]._id").value(id))
                 .andExpect(jsonPath("$.data[0].status").value("ready"));
