@@ -132,7 +132,10 @@
         }
     });
 
+    // close() above queues a close event of its own; only a dialog the person opened gives focus back.
+    let opened = false;
     const open = () => {
+        opened = true;
         dialog.showModal();
         document.getElementById('key-name').focus();
     };
@@ -140,6 +143,10 @@
 
     // Escape and the buttons close it; the key leaves the page with it, and the next opening starts afresh.
     dialog.addEventListener('close', () => {
+        if (!opened || dialog.open) {
+            return; // the event of the first close(), arriving after the person (or a refused post) opened it
+        }
+        opened = false;
         if (!createdStep.hidden) {
             keyField.value = '';
             copyStatus.textContent = '';
