@@ -6,6 +6,7 @@
     }
     const data = JSON.parse(container.dataset.usage);
     const days = data.days.map((day) => Date.parse(day + 'T00:00:00Z') / 1000);
+    const dayLabel = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
     container.querySelectorAll('.usage-chart').forEach((element) => {
         const values = data[element.dataset.series];
         const options = {
@@ -15,7 +16,9 @@
             legend: { show: false },
             cursor: { drag: { x: false, y: false } },
             scales: { y: { range: (u, min, max) => [0, Math.max(max, 1)] } },
-            axes: [{}, { size: 56 }],
+            // Days are UTC calendar days: labelled in the viewer's own words (as the table's days are), kept in UTC
+            // so that no time zone moves a day onto its neighbour.
+            axes: [{ values: (u, splits) => splits.map((ts) => dayLabel.format(new Date(ts * 1000))) }, { size: 56 }],
             series: [{}, {
                 label: element.dataset.label,
                 stroke: '#5b4bdb',

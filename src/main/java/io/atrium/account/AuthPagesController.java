@@ -1,11 +1,17 @@
 package io.atrium.account;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,15 +37,24 @@ class AuthPagesController {
 
     private final IdentityService identity;
     private final LoginThrottle throttle;
+    private final List<LoginPrompts> prompts;
+    /** The same session attribute the filter chain's request cache saves the page that asked for a log-in under. */
+    private final RequestCache savedPages = new HttpSessionRequestCache();
 
-    AuthPagesController(IdentityService identity, LoginThrottle throttle) {
+    AuthPagesController(IdentityService identity, LoginThrottle throttle, List<LoginPrompts> prompts) {
         this.identity = identity;
         this.throttle = throttle;
+        this.prompts = prompts;
     }
 
-    /** {@code throttled} carries the seconds to wait; it comes from the URL, so only a plain number is shown. */
+    /**
+     * {@code throttled} carries the seconds to wait; it comes from the URL, so only a plain number is shown. After a
+     * failed attempt the email typed is filled in again; otherwise the page the visitor will return to may have
+     * something to say and an address to fill in (an invitation: who invited whom).
+     */
     @GetMapping("/login")
-    String login(Authentication authentication, @RequestParam(required = false) String throttled, Model model) {
+    String login(Authentication authentication, @RequestParam(required = false) String throttled, Model model,
+            HttpServletRequest request, HttpServletResponse response) {
         if (isLoggedIn(authentication)) {
             return "redirect:/";
         }
@@ -47,7 +62,30 @@ class AuthPagesController {
             model.addAttribute("throttledFor", throttled.matches("[1-9][0-9]{0,6}")
                     ? LoginThrottle.describe(Duration.ofSeconds(Long.parseLong(throttled))) : "a few minutes");
         }
+        Optional<LoginPrompt> prompt = prompt(request, response);
+        prompt.ifPresent(found -> model.addAttribute("loginPrompt", found.message()));
+        String typed = LoginFailureHandler.takeTypedEmail(request);
+        model.addAttribute("loginEmail", typed != null ? typed : prompt.map(LoginPrompt::email).orElse(null));
         return "account/login";
+    }
+
+    private Optional<LoginPrompt> prompt(HttpServletRequest request, HttpServletResponse response) {
+        SavedRequest saved = savedPages.getRequest(request, response);
+        if (saved == null) {
+            return Optional.empty();
+        }
+        String path;
+        try {
+            path = URI.create(saved.getRedirectUrl()).getPath();
+        } catch (IllegalArgumentException unreadable) {
+            return Optional.empty();
+        }
+        if (path == null || !path.startsWith(request.getContextPath())) {
+            return Optional.empty();
+        }
+        String withinApplication = path.substring(request.getContextPath().length());
+        return prompts.stream().map(source -> source.forReturnPath(withinApplication))
+                .flatMap(Optional::stream).findFirst();
     }
 
     @GetMapping("/signup")

@@ -172,13 +172,16 @@ class BucketAccess {
             return new BucketProblem("endpoint", "integration_endpoint_blocked", "The endpoint is on a loopback, "
                     + "link-local or private address, which this server does not connect to.");
         }
+        // Without an endpoint the address tried is Amazon's for the region: a host that is not found or does not
+        // answer is then the region's problem, and the form shows it under Region, not under the empty Endpoint.
+        String unreachable = config.endpoint() == null ? "region" : "endpoint";
         if (e instanceof SdkClientException && cause(e, UnknownHostException.class)) {
-            return new BucketProblem("endpoint", "integration_endpoint_unreachable", config.endpoint() == null
-                    ? "S3 in region " + config.region() + " could not be found."
+            return new BucketProblem(unreachable, "integration_endpoint_unreachable", config.endpoint() == null
+                    ? "There is no S3 region " + config.region() + ": check the region's name, such as us-east-1."
                     : "The endpoint's host, " + URI.create(config.endpoint()).getHost() + ", could not be found.");
         }
         if (e instanceof SdkClientException) {
-            return new BucketProblem("endpoint", "integration_endpoint_unreachable",
+            return new BucketProblem(unreachable, "integration_endpoint_unreachable",
                     "Could not reach " + (config.endpoint() == null ? "S3 in region " + config.region()
                             : "the endpoint " + config.endpoint()) + ": " + firstLine(e.getMessage()));
         }

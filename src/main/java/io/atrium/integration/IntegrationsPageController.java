@@ -78,6 +78,7 @@ class IntegrationsPageController {
             return "redirect:/integrations/" + created.id();
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
+            keepTypedSecret(model, secretAccessKey);
             return form(model, submitted, e.messagesByField());
         }
     }
@@ -104,6 +105,7 @@ class IntegrationsPageController {
             return "redirect:/integrations/" + integrationId;
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
+            keepTypedSecret(model, secretAccessKey);
             return page(actor, model, current, submitted, e.messagesByField());
         }
     }
@@ -124,7 +126,9 @@ class IntegrationsPageController {
         } catch (ConflictException e) {
             redirect.addFlashAttribute("importError", e.getMessage());
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("importError", e.getMessage());
+            // The service names the API's parameter; on the page it is the index menu.
+            redirect.addFlashAttribute("importError", e.problems().get(0).field().equals("index_id")
+                    && e.hasCode("parameter_not_provided") ? "Choose the index to import into." : e.getMessage());
         }
         return "redirect:/integrations/" + integrationId;
     }
@@ -176,6 +180,16 @@ class IntegrationsPageController {
     private static IntegrationCommand command(IntegrationForm form, String secretAccessKey) {
         return new IntegrationCommand(form.name(), form.bucket(), form.region(), form.endpoint(), form.prefix(),
                 form.accessKeyId(), secretAccessKey);
+    }
+
+    /**
+     * The secret the person typed, back in its field on the answer to the same post (which is not cached), so that
+     * fixing another field does not mean typing it again. What is stored is never put on a page.
+     */
+    private static void keepTypedSecret(Model model, String secretAccessKey) {
+        if (!blank(secretAccessKey)) {
+            model.addAttribute("typedSecretAccessKey", secretAccessKey);
+        }
     }
 
     private static boolean blank(String value) {

@@ -61,7 +61,8 @@ public class UsageService {
         LocalDate last = to == null || to.isBlank() ? LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) : day("to", to);
         LocalDate first = from == null || from.isBlank() ? last.minusDays(DEFAULT_DAYS - 1) : day("from", from);
         if (first.isAfter(last)) {
-            throw new InvalidInputException("from", "parameter_invalid", "from must be on or before to.");
+            // Said in words, as people read it on Settings > Usage; programs have the field and the code.
+            throw new InvalidInputException("from", "parameter_invalid", "The start date must be on or before the end date.");
         }
         if (ChronoUnit.DAYS.between(first, last) >= MAX_DAYS) {
             throw new InvalidInputException("from", "parameter_invalid", "Ask for at most " + MAX_DAYS + " days at a time.");
@@ -85,7 +86,8 @@ public class UsageService {
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "parameter_invalid", field + " must be a date such as 2026-11-01.");
+            throw new InvalidInputException(field, "parameter_invalid",
+                    (field.equals("from") ? "The start date" : "The end date") + " must be a date such as 2026-11-01.");
         }
     }
 }

@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -150,6 +151,23 @@ class LoginTest extends MovableTimeTest {
         mvc.perform(post("/logout").session(session)).andExpect(status().isForbidden());
 
         mvc.perform(get("/").session(session)).andExpect(status().isOk());
+    }
+
+    @Test
+    void aFailedLogInKeepsTheEmailInItsFieldOnceAndPutsTheCursorOnThePassword() throws Exception {
+        String email = uniqueEmail("keeper");
+        signUp(mvc, "Kept Email", email);
+        MockHttpSession session = new MockHttpSession();
+
+        logIn(session, email, "not-the-password", "10.30.9.1").andExpect(redirectedUrl("/login?error"));
+
+        String page = mvc.perform(get("/login").param("error", "").session(session))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Incorrect email or password.")
+                .containsPattern("id=\"email\"[^>]*value=\"" + Pattern.quote(email) + "\"")
+                .containsPattern("id=\"password\"[^>]*autofocus");
+        assertThat(mvc.perform(get("/login").session(session)).andReturn().getResponse().getContentAsString())
+                .doesNotContain(email);
     }
 
     private ResultActions logIn(MockHttpSession session, String email, String password, String clientAddress)

@@ -301,6 +301,50 @@ class ApiKeyTest extends MovableTimeTest {
     }
 
     @Test
+    void settingsApiKeysHasTheCreateApiKeyDialogAroundAFormThatWorksWithoutAScript() throws Exception {
+        MockHttpSession user = signUp(mvc, "Dialog Reader", uniqueEmail("dialog"));
+
+        String page = mvc.perform(get("/settings/api-keys").session(user)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains(">Create API Key</button>")
+                .contains("<dialog open id=\"create-key-dialog\" class=\"key-dialog\" aria-labelledby=\"create-heading\"")
+                .contains("<h2 id=\"create-heading\">Create API Key</h2>")
+                .contains("<option value=\"12\" selected=\"selected\">12 months</option>")
+                .contains("<option value=\"custom\">Custom date</option>")
+                .contains("name=\"_csrf\"")
+                .contains("data-reopen=\"false\"")
+                .contains("/js/apikeys.js");
+        // Before the script runs there is no key on the page: it is put in the dialog when one is created.
+        assertThat(page).doesNotContainPattern(ApiKeys.KEY);
+
+        String unnamed = mvc.perform(post("/settings/api-keys").session(user).with(csrf()).param("name", "")
+                        .param("expiration", "12"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(unnamed).contains("data-reopen=\"true\"")
+                .contains("aria-describedby=\"key-name-error\"").contains("id=\"key-name-error\"");
+        String undated = mvc.perform(post("/settings/api-keys").session(user).with(csrf()).param("name", "dated")
+                        .param("expiration", "custom").param("expiresOn", "not a date"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(undated).contains("data-reopen=\"true\"").contains("aria-describedby=\"expires-on-error\"")
+                .contains("<option value=\"custom\" selected=\"selected\">Custom date</option>");
+    }
+
+    @Test
+    void theKeyListGivesEachDateInUtcForTheScriptToPutInTheViewersZoneAndNamesTheZoneOnce() throws Exception {
+        MockHttpSession user = signUp(mvc, "Time Reader", uniqueEmail("times"));
+        createKey(user, "dated");
+
+        String page = mvc.perform(get("/settings/api-keys").session(user)).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).containsPattern("<time data-format=\"date\" datetime=\"\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z\">")
+                .containsPattern("<time data-format=\"datetime\" datetime=\"[^\"]+Z\">")
+                .contains("/js/times.js")
+                .contains("<td class=\"key-column\"><code class=\"key-prefix\">atk_");
+        assertThat(Pattern.compile("Times in UTC\\.").matcher(page).results().count()).isEqualTo(1);
+    }
+
+    @Test
     void theNewKeyWaitsInTheSessionOnlySealedAndIsShownOnce() throws Exception {
         MockHttpSession user = signUp(mvc, "Sealed Key", uniqueEmail("sealed"));
 

@@ -4,6 +4,7 @@ import static io.atrium.testsupport.Visitors.signUp;
 import static io.atrium.testsupport.Visitors.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -59,7 +60,10 @@ class IntegrationPagesTest extends ApplicationTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("Access to the bucket " + bucket + " was denied")))
                 .andExpect(content().string(containsString("value=\"Reels\"")))
-                .andExpect(content().string(not(containsString("wrong-secret"))));
+                // The error is under the field it is about, and named at the top; the secret typed is still typed.
+                .andExpect(content().string(containsString("aria-describedby=\"integration-access-key-id-error\"")))
+                .andExpect(content().string(containsString("<a href=\"#integration-access-key-id\">Access key id</a>:")))
+                .andExpect(content().string(matchesPattern("(?s).*id=\"integration-secret\"[^>]*value=\"wrong-secret\".*")));
         String location = mvc.perform(form(post("/integrations"), "Reels", bucket, s3.secretKey()).session(user))
                 .andExpect(flash().attribute("notice", "The integration Reels was added: Atrium can read the bucket " + bucket + "."))
                 .andReturn().getResponse().getRedirectedUrl();
@@ -100,6 +104,25 @@ class IntegrationPagesTest extends ApplicationTest {
         mvc.perform(get(location).session(user)).andExpect(status().isNotFound());
         assertThat(jdbc.sql("select count(*) from videos where index_id = :index").param("index", index)
                 .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void withoutAnEndpointARegionThatCannotBeFoundIsShownUnderRegionAndTheSecretStaysTyped() throws Exception {
+        MockHttpSession user = signUp(mvc, "Region Typo", uniqueEmail("regiontypo"));
+
+        String page = mvc.perform(post("/integrations").session(user).with(csrf()).param("name", "Typo")
+                        .param("bucket", bucket).param("region", "zz-nowhere-9").param("endpoint", "")
+                        .param("prefix", "").param("accessKeyId", "AKIAEXAMPLE").param("secretAccessKey", "typed-secret"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("id=\"integration-region-error\"")
+                .contains("<a href=\"#integration-region\">Region</a>:")
+                .contains("zz-nowhere-9")
+                .doesNotContain("id=\"integration-endpoint-error\"")
+                .containsPattern("id=\"integration-secret\"[^>]*value=\"typed-secret\"");
+        // A page asked for afresh never holds a secret.
+        assertThat(mvc.perform(get("/integrations/new").session(user)).andReturn().getResponse().getContentAsString())
+                .doesNotContain("typed-secret");
     }
 
     @Test

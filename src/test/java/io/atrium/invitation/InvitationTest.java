@@ -143,7 +143,8 @@ class InvitationTest extends ApplicationTest {
 
     @Test
     void aLoggedOutUserLogsInThroughTheLinkAndAcceptsInOneClick() throws Exception {
-        MockHttpSession admin = createWithAdmin(mvc, "Door Admin", uniqueEmail("door"), orgName());
+        String organization = orgName();
+        MockHttpSession admin = createWithAdmin(mvc, "Door Admin", uniqueEmail("door"), organization);
         String invitee = uniqueEmail("existing");
         signUp(mvc, "Existing User", invitee);
         invite(admin, invitee, "member");
@@ -151,6 +152,10 @@ class InvitationTest extends ApplicationTest {
 
         MockHttpSession session = new MockHttpSession();
         mvc.perform(get("/invitations/" + token + "/login").session(session)).andExpect(redirectedUrl("/login"));
+        // "Log in to accept" says who invited whom to what, and fills in the invited address.
+        String logIn = mvc.perform(get("/login").session(session)).andReturn().getResponse().getContentAsString();
+        assertThat(logIn).contains("Door Admin invited " + invitee + " to join " + organization + " as ")
+                .containsPattern("id=\"email\"[^>]*value=\"" + java.util.regex.Pattern.quote(invitee) + "\"");
         mvc.perform(post("/login").session(session).with(csrf()).with(from("10.60.0.1"))
                         .param("email", invitee).param("password", PASSWORD))
                 .andExpect(redirectedUrl("http://localhost/invitations/" + token + "/login"));

@@ -127,6 +127,19 @@ class UsageTest extends ApplicationTest {
     }
 
     @Test
+    void aWrongRangeOnTheUsagePageIsExplainedInWordsAndTheDaysAreMarkedUpForTheViewersLocale() throws Exception {
+        MockHttpSession owner = signUp(mvc, "Range Reader", uniqueEmail("range"));
+
+        String page = mvc.perform(get("/settings/usage").param("from", "2026-02-01").param("to", "2026-01-01").session(owner))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("The start date must be on or before the end date.").doesNotContain("from must be")
+                .containsPattern("<time data-format=\"day\" datetime=\"\\d{4}-\\d{2}-\\d{2}\">");
+        mvc.perform(get("/settings/usage").param("from", "soon").session(owner))
+                .andExpect(content().string(containsString("The start date must be a date such as 2026-11-01.")));
+    }
+
+    @Test
     void thePlansDailyTasksAndIndexedMinutesAreEnforcedWhenATaskIsCreated() throws Exception {
         String busy = ApiKeys.create(mvc, signUp(mvc, "Busy Uploader", uniqueEmail("busy")), "busy");
         String busyIndex = api.as(busy).createIndex("Busy");
