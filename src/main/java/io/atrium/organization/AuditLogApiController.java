@@ -1,5 +1,6 @@
 package io.atrium.organization;
 
+import java.io.IOException;
 import java.time.Instant;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +18,7 @@ import io.atrium.audit.AuditFilter;
 import io.atrium.audit.AuditPage;
 import io.atrium.shared.Actor;
 import io.atrium.shared.InvalidInputException;
+import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
@@ -25,7 +27,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * is its admin); a member's key answers 403 (R-ORG-7).
  */
 @ApiController
-@RequestMapping("/api/v1/audit-log")
+@RequestMapping("/api/v1")
 class AuditLogApiController {
 
     /** Who acted; {@code name} and {@code email} are null when the user no longer exists. */
@@ -53,7 +55,21 @@ class AuditLogApiController {
         this.audit = audit;
     }
 
-    @GetMapping
+    /**
+     * {@code GET /api/v1/audit-log.csv}: every entry the filter matches (up to {@link AuditEntries#EXPORT_LIMIT}),
+     * newest first, as CSV. A path of its own rather than {@code Accept: text/csv}, because the API otherwise answers
+     * JSON only.
+     */
+    @GetMapping("/audit-log.csv")
+    void csv(Actor caller,
+            @RequestParam(required = false) String actor, @RequestParam(required = false) String action,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            HttpServletResponse response) throws IOException {
+        caller.requireAdmin();
+        AuditCsv.write(audit.export(caller.accountId(), AuditFilter.parse(actor, action, from, to)), response);
+    }
+
+    @GetMapping("/audit-log")
     ApiPage<EntryJson> list(Actor caller,
             @RequestParam(required = false) String actor, @RequestParam(required = false) String action,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
