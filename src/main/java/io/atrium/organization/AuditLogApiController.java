@@ -18,6 +18,10 @@ import io.atrium.audit.AuditFilter;
 import io.atrium.audit.AuditPage;
 import io.atrium.shared.Actor;
 import io.atrium.shared.InvalidInputException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -61,6 +65,11 @@ class AuditLogApiController {
      * JSON only.
      */
     @GetMapping("/audit-log.csv")
+    @Operation(summary = "The audit log as CSV: every entry the filters match, newest first, up to 100,000",
+            description = "Admins only (403 for a member's key). Takes actor, action, from and to as /api/v1/audit-log.")
+    @ApiResponse(responseCode = "200", description = "created_at,actor_id,actor_name,actor_email,action,description,"
+            + "target,details,details_raw,ip_address", content = @Content(mediaType = "text/csv",
+            schema = @Schema(type = "string")))
     void csv(Actor caller,
             @RequestParam(required = false) String actor, @RequestParam(required = false) String action,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,

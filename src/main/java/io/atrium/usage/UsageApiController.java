@@ -12,6 +12,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.atrium.api.ApiController;
 import io.atrium.shared.Actor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -61,8 +66,12 @@ class UsageApiController {
     }
 
     @GetMapping("/usage")
+    @Operation(summary = "The account's usage per UTC day, optionally its API requests per member or key",
+            description = "Admins only (403 for a member's key). A call made with a key counts for the key and for "
+                    + "the member who created it; Playground pages are not counted.")
     UsageJson usage(Actor actor, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
+            @Parameter(description = "member or api_key: adds group_by and groups (busiest first, days newest first)")
             @RequestParam(name = "group_by", required = false) String groupBy) {
         String accountId = actor.requireAdmin().accountId();
         UsageService.GroupBy grouping = UsageService.GroupBy.parse(groupBy);
@@ -85,6 +94,10 @@ class UsageApiController {
      * own rather than {@code Accept: text/csv}, because the API otherwise answers JSON only.
      */
     @GetMapping("/usage.csv")
+    @Operation(summary = "The account's usage as CSV, newest day first (same parameters as /api/v1/usage)")
+    @ApiResponse(responseCode = "200", description = "date,api_requests,tasks,minutes_indexed,storage_bytes; with "
+            + "group_by: date,user_id,name,email,api_requests or date,api_key_id,api_key_name,api_key_prefix,api_requests",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     void csv(Actor actor, @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(name = "group_by", required = false) String groupBy, HttpServletResponse response)
             throws IOException {
