@@ -44,7 +44,12 @@ public enum AuditAction {
     SSO_LOGIN(Group.SIGN_IN, "user.sso_login", "Logged in through single sign-on"),
     TWO_FACTOR_REQUIREMENT_CHANGED(Group.ORGANIZATION, "organization.two_factor_requirement_changed",
             "Changed whether members need two-factor authentication"),
-    SSO_SETTINGS_CHANGED(Group.ORGANIZATION, "organization.sso_changed", "Changed the single sign-on settings");
+    SSO_SETTINGS_CHANGED(Group.ORGANIZATION, "organization.sso_changed", "Changed the single sign-on settings"),
+    INDEX_CREATED(Group.INDEXES, "index.created", "Created an index"),
+    INDEX_DELETED(Group.INDEXES, "index.deleted", "Deleted an index with its videos"),
+    VIDEO_CREATED(Group.VIDEOS, "video.created", "Indexed a video"),
+    VIDEO_DELETED(Group.VIDEOS, "video.deleted", "Deleted a video"),
+    TASK_FAILED(Group.VIDEOS, "video.task_failed", "Could not index a video (the task failed)");
 
     /** A kind of thing acted on: its label, and the code prefix ({@code member.}) its actions share. */
     public enum Group {
@@ -55,6 +60,8 @@ public enum AuditAction {
         INVITATIONS("Invitations", "invitation."),
         API_KEYS("API keys", "api_key."),
         INTEGRATIONS("S3 integrations", "integration."),
+        INDEXES("Indexes", "index."),
+        VIDEOS("Videos and tasks", "video."),
         SIGN_IN("Sign-in and security", "user.");
 
         private final String label;

@@ -17,6 +17,14 @@ public class AuditEntries {
         this.entries = entries;
     }
 
+    /** The most a CSV export holds: the newest entries that match, enough for a year of a busy organization. */
+    public static final int EXPORT_LIMIT = 100_000;
+
+    /** Every matching entry, newest first, up to {@link #EXPORT_LIMIT}: what a CSV export holds. */
+    public List<AuditEntry> export(String accountId, AuditFilter filter) {
+        return entries.find(accountId, filter, true, EXPORT_LIMIT, 0);
+    }
+
     /**
      * @param page from 1; a page past the end is empty
      * @param limit entries per page, at least 1

@@ -27,4 +27,9 @@ public record AuditEntry(String id, String action, Actor actor, String target, S
     public String sentence() {
         return AuditAction.sentenceOf(action);
     }
+
+    /** The details in words ("Regular user → Administrator"), as the page and the CSV show them. */
+    public String readableDetails() {
+        return AuditDetails.readable(details);
+    }
 }

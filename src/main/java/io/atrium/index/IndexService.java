@@ -15,6 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.atrium.plan.PlanService;
 import io.atrium.index.IndexRepository.IndexRow;
+import io.atrium.audit.AuditAction;
+import io.atrium.audit.AuditLog;
+import io.atrium.shared.Actor;
 import io.atrium.shared.DisplayNames;
 import io.atrium.shared.Ids;
 import io.atrium.shared.InvalidInputException;
@@ -40,11 +43,13 @@ public class IndexService {
     private final PlanService plans;
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
+    private final AuditLog audit;
     private final Clock clock;
 
     IndexService(IndexRepository indexes, PlanService plans, JsonMapper json, ApplicationEventPublisher events,
-            Clock clock) {
+            AuditLog audit, Clock clock) {
         this.indexes = indexes;
+        this.audit = audit;
         this.plans = plans;
         this.json = json;
         this.events = events;
@@ -53,7 +58,8 @@ public class IndexService {
 
     /** @throws InvalidInputException for a missing or taken name, unknown models or options, unknown addons */
     @Transactional
-    public IndexView create(String accountId, CreateIndexCommand command) {
+    public IndexView create(Actor actor, CreateIndexCommand command) {
+        String accountId = actor.accountId();
         String name = DisplayNames.require("index_name", command.name());
         List<IndexModel> models = requireModels(command.models());
         List<String> addons = requireAddons(command.addons());
@@ -72,6 +78,8 @@ public class IndexService {
         } catch (DuplicateKeyException raceWithAnotherCreate) {
             throw nameTaken(name);
         }
+        audit.record(accountId, actor.userId(), AuditAction.INDEX_CREATED, name,
+                "models=" + models.stream().map(IndexModel::modelName).collect(java.util.stream.Collectors.joining(" and ")));
         return get(accountId, id);
     }
 
@@ -116,12 +124,15 @@ public class IndexService {
 
     /** Deletes the index with its videos and their stored files. */
     @Transactional
-    public void delete(String accountId, String indexId) {
-        get(accountId, indexId);
+    public void delete(Actor actor, String indexId) {
+        String accountId = actor.accountId();
+        IndexView index = get(accountId, indexId);
         events.publishEvent(new IndexDeleted(accountId, indexId));
         if (!indexes.delete(accountId, indexId)) {
             throw new NotFoundException("Index");
         }
+        audit.record(accountId, actor.userId(), AuditAction.INDEX_DELETED, index.name(),
+                "videos=" + index.videoCount());
     }
 
     private List<IndexModel> requireModels(List<IndexModel> models) {

@@ -64,7 +64,7 @@ class IndexesApiController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Created create(Actor actor, @RequestBody CreateIndexRequest request) {
-        return new Created(indexes.create(actor.accountId(),
+        return new Created(indexes.create(actor,
                 new CreateIndexCommand(request.indexName(), request.models(), request.addons())).id());
     }
 
@@ -111,7 +111,7 @@ class IndexesApiController {
     @DeleteMapping("/{indexId}")
     @ResponseStatus(HttpStatus.OK)
     void delete(Actor actor, @PathVariable String indexId) {
-        indexes.delete(actor.accountId(), indexId);
+        indexes.delete(actor, indexId);
     }
 
     /** TwelveLabs clients send several model options comma-separated ({@code visual,audio}). */

@@ -62,7 +62,7 @@ class IndexesPageController {
             chosen.add(new IndexModel("pegasus1.2", submitted.pegasusOptions()));
         }
         try {
-            IndexView index = indexes.create(actor.accountId(),
+            IndexView index = indexes.create(actor,
                     new CreateIndexCommand(name, chosen, thumbnail ? List.of("thumbnail") : List.of()));
             redirect.addFlashAttribute("notice", "Index " + index.name() + " was created. Upload its first videos.");
             // videos first: a new index is empty, and filling it is what comes next
@@ -104,7 +104,7 @@ class IndexesPageController {
             RedirectAttributes redirect) {
         String account = actor.accountId();
         String name = indexes.get(account, indexId).name();
-        indexes.delete(account, indexId);
+        indexes.delete(actor, indexId);
         redirect.addFlashAttribute("notice", "Index " + name + " was deleted with its videos.");
         return "redirect:/indexes";
     }

@@ -1,5 +1,6 @@
 package io.atrium.organization;
 
+import java.io.IOException;
 import java.time.Instant;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +18,11 @@ import io.atrium.audit.AuditFilter;
 import io.atrium.audit.AuditPage;
 import io.atrium.shared.Actor;
 import io.atrium.shared.InvalidInputException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
@@ -25,7 +31,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * is its admin); a member's key answers 403 (R-ORG-7).
  */
 @ApiController
-@RequestMapping("/api/v1/audit-log")
+@RequestMapping("/api/v1")
 class AuditLogApiController {
 
     /** Who acted; {@code name} and {@code email} are null when the user no longer exists. */
@@ -53,7 +59,26 @@ class AuditLogApiController {
         this.audit = audit;
     }
 
-    @GetMapping
+    /**
+     * {@code GET /api/v1/audit-log.csv}: every entry the filter matches (up to {@link AuditEntries#EXPORT_LIMIT}),
+     * newest first, as CSV. A path of its own rather than {@code Accept: text/csv}, because the API otherwise answers
+     * JSON only.
+     */
+    @GetMapping("/audit-log.csv")
+    @Operation(summary = "The audit log as CSV: every entry the filters match, newest first, up to 100,000",
+            description = "Admins only (403 for a member's key). Takes actor, action, from and to as /api/v1/audit-log.")
+    @ApiResponse(responseCode = "200", description = "created_at,actor_id,actor_name,actor_email,action,description,"
+            + "target,details,details_raw,ip_address", content = @Content(mediaType = "text/csv",
+            schema = @Schema(type = "string")))
+    void csv(Actor caller,
+            @RequestParam(required = false) String actor, @RequestParam(required = false) String action,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            HttpServletResponse response) throws IOException {
+        caller.requireAdmin();
+        AuditCsv.write(audit.export(caller.accountId(), AuditFilter.parse(actor, action, from, to)), response);
+    }
+
+    @GetMapping("/audit-log")
     ApiPage<EntryJson> list(Actor caller,
             @RequestParam(required = false) String actor, @RequestParam(required = false) String action,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,

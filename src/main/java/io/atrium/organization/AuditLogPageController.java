@@ -65,6 +65,7 @@ class AuditLogPageController {
         model.addAttribute("errors", Map.of());
         model.addAttribute("filtered", filter.any());
         model.addAttribute("result", result);
+        model.addAttribute("csvUrl", csvUrl(filter));
         if (result.page() > 1) {
             model.addAttribute("newerUrl", pageUrl(filter, result.page() - 1));
         }
@@ -72,6 +73,31 @@ class AuditLogPageController {
             model.addAttribute("olderUrl", pageUrl(filter, result.page() + 1));
         }
         return "organization/audit-log";
+    }
+
+    /**
+     * The entries the page's filter matches, all of them (up to {@link AuditEntries#EXPORT_LIMIT}), as CSV. A filter
+     * that can't be read answers 400, as on the page.
+     */
+    @GetMapping(PATH + ".csv")
+    void csv(Actor reader,
+            @RequestParam(defaultValue = "") String actor, @RequestParam(defaultValue = "") String action,
+            @RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to,
+            HttpServletResponse response) throws java.io.IOException {
+        String accountId = reader.requireAdmin().accountId();
+        AuditFilter filter;
+        try {
+            filter = AuditFilter.parse(actor, action, from, to);
+        } catch (InvalidInputException e) {
+            response.sendError(HttpStatus.BAD_REQUEST.value());
+            return;
+        }
+        AuditCsv.write(audit.export(accountId, filter), response);
+    }
+
+    /** The CSV link for the filter the page shows. */
+    static String csvUrl(AuditFilter filter) {
+        return pageUrl(filter, 1).replace(PATH + "?", PATH + ".csv?").replaceAll("[?&]page=1$", "");
     }
 
     /** The same filter on another page, with only the parts that are set. */

@@ -38,8 +38,10 @@ class MembersController {
             @RequestParam(defaultValue = "") String role, RedirectAttributes redirect) {
         actor.requireOrganization();
         try {
-            organizations.changeRole(actor, userId, Role.parse("role", role));
-            redirect.addFlashAttribute("notice", "The role was changed.");
+            Role chosen = Role.parse("role", role);
+            String name = organizations.member(actor, userId).user().name();
+            organizations.changeRole(actor, userId, chosen);
+            redirect.addFlashAttribute("notice", name + " is now " + chosen.withArticle() + ".");
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
@@ -68,9 +70,15 @@ class MembersController {
         return "redirect:/settings/members";
     }
 
+    /**
+     * Says what leaving takes away, the member's API keys for the organization among it; the last administrator is
+     * told why they can't leave instead of being asked to confirm what would be refused.
+     */
     @GetMapping("/leave")
-    String confirmLeave(Actor actor) {
+    String confirmLeave(Actor actor, Model model) {
         actor.requireOrganization();
+        model.addAttribute("lastAdmin", organizations.lastAdmin(actor));
+        model.addAttribute("keysToRevoke", memberKeys.activeKeyNames(actor.accountId(), actor.userId()));
         return "organization/leave";
     }
 

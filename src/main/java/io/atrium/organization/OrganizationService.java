@@ -51,12 +51,14 @@ public class OrganizationService {
     private final AccountService accounts;
     private final ActiveAccounts activeAccounts;
     private final AuditLog audit;
+    private final MemberNotices notices;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     OrganizationService(MembershipRepository memberships, AccountService accounts, ActiveAccounts activeAccounts,
-            AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+            AuditLog audit, MemberNotices notices, ApplicationEventPublisher events, Clock clock) {
         this.memberships = memberships;
+        this.notices = notices;
         this.activeAccounts = activeAccounts;
         this.accounts = accounts;
         this.audit = audit;
@@ -214,6 +216,9 @@ public class OrganizationService {
             throw new InvalidInputException("confirmName", "parameter_invalid",
                     "Type the organization's name exactly as shown to confirm.");
         }
+        // Read before the memberships go with the organization: everyone else is told what happened.
+        memberships.ofAccount(accountId).stream().map(MembershipRow::userId).filter(id -> !id.equals(actorUserId))
+                .forEach(id -> notices.tell(id, MemberNotice.Kind.DELETED, accountId, organization.name(), null));
         events.publishEvent(new OrganizationDeleted(accountId));
         accounts.deleteOrganizationAccount(accountId);
         // The organization's own log goes with it; the deletion is kept in the log of the admin who did it.
@@ -251,6 +256,9 @@ public class OrganizationService {
         }
         memberships.updateRole(accountId, memberUserId, role);
         events.publishEvent(new MemberRoleChanged(accountId, memberUserId));
+        if (!memberUserId.equals(actorUserId)) {
+            notices.tell(memberUserId, MemberNotice.Kind.ROLE_CHANGED, accountId, organization(accountId).name(), role);
+        }
         audit.record(accountId, actorUserId, AuditAction.MEMBER_ROLE_CHANGED, email(memberUserId),
                 "from=" + member.role().value() + " to=" + role.value());
     }
@@ -287,10 +295,20 @@ public class OrganizationService {
                     ? "You are the organization's last administrator. Make another member an administrator before you leave."
                     : "This is the organization's last administrator and can't be removed.");
         }
+        String organizationName = organization(accountId).name();
         memberships.delete(accountId, memberUserId);
         accounts.forgetActiveAccount(memberUserId, accountId);
+        if (action == AuditAction.MEMBER_REMOVED) {
+            notices.tell(memberUserId, MemberNotice.Kind.REMOVED, accountId, organizationName, null);
+        }
         events.publishEvent(new MembershipEnded(accountId, memberUserId));
         audit.record(accountId, actorUserId, action, email(memberUserId), "role=" + member.role().value());
+    }
+
+    /** Whether the actor is their organization's only administrator, who may not leave (R-ORG-3). */
+    public boolean lastAdmin(Actor actor) {
+        return roleOf(actor.accountId(), actor.userId()).filter(role -> role == Role.ADMIN).isPresent()
+                && memberships.countAdmins(actor.accountId()) <= 1;
     }
 
     private void requireAnotherAdmin(String accountId, String field, String message) {

@@ -50,7 +50,7 @@ class RateLimitInterceptor implements HandlerInterceptor {
         response.setHeader("X-Ratelimit-Used", Long.toString(decision.used()));
         response.setHeader("X-Ratelimit-Reset", Long.toString(decision.reset()));
         if (decision.allowed()) {
-            usage.countRequest(caller.accountId());
+            usage.countRequest(caller.accountId(), caller.userId(), caller.keyRowId());
             return true;
         }
         long wait = Math.max(1, decision.reset() - Instant.now().getEpochSecond());

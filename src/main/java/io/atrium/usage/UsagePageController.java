@@ -27,10 +27,13 @@ class UsagePageController {
 
     @GetMapping("/settings/usage")
     String show(Actor actor, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, Model model, HttpServletResponse response) {
+            @RequestParam(required = false) String to, @RequestParam(name = "group_by", required = false) String groupBy,
+            Model model, HttpServletResponse response) {
         String account = actor.requireAdmin().accountId();
         UsageService.UsageReport report;
+        UsageService.GroupBy grouping = null;
         try {
+            grouping = UsageService.GroupBy.parse(groupBy);
             report = usage.report(account, from, to);
             model.addAttribute("errors", Map.of());
         } catch (InvalidInputException e) {
@@ -39,6 +42,13 @@ class UsagePageController {
             report = usage.report(account, null, null);
         }
         model.addAttribute("report", report);
+        model.addAttribute("rows", UsageService.newestFirstCollapsed(report));
+        model.addAttribute("groupBy", grouping == null ? "" : grouping.value());
+        if (grouping != null) {
+            model.addAttribute("callers", usage.byCaller(account, report, grouping));
+        }
+        model.addAttribute("csvQuery", "from=" + report.from() + "&to=" + report.to()
+                + (grouping == null ? "" : "&group_by=" + grouping.value()));
         model.addAttribute("chartData", json.writeValueAsString(Map.of(
                 "days", report.days().stream().map(day -> day.day().toString()).toList(),
                 "apiRequests", report.days().stream().map(UsageService.DayUsage::apiRequests).toList(),
@@ -46,5 +56,19 @@ class UsagePageController {
                 "minutesIndexed", report.days().stream().map(day -> Math.round(day.minutesIndexed() * 100) / 100.0).toList(),
                 "storageMegabytes", report.days().stream().map(day -> Math.round(day.storageBytes() / 10485.76) / 100.0).toList())));
         return "usage/usage";
+    }
+
+    /** What the page shows, as CSV (see {@link UsageCsv}); a range that can't be read answers 400. */
+    @GetMapping("/settings/usage.csv")
+    void csv(Actor actor, @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(name = "group_by", required = false) String groupBy, HttpServletResponse response)
+            throws java.io.IOException {
+        String account = actor.requireAdmin().accountId();
+        try {
+            UsageService.GroupBy grouping = UsageService.GroupBy.parse(groupBy);
+            UsageCsv.write(usage, account, usage.report(account, from, to), grouping, response);
+        } catch (InvalidInputException e) {
+            response.sendError(HttpStatus.BAD_REQUEST.value());
+        }
     }
 }

@@ -36,6 +36,10 @@ class UsageRecorder {
     private record Key(String accountId, LocalDate day) {
     }
 
+    /** A caller's requests: the key and the member who created it. */
+    private record CallerKey(String accountId, LocalDate day, String userId, String apiKeyId) {
+    }
+
     /** Taken with {@code getAndSet(0)}, so an increment is written by exactly one flush. */
     private static final class Counts {
         final AtomicLong requests = new AtomicLong();
@@ -46,6 +50,7 @@ class UsageRecorder {
     private static final Logger log = LoggerFactory.getLogger(UsageRecorder.class);
 
     private final ConcurrentHashMap<Key, Counts> pending = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<CallerKey, AtomicLong> pendingByCaller = new ConcurrentHashMap<>();
     private final Set<String> storageChanged = ConcurrentHashMap.newKeySet();
     private final UsageRepository usage;
     private final VideoService videos;
@@ -57,8 +62,11 @@ class UsageRecorder {
         this.clock = clock;
     }
 
-    void countRequest(String accountId) {
+    /** An API call made with a key: counted for the account, and for the key and the member who created it. */
+    void countRequest(String accountId, String userId, String apiKeyId) {
         counts(accountId).requests.incrementAndGet();
+        pendingByCaller.computeIfAbsent(new CallerKey(accountId, today(), userId, apiKeyId), key -> new AtomicLong())
+                .incrementAndGet();
     }
 
     @EventListener
@@ -114,6 +122,18 @@ class UsageRecorder {
                 long finalTasks = tasks;
                 double seconds = milliseconds / 1000.0;
                 write(() -> usage.add(entry.getKey().accountId(), entry.getKey().day(), finalRequests, finalTasks, seconds));
+            }
+        }
+        for (Map.Entry<CallerKey, AtomicLong> entry : pendingByCaller.entrySet()) {
+            CallerKey key = entry.getKey();
+            long requests = entry.getValue().getAndSet(0);
+            if (key.day().isBefore(today)) {
+                pendingByCaller.remove(key);
+                requests += entry.getValue().getAndSet(0);
+            }
+            if (requests > 0) {
+                long finalRequests = requests;
+                write(() -> usage.addForCaller(key.accountId(), key.day(), key.userId(), key.apiKeyId(), finalRequests));
             }
         }
         for (String accountId : Set.copyOf(storageChanged)) {

@@ -18,6 +18,14 @@ class UsageRepository {
     record DayRow(LocalDate day, long apiRequests, long tasks, double secondsIndexed, Long storageBytes) {
     }
 
+    /**
+     * A caller's requests on a day, with the names they have now (null once the member or key is gone).
+     *
+     * @param groupId the member's user id, or the key's row id
+     */
+    record CallerDayRow(LocalDate day, String groupId, String name, String detail, long apiRequests) {
+    }
+
     private final JdbcClient jdbc;
 
     UsageRepository(JdbcClient jdbc) {
@@ -44,6 +52,45 @@ class UsageRepository {
             jdbc.sql("update usage_daily set storage_bytes = :bytes where account_id = :accountId and usage_day = :day")
                     .param("bytes", bytes).param("accountId", accountId).param("day", day).update();
         }
+    }
+
+    /** Like {@link #add}, for one caller's requests. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void addForCaller(String accountId, LocalDate day, String userId, String apiKeyId, long apiRequests) {
+        String update = """
+                update usage_daily_callers set api_requests = api_requests + :requests
+                where account_id = :accountId and usage_day = :day and user_id = :userId and api_key_id = :keyId""";
+        if (jdbc.sql(update).param("requests", apiRequests).param("accountId", accountId).param("day", day)
+                .param("userId", userId).param("keyId", apiKeyId).update() == 0) {
+            jdbc.sql("""
+                    insert into usage_daily_callers (account_id, usage_day, user_id, api_key_id, api_requests)
+                    values (:accountId, :day, :userId, :keyId, :requests)""")
+                    .param("requests", apiRequests).param("accountId", accountId).param("day", day)
+                    .param("userId", userId).param("keyId", apiKeyId).update();
+        }
+    }
+
+    /**
+     * Requests per day and member (or key) of the account. Reads the names from {@code users} and {@code api_keys}
+     * with plain read SQL, as the audit log does, so this feature needs neither the account nor the key feature.
+     */
+    List<CallerDayRow> byCaller(String accountId, LocalDate from, LocalDate to, boolean byKey) {
+        String sql = byKey ? """
+                select c.usage_day, c.api_key_id as group_id, k.name as name, k.key_id as detail,
+                       sum(c.api_requests) as api_requests
+                from usage_daily_callers c left join api_keys k on k.id = c.api_key_id and k.account_id = c.account_id
+                where c.account_id = :accountId and c.usage_day between :from and :to
+                group by c.usage_day, c.api_key_id, k.name, k.key_id"""
+                : """
+                select c.usage_day, c.user_id as group_id, u.name as name, u.email as detail,
+                       sum(c.api_requests) as api_requests
+                from usage_daily_callers c left join users u on u.id = c.user_id
+                where c.account_id = :accountId and c.usage_day between :from and :to
+                group by c.usage_day, c.user_id, u.name, u.email""";
+        return jdbc.sql(sql).param("accountId", accountId).param("from", from).param("to", to)
+                .query((rs, row) -> new CallerDayRow(rs.getObject("usage_day", LocalDate.class), rs.getString("group_id"),
+                        rs.getString("name"), rs.getString("detail"), rs.getLong("api_requests")))
+                .list();
     }
 
     List<DayRow> between(String accountId, LocalDate from, LocalDate to) {

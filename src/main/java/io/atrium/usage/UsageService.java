@@ -44,6 +44,60 @@ public class UsageService {
         }
     }
 
+    /** How {@code group_by} splits the API requests: by the member who created the key, or by the key. */
+    public enum GroupBy {
+        MEMBER("member"), API_KEY("api_key");
+
+        private final String value;
+
+        GroupBy(String value) {
+            this.value = value;
+        }
+
+        public String value() {
+            return value;
+        }
+
+        /** @return null for a blank value (no grouping) */
+        public static GroupBy parse(String value) {
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            for (GroupBy groupBy : values()) {
+                if (groupBy.value.equals(value.strip())) {
+                    return groupBy;
+                }
+            }
+            throw new InvalidInputException("group_by", "parameter_invalid",
+                    "Group by member or api_key, or leave group_by out.");
+        }
+    }
+
+    /**
+     * One member's (or key's) API requests over the report's days.
+     *
+     * @param id the member's user id, or the key's id
+     * @param name their name now; null once the member or key no longer exists
+     * @param detail the member's email, or the key's prefix ({@code atk_…}); null like the name
+     * @param days newest first, only days with requests
+     */
+    public record CallerUsage(String id, String name, String detail, long apiRequests, List<CallerDay> days) {
+    }
+
+    public record CallerDay(LocalDate day, long apiRequests) {
+    }
+
+    /**
+     * A row of the per-day table, newest first: one day with activity, or a run of quiet days (no requests, tasks or
+     * indexing) collapsed into one row.
+     */
+    public record DayRow(DayUsage day, LocalDate quietFrom, LocalDate quietTo, long quietDays) {
+
+        public boolean quiet() {
+            return day == null;
+        }
+    }
+
     private final UsageRepository usage;
     private final Clock clock;
 
@@ -80,6 +134,48 @@ public class UsageService {
                     : new DayUsage(day, row.apiRequests(), row.tasks(), row.secondsIndexed() / 60.0, storage));
         }
         return new UsageReport(first, last, days);
+    }
+
+    /** The report's callers, busiest first, each with their days newest first. */
+    public List<CallerUsage> byCaller(String accountId, UsageReport report, GroupBy groupBy) {
+        Map<String, List<UsageRepository.CallerDayRow>> rows = new java.util.LinkedHashMap<>();
+        usage.byCaller(accountId, report.from(), report.to(), groupBy == GroupBy.API_KEY)
+                .forEach(row -> rows.computeIfAbsent(row.groupId(), id -> new ArrayList<>()).add(row));
+        return rows.values().stream().map(days -> {
+            UsageRepository.CallerDayRow first = days.get(0);
+            String detail = first.detail() == null || groupBy == GroupBy.MEMBER ? first.detail() : "atk_" + first.detail();
+            return new CallerUsage(first.groupId(), first.name(), detail,
+                    days.stream().mapToLong(UsageRepository.CallerDayRow::apiRequests).sum(),
+                    days.stream().sorted(java.util.Comparator.comparing(UsageRepository.CallerDayRow::day).reversed())
+                            .map(row -> new CallerDay(row.day(), row.apiRequests())).toList());
+        }).sorted(java.util.Comparator.comparingLong(CallerUsage::apiRequests).reversed()
+                .thenComparing(CallerUsage::id)).toList();
+    }
+
+    /** The report's days newest first, with each run of two or more quiet days as one row. */
+    public static List<DayRow> newestFirstCollapsed(UsageReport report) {
+        List<DayRow> rows = new ArrayList<>();
+        List<DayUsage> days = report.days();
+        int i = days.size() - 1;
+        while (i >= 0) {
+            int j = i;
+            while (j >= 0 && quiet(days.get(j))) {
+                j--;
+            }
+            int quietRun = i - j;
+            if (quietRun >= 2) {
+                rows.add(new DayRow(null, days.get(j + 1).day(), days.get(i).day(), quietRun));
+                i = j;
+            } else {
+                rows.add(new DayRow(days.get(i), null, null, 0));
+                i--;
+            }
+        }
+        return rows;
+    }
+
+    private static boolean quiet(DayUsage day) {
+        return day.apiRequests() == 0 && day.tasks() == 0 && day.minutesIndexed() == 0;
     }
 
     private static LocalDate day(String field, String value) {

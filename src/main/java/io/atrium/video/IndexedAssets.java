@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.atrium.api.ApiPage;
 import io.atrium.index.IndexService;
+import io.atrium.shared.Actor;
 import io.atrium.shared.NotFoundException;
 import io.atrium.video.store.AssetRepository;
 import io.atrium.video.store.IndexedAssetRepository;
@@ -98,10 +99,11 @@ public class IndexedAssets {
 
     /** Deletes the video (or stops its indexing) and its task; the asset stays. */
     @Transactional
-    public void delete(String accountId, String indexId, String id) {
+    public void delete(Actor actor, String indexId, String id) {
+        String accountId = actor.accountId();
         IndexedAssetRow row = find(accountId, indexId, id);
         if (row.hasVideo()) {
-            videos.delete(accountId, indexId, id);
+            videos.delete(actor, indexId, id);
         } else {
             events.publishEvent(new VideoFilesReleased(accountId, List.of(id)));
         }

@@ -16,9 +16,12 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import io.atrium.api.ApiPage;
+import io.atrium.audit.AuditAction;
+import io.atrium.audit.AuditLog;
 import io.atrium.index.IndexDeleted;
 import io.atrium.index.IndexService;
 import io.atrium.organization.OrganizationDeleted;
+import io.atrium.shared.Actor;
 import io.atrium.shared.InvalidInputException;
 import io.atrium.shared.NotFoundException;
 import io.atrium.storage.ObjectStorage;
@@ -43,12 +46,14 @@ public class VideoService {
     private final MediaUrls mediaUrls;
     private final HlsRenditions renditions;
     private final ApplicationEventPublisher events;
+    private final AuditLog audit;
     private final JsonMapper json;
     private final Clock clock;
 
     VideoService(VideoRepository videos, AssetService assets, TaskRepository tasks, IndexService indexes,
             ObjectStorage storage, MediaUrls mediaUrls, HlsRenditions renditions, ApplicationEventPublisher events,
-            JsonMapper json, Clock clock) {
+            AuditLog audit, JsonMapper json, Clock clock) {
+        this.audit = audit;
         this.renditions = renditions;
         this.events = events;
         this.videos = videos;
@@ -125,8 +130,11 @@ public class VideoService {
 
     /** Deletes the video and, once that is committed, its stored file. */
     @Transactional
-    public void delete(String accountId, String indexId, String videoId) {
+    public void delete(Actor actor, String indexId, String videoId) {
+        String accountId = actor.accountId();
         VideoRow video = videos.find(accountId, indexId, videoId).orElseThrow(() -> new NotFoundException("Video"));
+        audit.record(accountId, actor.userId(), AuditAction.VIDEO_DELETED, video.filename(),
+                "index=" + indexes.get(accountId, indexId).name());
         videos.delete(accountId, indexId, videoId);
         tasks.forgetObject(accountId, videoId);
         events.publishEvent(new VideoFilesReleased(accountId, List.of(video.id())));

@@ -22,6 +22,7 @@ import io.atrium.api.ApiPage;
 import io.atrium.index.IndexService;
 import io.atrium.plan.PlanService;
 import io.atrium.plan.PlanSettings;
+import io.atrium.plan.PlanUsage;
 import io.atrium.shared.Ids;
 import io.atrium.shared.InvalidInputException;
 import io.atrium.shared.NotFoundException;
@@ -41,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Upload tasks: an upload becomes a stored file and a task in the durable queue (api.md, Tasks). */
 @Service
-public class VideoTasks {
+public class VideoTasks implements PlanUsage {
 
     /** What the upload answers: the task to follow and the video it will become. */
     public record CreatedTask(String taskId, String videoId) {
@@ -293,6 +294,13 @@ public class VideoTasks {
      *
      * @throws QuotaExceededException when either is used up
      */
+    /** What the quotas that {@link #requireIndexingAllowance} enforces count now, as Billing & Plan shows it. */
+    @Override
+    public PlanUsage.Used used(String accountId) {
+        Instant startOfDay = clock.instant().truncatedTo(ChronoUnit.DAYS);
+        return new PlanUsage.Used(tasks.countCreatedSince(accountId, startOfDay), videos.totalDuration(accountId) / 60.0);
+    }
+
     private void requireIndexingAllowance(String accountId) {
         PlanSettings.Limits plan = plans.limitsOf(accountId);
         Instant startOfDay = clock.instant().truncatedTo(ChronoUnit.DAYS);

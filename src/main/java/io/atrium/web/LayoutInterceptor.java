@@ -11,6 +11,7 @@ import io.atrium.account.AccountService;
 import io.atrium.account.AtriumPrincipal;
 import io.atrium.mail.MailOutbox;
 import io.atrium.organization.ActiveAccount;
+import io.atrium.organization.MemberNotices;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,7 +19,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Gives every rendered page, error pages included, what the layout shows: the user ({@code me}), the
  * active account with its initials and the accounts to switch to ({@code active}, {@code activeAccount}),
- * whether the development inbox exists, and the path for the sidebar's highlight. Skipped for redirects,
+ * whether the development inbox exists, the path for the sidebar's highlight, and the notices of what others did to
+ * the user's memberships ({@code memberNotices}, shown once). Skipped for redirects,
  * so a form post costs no extra query.
  */
 @Component
@@ -27,11 +29,13 @@ class LayoutInterceptor implements HandlerInterceptor {
     private final AccountService accounts;
     private final CurrentActor currentActor;
     private final MailOutbox mail;
+    private final MemberNotices notices;
 
-    LayoutInterceptor(AccountService accounts, CurrentActor currentActor, MailOutbox mail) {
+    LayoutInterceptor(AccountService accounts, CurrentActor currentActor, MailOutbox mail, MemberNotices notices) {
         this.accounts = accounts;
         this.currentActor = currentActor;
         this.mail = mail;
+        this.notices = notices;
     }
 
     @Override
@@ -51,6 +55,8 @@ class LayoutInterceptor implements HandlerInterceptor {
                 view.addObject("me", user);
                 view.addObject("active", active);
                 view.addObject("activeAccount", active.account());
+                // taken here, where the page is rendered: a redirect would drop them unseen
+                view.addObject("memberNotices", notices.take(user.id()));
             });
         }
     }

@@ -104,7 +104,7 @@ class IndexesApiRequestTest {
 
     @Test
     void aCreateBodyInSnakeCaseReachesTheServiceAsItWasSentAndTheAnswerIsTheNewId() throws Exception {
-        given(indexes.create(anyString(), any())).willReturn(view(ID, "Lectures"));
+        given(indexes.create(any(), any())).willReturn(view(ID, "Lectures"));
 
         json(post("/v1.3/indexes"), """
                 {"index_name": "Lectures", "addons": ["thumbnail"],
@@ -113,18 +113,18 @@ class IndexesApiRequestTest {
                 .andExpect(status().isCreated())
                 .andExpect(content().json("{\"_id\": \"" + ID + "\"}", JsonCompareMode.STRICT));
 
-        verify(indexes).create(CALLER.accountId(), new CreateIndexCommand("Lectures",
+        verify(indexes).create(CALLER, new CreateIndexCommand("Lectures",
                 List.of(new IndexModel("marengo3.0", List.of("visual", "audio")), new IndexModel("pegasus1.2", List.of("visual"))),
                 List.of("thumbnail")));
     }
 
     @Test
     void partsLeftOutOfACreateBodyReachTheServiceAsNullsForItToJudge() throws Exception {
-        given(indexes.create(anyString(), any())).willReturn(view(ID, "Bare"));
+        given(indexes.create(any(), any())).willReturn(view(ID, "Bare"));
 
         json(post("/v1.3/indexes"), "{\"index_name\": \"Bare\"}").andExpect(status().isCreated());
 
-        verify(indexes).create(CALLER.accountId(), new CreateIndexCommand("Bare", null, null));
+        verify(indexes).create(CALLER, new CreateIndexCommand("Bare", null, null));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -140,7 +140,7 @@ class IndexesApiRequestTest {
 
     @Test
     void whatTheServiceRefusesIsAnsweredWithItsCodeAndMessageInTheApiErrorShape() throws Exception {
-        given(indexes.create(anyString(), any())).willThrow(new InvalidInputException("models", "parameter_invalid",
+        given(indexes.create(any(), any())).willThrow(new InvalidInputException("models", "parameter_invalid",
                 "Unknown model gpt. Use marengo3.0, marengo2.7 or pegasus1.2."));
 
         assertApiError(json(post("/v1.3/indexes"), "{\"index_name\": \"Odd\", \"models\": [{\"model_name\": \"gpt\", \"model_options\": [\"visual\"]}]}"), 400, "parameter_invalid")

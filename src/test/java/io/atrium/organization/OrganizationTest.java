@@ -198,7 +198,7 @@ class OrganizationTest extends ApplicationTest {
         String orgId = organizationId(jdbc, name);
 
         mvc.perform(post("/settings/members/" + memberId + "/role").session(admin).with(csrf()).param("role", "admin"))
-                .andExpect(flash().attribute("notice", "The role was changed."));
+                .andExpect(flash().attribute("notice", "Pat Promoted is now an Administrator."));
         mvc.perform(get("/settings/members/" + memberId + "/remove").session(admin))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(memberEmail)));

@@ -23,6 +23,8 @@ import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 
+import io.atrium.audit.AuditAction;
+import io.atrium.audit.AuditLog;
 import io.atrium.index.IndexService;
 import io.atrium.shared.NotFoundException;
 import io.atrium.storage.ObjectStorage;
@@ -71,13 +73,15 @@ class TaskWorker {
     private final ObjectProvider<HlsRenditions> renditions;
     private final VideoLimits limits;
     private final TransactionTemplate transactions;
+    private final AuditLog audit;
     private final JsonMapper json;
     private final Clock clock;
 
     TaskWorker(TaskRepository tasks, VideoRepository videos, ObjectStorage storage, MediaProbe probe,
             VideoDownloader downloader, List<ExternalVideoSource> sources, ApplicationEventPublisher events,
             IndexService indexes, ObjectProvider<HlsRenditions> renditions, VideoLimits limits, TransactionTemplate transactions,
-            JsonMapper json, Clock clock) {
+            AuditLog audit, JsonMapper json, Clock clock) {
+        this.audit = audit;
         this.renditions = renditions;
         this.events = events;
         this.downloader = downloader;
@@ -150,6 +154,11 @@ class TaskWorker {
         Map<String, String> metadataTexts = UserMetadata.texts(json, finished.userMetadata());
         Boolean added = transactions.execute(status -> {
             boolean inserted = videos.insertIfAbsent(finished, metadataTexts, clock.instant());
+            if (inserted) {
+                // by Atrium itself: the worker made the video, whoever queued the task
+                audit.record(finished.accountId(), null, AuditAction.VIDEO_CREATED, finished.filename(),
+                        "index=" + indexName(finished));
+            }
             if (inserted && finished.enableVideoStream()) {
                 // with the video, in its transaction: a streamed video never exists without its rendition coming
                 renditions.getObject().request(finished.accountId(), finished.videoId(), finished.objectKey());
@@ -259,7 +268,20 @@ class TaskWorker {
     /** The files go first: once a client sees the task failed, nothing of it is left in storage. */
     private Optional<String> fail(TaskRow task, String code, String message) {
         storage.deleteVideo(task.accountId(), task.videoId());
-        tasks.fail(task.id(), code, message, clock.instant());
+        transactions.executeWithoutResult(status -> {
+            tasks.fail(task.id(), code, message, clock.instant());
+            audit.record(task.accountId(), null, AuditAction.TASK_FAILED, task.filename(),
+                    "index=" + indexName(task) + ", error=" + message);
+        });
         return Optional.of(code);
+    }
+
+    /** The index's name for the audit log; its id when it was deleted meanwhile. */
+    private String indexName(TaskRow task) {
+        try {
+            return indexes.get(task.accountId(), task.indexId()).name();
+        } catch (NotFoundException deletedMeanwhile) {
+            return task.indexId();
+        }
     }
 }

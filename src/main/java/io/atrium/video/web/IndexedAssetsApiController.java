@@ -149,7 +149,7 @@ class IndexedAssetsApiController {
     @DeleteMapping("/v1.3/indexes/{indexId}/indexed-assets/{id}")
     @ResponseStatus(HttpStatus.OK)
     void delete(Actor actor, @PathVariable String indexId, @PathVariable String id) {
-        indexedAssets.delete(actor.accountId(), indexId, id);
+        indexedAssets.delete(actor, indexId, id);
     }
 
     @GetMapping("/v1.3/assets/{assetId}/indexed-assets")

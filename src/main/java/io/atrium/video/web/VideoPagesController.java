@@ -286,7 +286,7 @@ class VideoPagesController {
             @PathVariable String videoId, RedirectAttributes redirect) {
         String account = actor.accountId();
         String filename = videos.get(account, indexId, videoId).filename();
-        videos.delete(account, indexId, videoId);
+        videos.delete(actor, indexId, videoId);
         redirect.addFlashAttribute("notice", filename + " was deleted.");
         return "redirect:/indexes/" + indexId + "/videos";
     }

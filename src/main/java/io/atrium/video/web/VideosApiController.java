@@ -147,7 +147,7 @@ class VideosApiController {
     @DeleteMapping("/{videoId}")
     @ResponseStatus(HttpStatus.OK)
     void delete(Actor actor, @PathVariable String indexId, @PathVariable String videoId) {
-        videos.delete(actor.accountId(), indexId, videoId);
+        videos.delete(actor, indexId, videoId);
     }
 
     /**
