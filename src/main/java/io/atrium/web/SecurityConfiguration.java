@@ -16,7 +16,12 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import io.atrium.api.ApiErrors;
 import io.atrium.api.ApiKeyRequiredEntryPoint;
@@ -36,6 +41,20 @@ import jakarta.servlet.DispatcherType;
 class SecurityConfiguration {
 
     static final String SESSION_COOKIE = "ATRIUM_SESSION";
+
+    /** Everything from this origin, nothing inline: no inline script or style, no plugin, no framing. */
+    private static final String PLAYGROUND_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
+            + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+
+    private static final RequestMatcher SWAGGER_UI = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
+
+    /**
+     * The same for the API reference, except the one {@code <style>} element Swagger UI's bundle writes into its page
+     * (allowed by its hash, so no other inline style is): without it the page is refused and stays blank. A Swagger UI
+     * upgrade that changes that style fails EveryPageBrowserTest, whose message gives the new hash.
+     */
+    private static final String SWAGGER_UI_POLICY = PLAYGROUND_POLICY
+            + "; style-src 'self' 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='";
 
     /** Returns to the page that asked for a log-in at its own URL, without Spring's "?continue" marker. */
     private static HttpSessionRequestCache savedPageWithoutMarker() {
@@ -125,9 +144,10 @@ class SecurityConfiguration {
                         .logoutSuccessUrl("/login?logout")
                         .deleteCookies(SESSION_COOKIE))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'self'; img-src 'self' data:; object-src 'none'; "
-                                        + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(SWAGGER_UI),
+                                new ContentSecurityPolicyHeaderWriter(PLAYGROUND_POLICY)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SWAGGER_UI,
+                                new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_POLICY)))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .build();
     }

@@ -122,7 +122,7 @@ class InvitationJourneyBrowserTest extends BrowserTest {
         browser.findElement(By.cssSelector("summary.avatar")).click();
         browser.findElement(By.xpath("//summary[text()='Switch organization accounts']")).click();
         WebElement checked = browser.findElement(By.cssSelector(".switcher-option[aria-current=true]"));
-        assertThat(checked.findElement(By.cssSelector(".check")).getText()).isEqualTo("✓");
+        assertThat(checked.findElements(By.cssSelector(".check svg"))).hasSize(1);
         String name = checked.findElement(By.cssSelector(".account-name")).getText();
         browser.findElement(By.cssSelector("summary.avatar")).click();
         return name;

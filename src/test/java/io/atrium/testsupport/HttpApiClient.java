@@ -107,6 +107,24 @@ public final class HttpApiClient {
             return post(MultipartForm.post("/v1.3/tasks").param("index_id", index).file(MultipartForm.videoFile(video)));
         }
 
+        /** {@code POST /v1.3/assets} of the file with {@code method=direct}; waits until it is ready and returns its id. */
+        public String readyAsset(Path file) throws IOException, InterruptedException {
+            HttpResponse<String> created = post(MultipartForm.post("/v1.3/assets").param("method", "direct")
+                    .file(MultipartForm.assetFile(file)));
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            String id = JsonPath.read(created.body(), "$._id");
+            awaitAssetStatus(id, "ready");
+            return id;
+        }
+
+        /** Uploads the video, waits until its task is ready and returns the video's id. */
+        public String readyVideo(String index, Path video) throws IOException, InterruptedException {
+            HttpResponse<String> created = upload(index, video);
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            awaitTaskStatus(JsonPath.read(created.body(), "$._id"), "ready");
+            return JsonPath.read(created.body(), "$.video_id");
+        }
+
         @Override
         public String assetStatus(String assetId) throws IOException, InterruptedException {
             HttpResponse<String> asset = get("/v1.3/assets/" + assetId);

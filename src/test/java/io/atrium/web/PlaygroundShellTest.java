@@ -38,7 +38,7 @@ class PlaygroundShellTest extends ApplicationTest {
 
         mvc.perform(get("/").session(session))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("aria-label=\"Account menu\"")))
+                .andExpect(content().string(containsString("aria-label=\"Account menu: Marie Curie\"")))
                 .andExpect(content().string(containsString(">MC</summary>")))
                 .andExpect(content().string(containsString("<strong>Marie Curie</strong>")))
                 .andExpect(content().string(containsString(email)))
