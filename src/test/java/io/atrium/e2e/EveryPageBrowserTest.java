@@ -49,7 +49,9 @@ import io.atrium.testsupport.Visitors;
  * Every Playground page in a real Chromium, on a phone (390×844) and a laptop (1280×800), as an organization's
  * administrator, as its member and in a personal account: no page is wider than the window, axe-core finds no
  * serious or critical accessibility violation, and the shell works by keyboard (skip link, profile menu, the
- * phone's Menu drawer). The administrator's walk writes the screenshots of docs/screens.md, so they stay current.
+ * phone's Menu drawer). The administrator's walk takes the screenshots of docs/screens.md: into target/screens on
+ * every run (a test run leaves the checkout as it was), into the directory {@code atrium.screens.dir} names when
+ * given, as docs/screens.md says, to bring the docs' screenshots up to date.
  */
 @ServerTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -57,7 +59,7 @@ class EveryPageBrowserTest extends BrowserTest {
 
     private static final Dimension PHONE = new Dimension(390, 844);
     private static final Dimension LAPTOP = new Dimension(1280, 800);
-    private static final Path SCREENS = Path.of("docs/images/screens");
+    private static final Path SCREENS = Path.of(System.getProperty("atrium.screens.dir", "target/screens"));
     private static final String PERSON = "Bob Builder";
     private static final String ORGANIZATION = "Bob's Builders";
 
@@ -293,7 +295,7 @@ class EveryPageBrowserTest extends BrowserTest {
                     + ' ' + Math.round(e.getBoundingClientRect().right) + 'px');
             """;
 
-    /** docs/images/screens/{phone,laptop}/<page>.png, for docs/screens.md. */
+    /** {@code <screens>/{phone,laptop}/<page>.png}, for docs/screens.md. */
     private void screenshot(Dimension size, String page) {
         String name = page.equals("/") ? "home" : page.replace(videoPath, "/video").replace(indexPath, "/index")
                 .replace(assetPath, "/asset").substring(1).replaceAll("[^a-z0-9]+", "-");
