@@ -29,8 +29,10 @@ class BillingPageController {
 
     private final PlanService plans;
     private final PlanUsage usage;
+    private final RequestCounts requests;
 
-    BillingPageController(PlanService plans, PlanUsage usage) {
+    BillingPageController(PlanService plans, PlanUsage usage, RequestCounts requests) {
+        this.requests = requests;
         this.plans = plans;
         this.usage = usage;
     }
@@ -46,6 +48,7 @@ class BillingPageController {
         model.addAttribute("categories", EndpointCategory.values());
         model.addAttribute("currentLimits", plans.limits(current));
         model.addAttribute("used", usage.used(actor.accountId()));
+        model.addAttribute("requests", requests.now(actor.accountId()));
         return "plan/billing";
     }
 

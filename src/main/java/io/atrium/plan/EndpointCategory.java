@@ -7,9 +7,12 @@ package io.atrium.plan;
  */
 public enum EndpointCategory {
 
-    /** {@code POST /v1.3/tasks} and S3 imports: each starts indexing work. */
+    /**
+     * {@code POST /v1.3/tasks}, S3 imports, asset uploads (direct, URL and multipart) and the indexing of an asset:
+     * each starts work.
+     */
     UPLOAD("upload"),
-    /** The rest of {@code /v1.3}: indexes, videos, tasks, imports' status. */
+    /** The rest of {@code /v1.3}: indexes, videos, tasks, assets, imports' status. */
     RESOURCES("resources"),
     /** {@code /api/v1}: account, members, invitations, keys, integrations, usage, audit log. */
     MANAGEMENT("management");

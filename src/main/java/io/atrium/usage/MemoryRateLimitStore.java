@@ -31,6 +31,17 @@ class MemoryRateLimitStore implements RateLimitStore {
         return new Counts(minute, minute > perMinute ? day.count().get() : day.count().incrementAndGet());
     }
 
+    @Override
+    public Counts peek(String minuteKey, String dayKey) {
+        long now = clock.instant().getEpochSecond();
+        return new Counts(current(minuteKey, now), current(dayKey, now));
+    }
+
+    private long current(String key, long now) {
+        Counter counter = counters.get(key);
+        return counter == null || counter.expiresAtSecond() < now ? 0 : counter.count().get();
+    }
+
     private Counter counter(String key, long expiresAtSecond) {
         return counters.computeIfAbsent(key, ignored -> new Counter(new AtomicLong(), expiresAtSecond));
     }

@@ -12,4 +12,7 @@ interface RateLimitStore {
      * does not use up the day), in its day window.
      */
     Counts hit(String minuteKey, long minuteTtlSeconds, String dayKey, long dayTtlSeconds, long perMinute);
+
+    /** The counts of the two windows as they stand, without counting a request (0 for a window with none). */
+    Counts peek(String minuteKey, String dayKey);
 }

@@ -48,10 +48,10 @@ class RateLimiter {
         long day = second / 86_400;
         long minuteReset = (minute + 1) * 60;
         long dayReset = (day + 1) * 86_400;
-        String prefix = "atrium:rl:" + accountId + ":" + category.key();
         RateLimitStore.Counts counts;
         try {
-            counts = store.hit(prefix + ":m:" + minute, 120, prefix + ":d:" + day, 2 * 86_400, limit.perMinute());
+            counts = store.hit(minuteKey(accountId, category, minute), 120, dayKey(accountId, category, day), 2 * 86_400,
+                    limit.perMinute());
         } catch (RuntimeException storeDown) {
             // An unreachable store must not take the API down with it: requests pass uncounted, and it is logged.
             if (second - lastStoreFailureLog >= 60) {
@@ -68,5 +68,19 @@ class RateLimiter {
         }
         return new Decision(allowed, limit.perMinute(), Math.min(counts.minute(), limit.perMinute()), minuteLeft,
                 minuteReset, "minute");
+    }
+
+    /** The counts of the account's current windows of a category, without counting a request. */
+    RateLimitStore.Counts peek(String accountId, EndpointCategory category) {
+        long second = clock.instant().getEpochSecond();
+        return store.peek(minuteKey(accountId, category, second / 60), dayKey(accountId, category, second / 86_400));
+    }
+
+    private static String minuteKey(String accountId, EndpointCategory category, long minute) {
+        return "atrium:rl:" + accountId + ":" + category.key() + ":m:" + minute;
+    }
+
+    private static String dayKey(String accountId, EndpointCategory category, long day) {
+        return "atrium:rl:" + accountId + ":" + category.key() + ":d:" + day;
     }
 }

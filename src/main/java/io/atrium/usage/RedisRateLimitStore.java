@@ -38,4 +38,14 @@ class RedisRateLimitStore implements RateLimitStore {
                 Long.toString(dayTtlSeconds), Long.toString(perMinute));
         return new Counts(counts.get(0), counts.get(1));
     }
+
+    @Override
+    public Counts peek(String minuteKey, String dayKey) {
+        List<String> counts = redis.opsForValue().multiGet(List.of(minuteKey, dayKey));
+        return new Counts(number(counts.get(0)), number(counts.get(1)));
+    }
+
+    private static long number(String count) {
+        return count == null ? 0 : Long.parseLong(count);
+    }
 }

@@ -29,7 +29,9 @@ class BillingPageTest extends ApplicationTest {
         mvc.perform(get("/settings/billing").session(team.admin()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(">0.1 of 600 indexed minutes<")))
-                .andExpect(content().string(containsString(">1 of 500 tasks<")));
+                .andExpect(content().string(containsString(">1 of 500 tasks<")))
+                // the upload was the one call of the upload category today; the rate limiter counted it
+                .andExpect(content().string(containsString("id=\"usage-requests-upload\">1 of 2,000 today")));
     }
 
     @Test
