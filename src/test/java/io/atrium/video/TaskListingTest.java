@@ -108,7 +108,8 @@ class TaskListingTest extends ApplicationTest {
         mvc.perform(get("/tasks").session(user)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("clip50.mp4")))
                 .andExpect(content().string(not(containsString(oldest))))
-                .andExpect(content().string(containsString("Page 1 of 2")));
+                .andExpect(content().string(containsString("Page 1 of 2")))
+                .andExpect(content().string(containsString("href=\"/tasks?page=2\">Older")));
         mvc.perform(get("/tasks").param("page", "2").session(user))
                 .andExpect(content().string(containsString(oldest)))
                 .andExpect(content().string(not(containsString("clip50.mp4"))));
