@@ -49,7 +49,8 @@ public enum AuditAction {
     INDEX_DELETED(Group.INDEXES, "index.deleted", "Deleted an index with its videos"),
     VIDEO_CREATED(Group.VIDEOS, "video.created", "Indexed a video"),
     VIDEO_DELETED(Group.VIDEOS, "video.deleted", "Deleted a video"),
-    TASK_FAILED(Group.VIDEOS, "video.task_failed", "Could not index a video (the task failed)");
+    TASK_FAILED(Group.VIDEOS, "video.task_failed", "Could not index a video (the task failed)"),
+    ASSET_DELETED(Group.VIDEOS, "video.asset_deleted", "Deleted an asset");
 
     /** A kind of thing acted on: its label, and the code prefix ({@code member.}) its actions share. */
     public enum Group {

@@ -24,6 +24,9 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 
 import io.atrium.api.ApiPage;
+import io.atrium.audit.AuditAction;
+import io.atrium.audit.AuditLog;
+import io.atrium.shared.Actor;
 import io.atrium.shared.ConflictException;
 import io.atrium.shared.Ids;
 import io.atrium.shared.InvalidInputException;
@@ -81,6 +84,7 @@ public class AssetService {
     private final VideoLimits limits;
     private final MediaUrls mediaUrls;
     private final HlsRenditions renditions;
+    private final AuditLog audit;
     private final SchedulerClient jobs;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
@@ -89,7 +93,7 @@ public class AssetService {
 
     AssetService(AssetRepository assets, VideoRepository videos, TaskRepository tasks, ObjectStorage storage,
             VideoDownloader downloader, VideoLimits limits, MediaUrls mediaUrls, HlsRenditions renditions,
-            SchedulerClient jobs,
+            AuditLog audit, SchedulerClient jobs,
             ApplicationEventPublisher events, TransactionTemplate transactions, JsonMapper json, Clock clock) {
         this.assets = assets;
         this.videos = videos;
@@ -99,6 +103,7 @@ public class AssetService {
         this.limits = limits;
         this.mediaUrls = mediaUrls;
         this.renditions = renditions;
+        this.audit = audit;
         this.jobs = jobs;
         this.events = events;
         this.transactions = transactions;
@@ -249,8 +254,9 @@ public class AssetService {
      * @throws ConflictException {@code asset_in_use} when indexed and not forced
      */
     @Transactional
-    public void delete(String accountId, String assetId, boolean force) {
-        assets.lock(accountId, assetId).orElseThrow(() -> new NotFoundException("Asset"));
+    public void delete(Actor actor, String assetId, boolean force) {
+        String accountId = actor.accountId();
+        AssetRow asset = assets.lock(accountId, assetId).orElseThrow(() -> new NotFoundException("Asset"));
         List<String> indexed = videos.idsOfAsset(accountId, assetId);
         List<String> inProgress = tasks.unfinishedVideoIdsOfAsset(accountId, assetId);
         if (!force && (!indexed.isEmpty() || !inProgress.isEmpty())) {
@@ -263,6 +269,8 @@ public class AssetService {
         tasks.deleteOfAsset(accountId, assetId);
         assets.delete(accountId, assetId);
         released.add(assetId);
+        audit.record(accountId, actor.userId(), AuditAction.ASSET_DELETED, asset.filename(), released.size() == 1 ? null
+                : "with the " + (released.size() - 1) + " indexed video(s) made from it");
         events.publishEvent(new AssetDeleted(accountId, assetId));
         events.publishEvent(new VideoFilesReleased(accountId, released));
         if (!indexed.isEmpty()) {

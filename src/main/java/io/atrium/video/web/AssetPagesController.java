@@ -141,7 +141,7 @@ class AssetPagesController {
             @RequestParam(defaultValue = "false") boolean force, RedirectAttributes redirect) {
         String filename = assets.get(actor.accountId(), assetId).filename();
         try {
-            assets.delete(actor.accountId(), assetId, force);
+            assets.delete(actor, assetId, force);
         } catch (ConflictException inUse) {
             redirect.addFlashAttribute("deleteError", inUse.getMessage());
             return "redirect:/assets/" + assetId;

@@ -218,7 +218,7 @@ class AssetsApiController {
     @ResponseStatus(HttpStatus.OK)
     void delete(Actor actor, @PathVariable String assetId,
             @RequestParam(defaultValue = "false") boolean force) {
-        assets.delete(actor.accountId(), assetId, force);
+        assets.delete(actor, assetId, force);
     }
 
     @PatchMapping("/{assetId}/user-metadata")

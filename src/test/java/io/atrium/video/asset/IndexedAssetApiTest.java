@@ -80,6 +80,9 @@ class IndexedAssetApiTest extends ApplicationTest {
                 .andExpect(jsonPath("$.code").value("asset_in_use"));
         caller.get("/v1.3/indexes/" + first + "/videos/" + one).andExpect(status().isOk());
         caller.delete("/v1.3/assets/" + asset + "?force=true").andExpect(status().isOk());
+        caller.get("/api/v1/audit-log?action=video.asset_deleted")
+                .andExpect(jsonPath("$.data[0].target").value("sound.mp4"))
+                .andExpect(jsonPath("$.data[0].details").value("with the 2 indexed video(s) made from it"));
         caller.get("/v1.3/assets/" + asset).andExpect(status().isNotFound());
         caller.get("/v1.3/indexes/" + first + "/videos/" + one).andExpect(status().isNotFound());
         caller.get("/v1.3/indexes/" + second + "/indexed-assets/" + two).andExpect(status().isNotFound());
