@@ -1,9 +1,6 @@
 package io.atrium.video.queue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -29,7 +26,7 @@ import io.atrium.video.AssetType;
 import io.atrium.video.HlsRenditions;
 import io.atrium.video.media.MediaDescriptions;
 import io.atrium.video.media.MediaProbe;
-import io.atrium.video.media.ThumbnailKeys;
+import io.atrium.video.media.Thumbnails;
 import io.atrium.video.store.AssetRepository;
 import io.atrium.video.store.AssetRow;
 import io.atrium.video.upload.VideoDownloader;
@@ -51,6 +48,7 @@ class AssetWorker {
     private final AssetRepository assets;
     private final ObjectStorage storage;
     private final MediaProbe probe;
+    private final Thumbnails thumbnails;
     private final VideoDownloader downloader;
     private final VideoLimits limits;
     private final ApplicationEventPublisher events;
@@ -60,7 +58,8 @@ class AssetWorker {
     private final JsonMapper json;
     private final Clock clock;
 
-    AssetWorker(AssetRepository assets, ObjectStorage storage, MediaProbe probe, VideoDownloader downloader,
+    AssetWorker(AssetRepository assets, ObjectStorage storage, MediaProbe probe, Thumbnails thumbnails,
+            VideoDownloader downloader,
             VideoLimits limits, ApplicationEventPublisher events, ObjectProvider<HlsRenditions> renditions,
             TransactionTemplate transactions, JsonMapper json, Clock clock) {
         this.events = events;
@@ -69,6 +68,7 @@ class AssetWorker {
         this.assets = assets;
         this.storage = storage;
         this.probe = probe;
+        this.thumbnails = thumbnails;
         this.downloader = downloader;
         this.limits = limits;
         this.json = json;
@@ -165,19 +165,9 @@ class AssetWorker {
             return;
         }
         assets.recordThumbnail(asset.id(), "processing", clock.instant());
-        Path frame = Files.createTempFile("atrium-thumbnail", ".jpg");
-        try {
-            double at = file.type() == AssetType.IMAGE ? 0 : Math.min(1.0, file.duration() == null ? 0 : file.duration() / 2);
-            boolean made = storage.withLocalCopy(asset.objectKey(), source -> probe.thumbnail(source, frame, at));
-            if (made) {
-                try (InputStream in = Files.newInputStream(frame)) {
-                    storage.store(ThumbnailKeys.of(asset.accountId(), asset.id()), in);
-                }
-            }
-            assets.recordThumbnail(asset.id(), made ? "ready" : "error", clock.instant());
-        } finally {
-            Files.deleteIfExists(frame);
-        }
+        double at = file.type() == AssetType.IMAGE ? 0 : Math.min(1.0, file.duration() == null ? 0 : file.duration() / 2);
+        boolean made = thumbnails.make(asset.objectKey(), asset.accountId(), asset.id(), at);
+        assets.recordThumbnail(asset.id(), made ? "ready" : "error", clock.instant());
     }
 
     private static String article(AssetType type) {

@@ -2,8 +2,6 @@ package io.atrium.video.queue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -36,6 +34,7 @@ import io.atrium.video.VideoSourceUnavailable;
 import io.atrium.video.VideoTasks;
 import io.atrium.video.media.MediaProbe;
 import io.atrium.video.media.ThumbnailKeys;
+import io.atrium.video.media.Thumbnails;
 import io.atrium.video.store.TaskRepository;
 import io.atrium.video.store.TaskRow;
 import io.atrium.video.store.UserMetadata;
@@ -62,6 +61,7 @@ class TaskWorker {
     private final VideoRepository videos;
     private final ObjectStorage storage;
     private final MediaProbe probe;
+    private final Thumbnails thumbnails;
     private final VideoDownloader downloader;
     private final List<ExternalVideoSource> sources;
     private final ApplicationEventPublisher events;
@@ -78,7 +78,7 @@ class TaskWorker {
     private final Clock clock;
 
     TaskWorker(TaskRepository tasks, VideoRepository videos, ObjectStorage storage, MediaProbe probe,
-            VideoDownloader downloader, List<ExternalVideoSource> sources, ApplicationEventPublisher events,
+            Thumbnails thumbnails, VideoDownloader downloader, List<ExternalVideoSource> sources, ApplicationEventPublisher events,
             IndexService indexes, ObjectProvider<HlsRenditions> renditions, VideoLimits limits, TransactionTemplate transactions,
             AuditLog audit, JsonMapper json, Clock clock) {
         this.audit = audit;
@@ -90,6 +90,7 @@ class TaskWorker {
         this.videos = videos;
         this.storage = storage;
         this.probe = probe;
+        this.thumbnails = thumbnails;
         this.indexes = indexes;
         this.limits = limits;
         this.transactions = transactions;
@@ -148,7 +149,9 @@ class TaskWorker {
         }
         TaskRow indexing = tasks.findForWorker(current.id()).orElseThrow();
         if (wantsThumbnail(indexing)) {
-            makeThumbnail(indexing);
+            // a frame from the first second (or the middle of a shorter video)
+            thumbnails.make(indexing.objectKey(), indexing.accountId(), indexing.videoId(),
+                    Math.min(1.0, indexing.duration() == null ? 0 : indexing.duration() / 2));
         }
         TaskRow finished = tasks.findForWorker(current.id()).orElseThrow();
         Map<String, String> metadataTexts = UserMetadata.texts(json, finished.userMetadata());
@@ -247,21 +250,6 @@ class TaskWorker {
                     && !storage.exists(ThumbnailKeys.of(task.accountId(), task.videoId()));
         } catch (NotFoundException indexDeletedMeanwhile) {
             return false;
-        }
-    }
-
-    /** A frame from the first second (or the middle of a shorter video), stored whole or not at all. */
-    private void makeThumbnail(TaskRow task) throws IOException, InterruptedException {
-        Path frame = Files.createTempFile("atrium-thumbnail", ".jpg");
-        try {
-            double at = Math.min(1.0, task.duration() == null ? 0 : task.duration() / 2);
-            if (storage.withLocalCopy(task.objectKey(), video -> probe.thumbnail(video, frame, at))) {
-                try (InputStream in = Files.newInputStream(frame)) {
-                    storage.store(ThumbnailKeys.of(task.accountId(), task.videoId()), in);
-                }
-            }
-        } finally {
-            Files.deleteIfExists(frame);
         }
     }
 
