@@ -2,6 +2,7 @@ package io.atrium.video.upload;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.function.Consumer;
 
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
@@ -102,15 +103,25 @@ public final class UploadBodies {
         return null;
     }
 
-    /** Deletes the stored file of a refused upload; a failure to delete does not hide why it was refused. */
-    public static RuntimeException discarding(VideoTasks tasks, VideoTasks.StoredUpload stored, RuntimeException refusal) {
+    /**
+     * Deletes the stored file of a refused upload (a task's or an asset's) with {@code discard}; a failure to delete
+     * does not hide why it was refused.
+     *
+     * @param stored the stored file, or {@code null} when none was stored yet
+     */
+    public static <T> RuntimeException discarding(T stored, Consumer<T> discard, RuntimeException refusal) {
         if (stored != null) {
             try {
-                tasks.discard(stored);
+                discard.accept(stored);
             } catch (RuntimeException e) {
                 refusal.addSuppressed(e);
             }
         }
         return refusal;
+    }
+
+    /** A form field as the upload forms read it: {@code null} when missing or blank, else without outer spaces. */
+    public static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -123,14 +123,14 @@ class AssetsApiController {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            throw discarding(stored, UploadBodies.refusal(e));
+            throw UploadBodies.discarding(stored, assets::discard, UploadBodies.refusal(e));
         }
         try {
             String method = check(fields);
             if (method == null) {
                 throw new InvalidInputException("method", "parameter_not_provided", "method is required: direct or url.");
             }
-            String url = blankToNull(fields.get("url"));
+            String url = UploadBodies.blankToNull(fields.get("url"));
             AssetService.Options options = options(fields);
             if (method.equals("direct")) {
                 if (stored == null || url != null) {
@@ -145,13 +145,13 @@ class AssetsApiController {
             }
             return AssetJson.of(assets.createFromUrl(actor.accountId(), url, options));
         } catch (RuntimeException e) {
-            throw discarding(stored, e);
+            throw UploadBodies.discarding(stored, assets::discard, e);
         }
     }
 
     /** @return the method, when the form has named it */
     private static String check(Map<String, String> fields) {
-        String method = blankToNull(fields.get("method"));
+        String method = UploadBodies.blankToNull(fields.get("method"));
         if (method != null && !method.equals("direct") && !method.equals("url")) {
             throw new InvalidInputException("method", "parameter_invalid",
                     "method must be direct or url (chunked uploads use /v1.3/assets/multipart-uploads).");
@@ -161,25 +161,10 @@ class AssetsApiController {
     }
 
     private static AssetService.Options options(Map<String, String> fields) {
-        return new AssetService.Options(blankToNull(fields.get("filename")),
+        return new AssetService.Options(UploadBodies.blankToNull(fields.get("filename")),
                 UploadBodies.flag("enable_hls", fields.get("enable_hls"), false),
                 UploadBodies.flag("enable_thumbnail", fields.get("enable_thumbnail"), false),
                 fields.get("user_metadata"));
-    }
-
-    private RuntimeException discarding(AssetService.StoredFile stored, RuntimeException refusal) {
-        if (stored != null) {
-            try {
-                assets.discard(stored);
-            } catch (RuntimeException e) {
-                refusal.addSuppressed(e);
-            }
-        }
-        return refusal;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     @GetMapping
@@ -197,7 +182,8 @@ class AssetsApiController {
                         "parameter_invalid", "asset_types may hold image, video and audio.")));
             }
         }
-        AssetFilter filter = new AssetFilter(assetIds == null ? null : splitAll(assetIds), types, blankToNull(filename));
+        AssetFilter filter = new AssetFilter(assetIds == null ? null : splitAll(assetIds), types,
+                UploadBodies.blankToNull(filename));
         ApiPage<AssetView> found = assets.list(actor.accountId(), filter, paging);
         return new ApiPage<>(found.data().stream().map(AssetJson::of).toList(), found.pageInfo());
     }

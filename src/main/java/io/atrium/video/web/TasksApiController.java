@@ -103,20 +103,20 @@ class TasksApiController {
         try {
             for (MultipartReader.Part part = form.next(); part != null; part = form.next()) {
                 if (part.name().equals("video_file")) {
-                    if (stored != null || blankToNull(fields.get("video_url")) != null) {
+                    if (stored != null || UploadBodies.blankToNull(fields.get("video_url")) != null) {
                         throw exactlyOneSource(true);
                     }
                     // What came before the file is checked before a byte of it is stored.
                     UploadBodies.flag("enable_video_stream", fields.get("enable_video_stream"), true);
                     tasks.checkUserMetadata(fields.get("user_metadata"));
                     stored = UploadBodies.nonEmpty(tasks, tasks.store(actor.accountId(),
-                            blankToNull(fields.get("index_id")), part.filename(), part.content()));
+                            UploadBodies.blankToNull(fields.get("index_id")), part.filename(), part.content()));
                 } else if (FORM_FIELDS.contains(part.name())) {
                     fields.put(part.name(), part.text(MAX_FIELD_BYTES));
                 }
             }
         } catch (IOException | RuntimeException e) {
-            throw UploadBodies.discarding(tasks, stored, UploadBodies.refusal(e));
+            throw UploadBodies.discarding(stored, tasks::discard, UploadBodies.refusal(e));
         }
         return queue(actor.accountId(), fields, stored);
     }
@@ -124,11 +124,11 @@ class TasksApiController {
     /** The task of a read form: from the stored file, or from the URL. */
     private Created queue(String accountId, Map<String, String> fields, VideoTasks.StoredUpload stored) {
         try {
-            String indexId = blankToNull(fields.get("index_id"));
+            String indexId = UploadBodies.blankToNull(fields.get("index_id"));
             if (indexId == null) {
                 throw new InvalidInputException("index_id", "parameter_not_provided", "index_id is required.");
             }
-            boolean hasUrl = blankToNull(fields.get("video_url")) != null;
+            boolean hasUrl = UploadBodies.blankToNull(fields.get("video_url")) != null;
             if ((stored != null) == hasUrl) {
                 throw exactlyOneSource(stored != null);
             }
@@ -139,17 +139,13 @@ class TasksApiController {
                     : tasks.queue(stored, indexId, enableVideoStream, fields.get("user_metadata"));
             return new Created(created.taskId(), created.videoId());
         } catch (RuntimeException e) {
-            throw UploadBodies.discarding(tasks, stored, e);
+            throw UploadBodies.discarding(stored, tasks::discard, e);
         }
     }
 
     private static InvalidInputException exactlyOneSource(boolean both) {
         return new InvalidInputException("video_file", both ? "parameter_invalid" : "parameter_not_provided",
                 "Send exactly one of video_file and video_url.");
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     @GetMapping

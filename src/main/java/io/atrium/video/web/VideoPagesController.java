@@ -166,7 +166,7 @@ class VideoPagesController {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            throw UploadBodies.discarding(tasks, stored, UploadBodies.refusal(e));
+            throw UploadBodies.discarding(stored, tasks::discard, UploadBodies.refusal(e));
         }
         return stored;
     }
