@@ -33,7 +33,6 @@ import io.atrium.shared.InvalidInputException;
 import io.atrium.shared.NotFoundException;
 import io.atrium.storage.ObjectStorage;
 import io.atrium.video.media.MediaUrls;
-import io.atrium.video.media.ThumbnailKeys;
 import io.atrium.video.store.AssetRepository;
 import io.atrium.video.store.AssetRow;
 import io.atrium.video.store.TaskRepository;
@@ -317,13 +316,14 @@ public class AssetService {
     }
 
     /** Files of an asset, for signed media links: its thumbnail. */
-    java.util.Optional<VideoFile> stored(String accountId, String assetId) {
+    Optional<VideoFile> stored(String accountId, String assetId) {
         return assets.find(accountId, assetId).filter(asset -> asset.objectKey() != null)
-                .map(asset -> new VideoFile(asset.objectKey(), java.util.Optional.empty(), asset.filename()));
+                .map(asset -> new VideoFile(asset.objectKey(), Optional.empty(), asset.filename()));
     }
 
     private AssetView view(AssetRow row) {
-        String thumbnailUrl = "ready".equals(row.thumbnailStatus()) && storage.exists(ThumbnailKeys.of(row.accountId(), row.id()))
+        // "ready" is recorded only once the thumbnail is stored: no look into storage for each asset of a list
+        String thumbnailUrl = "ready".equals(row.thumbnailStatus())
                 ? mediaUrls.link(row.accountId(), row.id(), "thumbnail") : null;
         TechnicalMetadata technical = row.technicalMetadata() == null ? null
                 : json.readValue(row.technicalMetadata(), TechnicalMetadata.class);

@@ -13,7 +13,11 @@ public record IndexedAssetView(String id, String indexId, String assetId, String
         String filename, Double duration, Double fps, Integer width, Integer height, long size,
         Map<String, Object> userMetadata, Instant createdAt, Instant updatedAt, Instant indexedAt, VideoView video) {
 
-    /** Where one asset is indexed: the indexed asset and its index. */
-    public record Placement(String id, String indexId, String indexName) {
+    /**
+     * Where one asset is indexed: the indexed asset, its index, and how far its indexing is.
+     *
+     * @param status ready, pending, queued, indexing (a failed indexing is not a placement)
+     */
+    public record Placement(String id, String indexId, String indexName, String status, Instant createdAt) {
     }
 }

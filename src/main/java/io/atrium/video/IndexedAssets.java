@@ -119,8 +119,9 @@ public class IndexedAssets {
         assets.find(accountId, assetId).orElseThrow(() -> new NotFoundException("Asset"));
         Map<String, String> names = new LinkedHashMap<>();
         List<IndexedAssetView.Placement> page = indexedAssets.ofAsset(accountId, assetId, paging.limit(), paging.offset())
-                .stream().map(pair -> new IndexedAssetView.Placement(pair[0], pair[1], names.computeIfAbsent(pair[1],
-                        indexId -> indexes.get(accountId, indexId).name())))
+                .stream().map(placement -> new IndexedAssetView.Placement(placement.id(), placement.indexId(),
+                        names.computeIfAbsent(placement.indexId(), indexId -> indexes.get(accountId, indexId).name()),
+                        apiStatus(placement.status()), placement.createdAt()))
                 .toList();
         return ApiPage.of(page, paging, () -> indexedAssets.countOfAsset(accountId, assetId));
     }
@@ -132,10 +133,14 @@ public class IndexedAssets {
 
     private IndexedAssetView view(String accountId, IndexedAssetRow row, boolean withVideo) {
         VideoView video = withVideo && row.hasVideo() ? videos.get(accountId, row.indexId(), row.id()) : null;
-        String status = row.status() == TaskStatus.VALIDATING ? TaskStatus.PENDING.value() : row.status().value();
-        return new IndexedAssetView(row.id(), row.indexId(), row.assetId(), status, row.errorMessage(), row.filename(),
+        return new IndexedAssetView(row.id(), row.indexId(), row.assetId(), apiStatus(row.status()), row.errorMessage(), row.filename(),
                 row.duration(), row.fps(), row.width(), row.height(), row.size(),
                 video != null ? video.userMetadata() : UserMetadata.read(json, row.userMetadata()), row.createdAt(),
                 row.updatedAt(), row.indexedAt(), video);
+    }
+
+    /** An indexed asset's status has no word for a task still being validated: it is pending. */
+    private static String apiStatus(TaskStatus status) {
+        return status == TaskStatus.VALIDATING ? TaskStatus.PENDING.value() : status.value();
     }
 }

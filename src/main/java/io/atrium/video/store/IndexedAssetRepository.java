@@ -2,8 +2,8 @@ package io.atrium.video.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,6 +33,14 @@ public class IndexedAssetRepository {
             """;
     private static final String WITHIN = "t.account_id = :accountId and t.index_id = :indexId "
             + "and (v.id is not null or t.status <> 'ready')";
+
+    /** The indexed assets of an asset: made (the video exists) or being made; failed ones are not. */
+    private static final String OF_ASSET = "t.account_id = :accountId and t.asset_id = :assetId "
+            + "and (v.id is not null or t.status not in ('ready', 'failed'))";
+
+    /** Where an asset is indexed: the indexed asset, its index, its status and when it was started. */
+    public record Placement(String id, String indexId, TaskStatus status, Instant createdAt) {
+    }
 
     private final JdbcClient jdbc;
 
@@ -67,13 +75,16 @@ public class IndexedAssetRepository {
                 .query(IndexedAssetRepository::map).optional();
     }
 
-    /** Where an asset is indexed or being indexed: pairs of (indexed asset id, index id), newest first. */
-    public List<String[]> ofAsset(String accountId, String assetId, int limit, long offset) {
-        return jdbc.sql("select t.video_id, t.index_id from video_tasks t left join videos v on v.id = t.video_id "
+    /** Where an asset is indexed or being indexed, newest first. */
+    public List<Placement> ofAsset(String accountId, String assetId, int limit, long offset) {
+        return jdbc.sql("select t.video_id, t.index_id, t.status, t.created_at from video_tasks t "
+                        + "left join videos v on v.id = t.video_id "
                         + "and v.account_id = t.account_id where " + OF_ASSET
                         + " order by t.created_at desc, t.video_id desc limit :limit offset :offset")
                 .param("accountId", accountId).param("assetId", assetId).param("limit", limit).param("offset", offset)
-                .query((rs, row) -> new String[] {rs.getString("video_id"), rs.getString("index_id")}).list();
+                .query((rs, row) -> new Placement(rs.getString("video_id"), rs.getString("index_id"),
+                        TaskStatus.of(rs.getString("status")), rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+                .list();
     }
 
     public long countOfAsset(String accountId, String assetId) {
@@ -90,14 +101,10 @@ public class IndexedAssetRepository {
                 .query(Long.class).single() > 0;
     }
 
-    /** The indexed assets of an asset: made (the video exists) or being made; failed ones are not. */
-    private static final String OF_ASSET = "t.account_id = :accountId and t.asset_id = :assetId "
-            + "and (v.id is not null or t.status not in ('ready', 'failed'))";
-
     private static Where where(String accountId, String indexId, List<TaskStatus> statuses, VideoFilter filter) {
         Where where = Where.of(WITHIN).param("accountId", accountId).param("indexId", indexId);
         if (statuses != null) {
-            List<String> values = new ArrayList<>(statuses.stream().map(TaskStatus::value).toList());
+            List<String> values = statuses.stream().map(TaskStatus::value).toList();
             where.and(values.isEmpty() ? "1 = 0" : "t.status in (" + where.bind(values) + ")");
         }
         return VideoConditions.add(where, filter, IndexedAssetRepository::column, "t.video_id");

@@ -2,7 +2,6 @@ package io.atrium.video.web;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -29,7 +28,6 @@ import io.atrium.shared.InvalidInputException;
 import io.atrium.video.AssetFilter;
 import io.atrium.video.AssetService;
 import io.atrium.video.AssetView;
-import io.atrium.video.IndexedAssetView;
 import io.atrium.video.IndexedAssets;
 import io.atrium.video.upload.VideoLimits;
 
@@ -104,13 +102,8 @@ class AssetPagesController {
     private String page(Actor actor, String assetId, Model model, String indexError) {
         String account = actor.accountId();
         model.addAttribute("asset", assets.get(account, assetId));
-        ApiPage<IndexedAssetView.Placement> placements = indexedAssets.placements(account, assetId,
-                ApiPage.request(1, ApiPage.MAX_LIMIT, null, null));
-        List<IndexedAssetView> indexed = placements.data().stream()
-                .map(placement -> indexedAssets.get(account, placement.indexId(), placement.id())).toList();
-        model.addAttribute("indexed", indexed);
-        model.addAttribute("indexNames", placements.data().stream().collect(java.util.stream.Collectors.toMap(
-                IndexedAssetView.Placement::id, IndexedAssetView.Placement::indexName)));
+        model.addAttribute("indexed", indexedAssets.placements(account, assetId,
+                ApiPage.request(1, ApiPage.MAX_LIMIT, null, null)).data());
         model.addAttribute("indexes", indexes.list(account, IndexFilter.NONE));
         model.addAttribute("indexError", indexError);
         return "video/asset";
