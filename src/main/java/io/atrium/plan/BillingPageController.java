@@ -30,9 +30,11 @@ class BillingPageController {
     private final PlanService plans;
     private final PlanUsage usage;
     private final RequestCounts requests;
+    private final List<PlanPageSection> sections;
 
-    BillingPageController(PlanService plans, PlanUsage usage, RequestCounts requests) {
+    BillingPageController(PlanService plans, PlanUsage usage, RequestCounts requests, List<PlanPageSection> sections) {
         this.requests = requests;
+        this.sections = sections;
         this.plans = plans;
         this.usage = usage;
     }
@@ -49,6 +51,8 @@ class BillingPageController {
         model.addAttribute("currentLimits", plans.limits(current));
         model.addAttribute("used", usage.used(actor.accountId()));
         model.addAttribute("requests", requests.now(actor.accountId()));
+        sections.forEach(section -> section.addTo(actor, model));
+        model.addAttribute("sections", sections.stream().map(PlanPageSection::template).toList());
         return "plan/billing";
     }
 

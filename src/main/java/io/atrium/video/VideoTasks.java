@@ -20,6 +20,7 @@ import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 
 import io.atrium.api.ApiPage;
 import io.atrium.index.IndexService;
+import io.atrium.plan.IndexingStop;
 import io.atrium.plan.PlanService;
 import io.atrium.plan.PlanSettings;
 import io.atrium.plan.PlanUsage;
@@ -60,6 +61,7 @@ public class VideoTasks implements PlanUsage {
     private final VideoDownloader downloader;
     private final VideoLimits limits;
     private final PlanService plans;
+    private final List<IndexingStop> stops;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
@@ -68,8 +70,10 @@ public class VideoTasks implements PlanUsage {
 
     VideoTasks(TaskRepository tasks, VideoRepository videos, AssetRepository assets,
             IndexedAssetRepository indexedAssets, IndexService indexes, ObjectStorage storage,
-            VideoDownloader downloader, VideoLimits limits, PlanService plans, ApplicationEventPublisher events,
-            TransactionTemplate transactions, JsonMapper json, SchedulerClient jobs, Clock clock) {
+            VideoDownloader downloader, VideoLimits limits, PlanService plans, List<IndexingStop> stops,
+            ApplicationEventPublisher events, TransactionTemplate transactions, JsonMapper json, SchedulerClient jobs,
+            Clock clock) {
+        this.stops = stops;
         this.jobs = jobs;
         this.downloader = downloader;
         this.limits = limits;
@@ -314,6 +318,7 @@ public class VideoTasks implements PlanUsage {
                     + plan.indexingMinutes() + " minutes of indexed video. Delete videos, or choose another plan on "
                     + "Settings > Billing & Plan.");
         }
+        stops.forEach(stop -> stop.requireIndexingAllowed(accountId));
     }
 
     /**
