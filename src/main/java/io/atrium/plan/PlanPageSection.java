@@ -10,7 +10,7 @@ import io.atrium.shared.Actor;
  */
 public interface PlanPageSection {
 
-    /** The template holding the section as its fragment {@code section}, such as {@code billing/section}. */
+    /** The template holding the section as its fragment {@code planPageSection}, such as {@code billing/section}. */
     String template();
 
     /** Adds what the fragment shows for the administrator's account. */
