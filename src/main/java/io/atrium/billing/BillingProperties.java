@@ -40,6 +40,18 @@ record BillingProperties(@DefaultValue("USD") @NotNull String currency, Map<Stri
             @DefaultValue("0") @NotNull @PositiveOrZero BigDecimal perIndexedMinute,
             @DefaultValue("0") @NotNull @PositiveOrZero BigDecimal perThousandApiCalls,
             @DefaultValue("0") @NotNull @PositiveOrZero BigDecimal perGbMonth) {
+
+        /** A closed statement keeps unit prices to 8 decimals: a finer price would not be kept as it was used. */
+        static final int MAX_DECIMALS = 8;
+
+        Prices {
+            for (BigDecimal price : new BigDecimal[] {basePrice, perIndexedMinute, perThousandApiCalls, perGbMonth}) {
+                if (price != null && price.stripTrailingZeros().scale() > MAX_DECIMALS) {
+                    throw new IllegalArgumentException("atrium.billing prices have at most " + MAX_DECIMALS
+                            + " decimals: " + price.toPlainString());
+                }
+            }
+        }
     }
 
     private static final Prices FREE_OF_CHARGE = new Prices(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,

@@ -150,7 +150,8 @@ public class BillingService {
     }
 
     /**
-     * Closes the month before the current one for every account that existed in it and has no statement of it yet:
+     * Closes the month before the current one for every account that existed in it and has no statement of it yet,
+     * and mails it unless its plan's prices are all zero:
      * each in a transaction of its own, which loses to a close of the same statement on another node (its insert then
      * fails on the statement's key, and its audit entry and mail go with it).
      *
@@ -182,7 +183,10 @@ public class BillingService {
         String accountName = billing.accountName(accountId);
         audit.record(accountId, null, AuditAction.STATEMENT_CLOSED, statement.monthName(),
                 "total=" + statement.totalText() + " " + statement.currency() + ", " + rates.describe());
-        mails.closed(statement, accountName, billing.administratorEmails(accountId));
+        if (!rates.chargesNothing()) {
+            // a server that prices nothing (the default) closes statements without mailing everyone a zero
+            mails.closed(statement, accountName, billing.administratorEmails(accountId));
+        }
     }
 
     private Statement open(String accountId, YearMonth month) {

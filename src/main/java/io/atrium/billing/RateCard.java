@@ -15,6 +15,12 @@ public record RateCard(String plan, String currency, BigDecimal basePrice, BigDe
         };
     }
 
+    /** Every price zero (the default: no billing configured). */
+    boolean chargesNothing() {
+        return basePrice.signum() == 0 && perIndexedMinute.signum() == 0 && perThousandApiCalls.signum() == 0
+                && perGbMonth.signum() == 0;
+    }
+
     /** How the audit log records the card seen at a close. */
     String describe() {
         return "plan=" + plan + ", currency=" + currency + ", base=" + basePrice.toPlainString() + ", per_minute="

@@ -362,6 +362,24 @@ class BillingTest extends MovableTimeTest {
                 .query(Integer.class).single()).isEqualTo(1);
     }
 
+    @Test
+    void aMonthPricedAtNothingIsClosedWithoutMailingAnyone() throws Exception {
+        YearMonth month = startNextMonth();
+        Team team = Organizations.team(mvc, jdbc, "Gratis");
+        String account = Organizations.organizationId(jdbc, team.name());
+        // the enterprise plan has no prices here
+        mvc.perform(post("/settings/billing").session(team.admin()).with(csrf()).param("plan", "enterprise"))
+                .andExpect(status().is3xxRedirection());
+        clock.advance(Duration.between(clock.instant(), month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC))
+                .plusMinutes(5));
+
+        billing.closeEndedMonth();
+
+        assertThat(JsonPath.<String>read(statementJson(team.adminKey(), month), "$.total")).isEqualTo("0.00");
+        assertThat(jdbc.sql("select count(*) from mail_outbox where subject like :subject")
+                .param("subject", "Atrium statement for %: " + team.name()).query(Integer.class).single()).isZero();
+    }
+
     /** Moves the clock to the 2nd of next month, 10:00 UTC, and answers that month. */
     private YearMonth startNextMonth() {
         YearMonth next = YearMonth.from(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)).plusMonths(1);

@@ -107,8 +107,9 @@ class EveryPageBrowserTest extends BrowserTest {
         List<String> pages = List.of("/", "/indexes", "/indexes/new", indexPath, indexPath + "/videos", videoPath,
                 "/tasks", "/assets", assetPath, "/integrations", "/integrations/new", "/settings/organization",
                 "/settings/members", "/settings/members/invite", "/settings/members/invitations", "/settings/api-keys",
-                "/settings/usage", "/settings/billing", "/settings/audit-log", "/profile", "/profile/sessions",
-                "/profile/two-factor", "/dev/inbox");
+                "/settings/usage", "/settings/billing",
+                "/settings/billing/statements/" + java.time.YearMonth.now(java.time.ZoneOffset.UTC),
+                "/settings/audit-log", "/profile", "/profile/sessions", "/profile/two-factor", "/dev/inbox");
         List<String> shown = List.of("/", "/indexes", indexPath + "/videos", videoPath, "/tasks", "/assets",
                 "/integrations", "/settings/organization", "/settings/members", "/settings/api-keys", "/settings/usage",
                 "/settings/billing", "/settings/audit-log", "/profile");
