@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 
 import io.atrium.api.ApiController;
 import io.atrium.shared.Actor;
+import io.atrium.shared.InvalidInputException;
 import io.atrium.shared.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -132,7 +133,7 @@ class BillingApiController {
                     + "Alerts go to the administrators at 50, 80 and 100 %.")
     ResponseEntity<BudgetJson> changeBudget(Actor actor, @RequestBody BudgetRequest request) {
         if (request.amount() == null || request.amount().isBlank()) {
-            throw new io.atrium.shared.InvalidInputException("amount", "parameter_not_provided",
+            throw new InvalidInputException("amount", "parameter_not_provided",
                     "amount is required; DELETE /api/v1/billing/budget removes the budget.");
         }
         Budget budget = budgets.change(actor, request.amount(), Boolean.TRUE.equals(request.stopIndexing())).orElseThrow();

@@ -1,6 +1,8 @@
 package io.atrium.billing;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -27,19 +29,20 @@ class BillingSection implements PlanPageSection {
 
     @Override
     public void addTo(Actor admin, Model model) {
-        java.util.List<Statement> statements = billing.statements(admin);
+        List<Statement> statements = billing.statements(admin);
+        Optional<Budget> budget = budgets.budget(admin);
         model.addAttribute("rateCard", billing.rateCard(admin.accountId()));
         model.addAttribute("currentStatement", statements.get(0));
         model.addAttribute("statements", statements);
-        model.addAttribute("budget", budgets.budget(admin).orElse(null));
+        model.addAttribute("budget", budget.orElse(null));
         model.addAttribute("alertThresholds", Budgets.THRESHOLDS);
         if (!model.containsAttribute("contactForm")) {
             model.addAttribute("contactForm", billing.contact(admin));
             model.addAttribute("contactErrors", Map.of());
         }
         if (!model.containsAttribute("budgetForm")) {
-            model.addAttribute("budgetForm", budgets.budget(admin)
-                    .map(budget -> Map.<String, Object>of("amount", budget.amountText(), "stopIndexing", budget.stopIndexing()))
+            model.addAttribute("budgetForm", budget
+                    .map(set -> Map.<String, Object>of("amount", set.amountText(), "stopIndexing", set.stopIndexing()))
                     .orElse(Map.of("amount", "", "stopIndexing", false)));
             model.addAttribute("budgetErrors", Map.of());
         }

@@ -19,7 +19,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.atrium.audit.AuditAction;
 import io.atrium.audit.AuditLog;
-import io.atrium.plan.Plan;
 import io.atrium.plan.PlanService;
 import io.atrium.shared.Actor;
 import io.atrium.shared.EmailAddresses;
@@ -64,11 +63,6 @@ public class BillingService {
     /** The prices of the account's plan now. */
     public RateCard rateCard(String accountId) {
         return properties.rateCard(plans.planOf(accountId));
-    }
-
-    /** The prices of every plan now, in plan order. */
-    public List<RateCard> rateCards() {
-        return java.util.Arrays.stream(Plan.values()).map(properties::rateCard).toList();
     }
 
     /**

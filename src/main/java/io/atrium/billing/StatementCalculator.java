@@ -12,7 +12,7 @@ import io.atrium.usage.UsageService.DayUsage;
  * <ul>
  * <li>base: 1 month at the base price;</li>
  * <li>indexed minutes: the seconds of video indexed (to the millisecond) / 60;</li>
- * <li>API calls: the calls made with the account's keys, priced per 1,000;</li>
+ * <li>API calls: the calls made with the account's keys, in thousands (the price is per 1,000);</li>
  * <li>storage: GB-months, the bytes stored on each day of the month summed and divided by the month's days and by
  * 10^9; a day counts what was stored at its last change, or what the day before ended with.</li>
  * </ul>
@@ -49,7 +49,8 @@ final class StatementCalculator {
         lines.add(new StatementLine(LineKind.INDEXED_MINUTES,
                 seconds.divide(SECONDS_PER_MINUTE, QUANTITY_SCALE, RoundingMode.HALF_UP), rates.perIndexedMinute(),
                 Money.minor(seconds.multiply(rates.perIndexedMinute()), SECONDS_PER_MINUTE, digits)));
-        lines.add(new StatementLine(LineKind.API_CALLS, BigDecimal.valueOf(calls), rates.perThousandApiCalls(),
+        // in thousands, the unit the price is per: quantity × unit price is the amount before rounding
+        lines.add(new StatementLine(LineKind.API_CALLS, BigDecimal.valueOf(calls, 3), rates.perThousandApiCalls(),
                 Money.minor(BigDecimal.valueOf(calls).multiply(rates.perThousandApiCalls()), CALLS_PER_PRICE, digits)));
         lines.add(new StatementLine(LineKind.STORAGE, byteDays.divide(monthOfGb, QUANTITY_SCALE, RoundingMode.HALF_UP),
                 rates.perGbMonth(), Money.minor(byteDays.multiply(rates.perGbMonth()), monthOfGb, digits)));

@@ -121,7 +121,7 @@ class BillingTest extends MovableTimeTest {
                 .containsExactly(base, minutes, calls, storage);
         assertThat(JsonPath.<List<String>>read(closed, "$.lines[*].item"))
                 .containsExactly("base", "indexed_minutes", "api_calls", "storage");
-        assertThat(JsonPath.<String>read(closed, "$.lines[2].quantity")).isEqualTo("15");
+        assertThat(JsonPath.<String>read(closed, "$.lines[2].quantity")).isEqualTo("0.015");
         assertThat(JsonPath.<String>read(closed, "$.lines[2].unit_price")).isEqualTo("2.4");
         assertThat(JsonPath.<Number>read(closed, "$.total_minor").longValue()).isEqualTo(total);
         assertThat(JsonPath.<String>read(closed, "$.total")).isEqualTo(totalText);
@@ -151,7 +151,7 @@ class BillingTest extends MovableTimeTest {
         }
         mvc.perform(get("/settings/billing/statements/" + month + ".csv").session(team.admin()))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString(month + ",closed,api_calls,15,\"1,000 calls\",2.4,0.04,USD")))
+                .andExpect(content().string(containsString(month + ",closed,api_calls,0.015,\"1,000 calls\",2.4,0.04,USD")))
                 .andExpect(content().string(containsString(month + ",closed,total,,,," + totalText + ",USD")));
         mvc.perform(get("/settings/billing/statements/" + month).session(team.admin()))
                 .andExpect(status().isOk())

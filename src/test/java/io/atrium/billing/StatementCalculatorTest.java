@@ -35,7 +35,7 @@ class StatementCalculatorTest {
         assertThat(lines.get(1).quantity()).isEqualByComparingTo("3.508333");
         assertThat(lines.get(1).amountMinor()).isEqualTo(4);
         // 1,250 calls × 0.40 / 1,000 = 0.50
-        assertThat(lines.get(2).quantity()).isEqualByComparingTo("1250");
+        assertThat(lines.get(2).quantity()).isEqualByComparingTo("1.25");
         assertThat(lines.get(2).amountMinor()).isEqualTo(50);
         // 2 GB for 15 of 30 days = 1 GB-month × 0.023 = 0.023 → 0.02
         assertThat(lines.get(3).quantity()).isEqualByComparingTo("1");
