@@ -48,9 +48,14 @@ final class VideoConditions {
      */
     static String metadataValue(Where where, String name, String value) {
         String number = UserMetadata.numberText(value).orElse(value);
-        String condition = "m.name = " + where.bind(name) + " and m.value_key in (" + where.bind(MetadataKeys.of(value))
-                + ", " + where.bind(MetadataKeys.of(number)) + ")";
+        String condition = "m.name = " + where.bind(name) + " and m.value_key " + oneOf(where, MetadataKeys.of(value),
+                MetadataKeys.of(number));
         return MetadataKeys.decides(value) && MetadataKeys.decides(number) ? condition
-                : condition + " and m.value_text in (" + where.bind(value) + ", " + where.bind(number) + ")";
+                : condition + " and m.value_text " + oneOf(where, value, number);
+    }
+
+    /** {@code = a} or {@code in (a, b)}: the planner estimates one value better than a list that names it twice. */
+    private static String oneOf(Where where, String a, String b) {
+        return a.equals(b) ? "= " + where.bind(a) : "in (" + where.bind(a) + ", " + where.bind(b) + ")";
     }
 }
