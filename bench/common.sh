@@ -50,7 +50,8 @@ bench_start() {
     java "${jvm[@]}" -jar "$JAR" --server.port="$port" "${bench_unlimited[@]}" "$@" >"$log" 2>&1 &
     server=$!
     bench_servers+=("$server")
-    for _ in $(seq 1 240); do
+    # START_SECONDS (default 120) for a machine too busy to start a server in two minutes
+    for _ in $(seq 1 $(( ${START_SECONDS:-120} * 2 ))); do
         curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && return 0
         kill -0 "$server" 2>/dev/null || break
         sleep 0.5

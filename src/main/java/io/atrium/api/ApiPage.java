@@ -1,5 +1,7 @@
 package io.atrium.api;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
@@ -80,6 +82,44 @@ public record ApiPage<T>(List<T> data, @JsonProperty("page_info") PageInfo pageI
     public static <T> ApiPage<T> of(List<T> page, Request request, LongSupplier totalResults) {
         boolean endShown = page.size() < request.limit() && (!page.isEmpty() || request.offset() == 0);
         return of(page, request, endShown ? request.offset() + page.size() : totalResults.getAsLong());
+    }
+
+    /** Reads a slice of a list from the database: {@code limit} items after {@code offset}, in one direction. */
+    @FunctionalInterface
+    public interface Slice<T> {
+        List<T> read(boolean descending, int limit, long offset);
+    }
+
+    /**
+     * A page read by the database: the first page at once, counting the list only when the page does not show where it
+     * ends; any other page after the count, from {@link #nearerEnd whichever end of the list is nearer}. Call it in
+     * one transaction (a snapshot, such as repeatable read) so that the count and the page agree.
+     */
+    public static <T> ApiPage<T> read(Request request, Slice<T> slice, LongSupplier totalResults) {
+        if (request.offset() == 0) {
+            return of(slice.read(request.descending(), request.limit(), 0), request, totalResults);
+        }
+        return nearerEnd(request, totalResults.getAsLong(), slice);
+    }
+
+    /**
+     * A page of a list of {@code totalResults} items, read from whichever end of the list is nearer: a page past the
+     * middle is read in the opposite order with the offset counted from the end, then put back in the order asked
+     * for, so the database skips at most half the list (the last page skips nothing). The order must be total (ties
+     * broken by the id) for both readings to give the same page.
+     */
+    public static <T> ApiPage<T> nearerEnd(Request request, long totalResults, Slice<T> slice) {
+        long offset = request.offset();
+        if (offset >= totalResults) {
+            return of(List.of(), request, totalResults);
+        }
+        long end = Math.min(offset + request.limit(), totalResults);
+        if (offset <= totalResults - end) {
+            return of(slice.read(request.descending(), request.limit(), offset), request, totalResults);
+        }
+        List<T> reversed = new ArrayList<>(slice.read(!request.descending(), (int) (end - offset), totalResults - end));
+        Collections.reverse(reversed);
+        return of(reversed, request, totalResults);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.atrium.api.ApiPage;
@@ -66,14 +67,15 @@ public class IndexedAssets {
      * @param statuses the API's statuses to show ({@code pending} covers the task's validating and pending), or
      *     {@code null} for all
      * @throws NotFoundException when the index is not the account's
+     * @see ApiPage#read
      */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public ApiPage<IndexedAssetView> list(String accountId, String indexId, List<TaskStatus> statuses,
             VideoFilter filter, ApiPage.Request paging) {
         indexes.requireExists(accountId, indexId);
-        List<IndexedAssetView> page = indexedAssets.page(accountId, indexId, statuses, filter, paging.sortBy(),
-                paging.descending(), paging.limit(), paging.offset()).stream().map(row -> view(accountId, row, false))
-                .toList();
-        return ApiPage.of(page, paging, () -> indexedAssets.count(accountId, indexId, statuses, filter));
+        return ApiPage.read(paging, (descending, limit, offset) -> indexedAssets.page(accountId, indexId, statuses,
+                filter, paging.sortBy(), descending, limit, offset).stream().map(row -> view(accountId, row, false))
+                .toList(), () -> indexedAssets.count(accountId, indexId, statuses, filter));
     }
 
     /** @throws NotFoundException when the index or the indexed asset is not the account's */

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -67,16 +68,16 @@ public class VideoService {
     }
 
     /**
-     * One page of the index's videos that meet the filter. The count is skipped when the page itself shows
-     * where the list ends.
+     * One page of the index's videos that meet the filter ({@link ApiPage#read}: a page past the middle is read from
+     * the list's other end). Count and page come from one snapshot of the database.
      *
      * @throws NotFoundException when the index is not the account's
      */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public ApiPage<VideoSummary> list(String accountId, String indexId, VideoFilter filter, ApiPage.Request paging) {
         indexes.requireExists(accountId, indexId);
-        List<VideoSummary> page = videos.page(accountId, indexId, filter, paging.sortBy(), paging.descending(),
-                paging.limit(), paging.offset());
-        return ApiPage.of(page, paging, () -> videos.count(accountId, indexId, filter));
+        return ApiPage.read(paging, (descending, limit, offset) -> videos.page(accountId, indexId, filter,
+                paging.sortBy(), descending, limit, offset), () -> videos.count(accountId, indexId, filter));
     }
 
     /** Signed thumbnail links of those of the account's videos that have a thumbnail, by video id. */

@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
 
@@ -263,11 +265,14 @@ public class VideoTasks implements PlanUsage {
                 .collect(Collectors.toMap(TaskView::id, task -> task));
     }
 
-    /** One page of the account's tasks that meet the filter; the database reads only the page (and the count). */
+    /**
+     * One page of the account's tasks that meet the filter; the database reads only the page (and the count), a page
+     * past the middle from the list's other end ({@link ApiPage#read}), both from one snapshot.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public ApiPage<TaskView> list(String accountId, TaskFilter filter, ApiPage.Request paging) {
-        List<TaskView> page = tasks.page(accountId, filter, paging.sortBy(), paging.descending(), paging.limit(),
-                paging.offset()).stream().map(TaskView::of).toList();
-        return ApiPage.of(page, paging, () -> tasks.count(accountId, filter));
+        return ApiPage.read(paging, (descending, limit, offset) -> tasks.page(accountId, filter, paging.sortBy(),
+                descending, limit, offset).stream().map(TaskView::of).toList(), () -> tasks.count(accountId, filter));
     }
 
     /** @throws NotFoundException when the index is not the account's */

@@ -190,8 +190,9 @@ class VideoListingTest {
         String strangerAccount = accountOf(strangerIndex);
         String strangerVideo = seed(strangerIndex, "x.mp4", 10, 25.0, 640, 360, 10, T0, T0);
         // Rows of the stranger's account that point at the owner's index and video (no API can make these)
-        jdbc.sql("insert into video_metadata (video_id, account_id, name, value_text) values (:v, :a, 'club', 'blue')")
-                .param("v", video).param("a", strangerAccount).update();
+        jdbc.sql("insert into video_metadata (video_id, account_id, index_id, name, value_text, value_key) "
+                        + "values (:v, :a, :i, 'club', 'blue', 'blue')")
+                .param("v", video).param("a", strangerAccount).param("i", index).update();
         jdbc.sql("update videos set index_id = :i where id = :v").param("i", index).param("v", strangerVideo).update();
 
         api.as(key).perform(get("/v1.3/indexes/" + index + "/videos").param("club", "blue")).andExpect(jsonPath("$.data").value(empty()));
@@ -242,6 +243,7 @@ class VideoListingTest {
                 .param("size", size).param("created", createdAt.atOffset(ZoneOffset.UTC))
                 .param("updated", updatedAt.atOffset(ZoneOffset.UTC))
                 .update();
+        jdbc.sql("update indexes set video_count = video_count + 1 where id = :index").param("index", index).update();
         return id;
     }
 

@@ -61,8 +61,10 @@ public class TaskRepository {
         Where where = where(accountId, filter);
         String column = sortBy.equals("updated_at") ? "updated_at" : "created_at";
         String direction = descending ? " desc" : " asc";
-        return jdbc.sql("select " + COLUMNS + " from video_tasks where " + where.sql() + " order by " + column + direction
-                        + ", id" + direction + " limit :limit offset :offset")
+        String order = " order by " + column + direction + ", id" + direction;
+        // the offset walks ids in the sort's index (V30) only; the page's own rows are read after
+        return jdbc.sql("select " + COLUMNS + " from video_tasks where id in (select id from video_tasks where "
+                        + where.sql() + order + " limit :limit offset :offset)" + order)
                 .params(where.params()).param("limit", limit).param("offset", offset)
                 .query(TaskRepository::map).list();
     }

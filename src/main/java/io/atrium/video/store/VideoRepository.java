@@ -76,7 +76,8 @@ public class VideoRepository {
                 .param("createdAt", utc(task.createdAt())).param("now", utc(now))
                 .update();
         if (inserted == 1) {
-            insertMetadata(task.accountId(), task.videoId(), metadataTexts);
+            counted(task.accountId(), task.indexId(), 1);
+            insertMetadata(task.accountId(), task.indexId(), task.videoId(), metadataTexts);
         }
         return inserted == 1;
     }
@@ -117,7 +118,8 @@ public class VideoRepository {
 
     /**
      * One page of an index's videos that meet the filter, in the order asked for, then by id. Everything
-     * happens in the database: a list reads only the rows of its page (and the count).
+     * happens in the database: the rows skipped by the offset are walked in an index only (ids in the sort's
+     * index, {@code videos_index_created} or {@code videos_index_updated}), and only the page's own rows are read.
      *
      * @param sortBy {@code created_at} or {@code updated_at}
      */
@@ -130,15 +132,31 @@ public class VideoRepository {
             default -> throw new IllegalArgumentException("Not a sort field: " + sortBy);
         };
         String direction = descending ? " desc" : " asc";
+        String order = " order by v." + column + direction + ", v.id" + direction;
         return jdbc.sql("select v.id, v.filename, v.duration, v.fps, v.width, v.height, v.size, v.created_at, "
-                        + "v.updated_at, v.indexed_at, v.asset_id from videos v where " + where.sql()
-                        + " order by v." + column + direction + ", v.id" + direction + " limit :limit offset :offset")
+                        + "v.updated_at, v.indexed_at, v.asset_id from videos v where v.id in (select v.id from videos v "
+                        + "where " + where.sql() + order + " limit :limit offset :offset)" + order)
                 .params(where.params()).param("limit", limit).param("offset", offset)
                 .query(VideoRepository::summary).list();
     }
 
-    /** How many of an index's videos meet the filter. */
+    /**
+     * How many of an index's videos meet the filter: without a filter, the index's {@code video_count}; with one
+     * user-metadata condition alone, the entries of {@code video_metadata_value}; otherwise by the rows.
+     */
     public long count(String accountId, String indexId, VideoFilter filter) {
+        if (filter.equals(VideoFilter.NONE)) {
+            return jdbc.sql("select video_count from indexes where account_id = :accountId and id = :indexId")
+                    .param("accountId", accountId).param("indexId", indexId).query(Long.class).optional().orElse(0L);
+        }
+        if (filter.userMetadata().size() == 1
+                && filter.equals(new VideoFilter(null, List.of(), filter.userMetadata(), Map.of()))) {
+            Where where = Where.of("m.account_id = :accountId and m.index_id = :indexId")
+                    .param("accountId", accountId).param("indexId", indexId);
+            filter.userMetadata().forEach((name, value) -> where.and(VideoConditions.metadataValue(where, name, value)));
+            return jdbc.sql("select count(*) from video_metadata m where " + where.sql())
+                    .params(where.params()).query(Long.class).single();
+        }
         Where where = where(accountId, indexId, filter);
         return jdbc.sql("select count(*) from videos v where " + where.sql())
                 .params(where.params()).query(Long.class).single();
@@ -155,13 +173,17 @@ public class VideoRepository {
                 .update();
         jdbc.sql("delete from video_metadata where account_id = :accountId and video_id = :id")
                 .param("accountId", accountId).param("id", id).update();
-        insertMetadata(accountId, id, metadataTexts);
+        insertMetadata(accountId, indexId, id, metadataTexts);
     }
 
     public boolean delete(String accountId, String indexId, String id) {
-        return jdbc.sql("delete from videos where account_id = :accountId and index_id = :indexId and id = :id")
+        boolean deleted = jdbc.sql("delete from videos where account_id = :accountId and index_id = :indexId and id = :id")
                 .param("accountId", accountId).param("indexId", indexId).param("id", id)
                 .update() == 1;
+        if (deleted) {
+            counted(accountId, indexId, -1);
+        }
+        return deleted;
     }
 
     /** The videos made from an asset, in every index of the account. */
@@ -170,9 +192,15 @@ public class VideoRepository {
                 .param("accountId", accountId).param("assetId", assetId).query(String.class).list();
     }
 
+    /**
+     * Deletes the videos made from an asset one by one, so that each index's count goes down by the videos this
+     * call deleted (not by those a concurrent call deleted first).
+     */
     public void deleteOfAsset(String accountId, String assetId) {
-        jdbc.sql("delete from videos where account_id = :accountId and asset_id = :assetId")
-                .param("accountId", accountId).param("assetId", assetId).update();
+        jdbc.sql("select id, index_id from videos where account_id = :accountId and asset_id = :assetId")
+                .param("accountId", accountId).param("assetId", assetId)
+                .query((rs, row) -> Map.entry(rs.getString("id"), rs.getString("index_id"))).list()
+                .forEach(video -> delete(accountId, video.getValue(), video.getKey()));
     }
 
     public boolean exists(String accountId, String id) {
@@ -180,15 +208,22 @@ public class VideoRepository {
                 .param("accountId", accountId).param("id", id).query(Long.class).single() > 0;
     }
 
-    private void insertMetadata(String accountId, String videoId, Map<String, String> metadataTexts) {
+    /** Adds videos to the index's {@code video_count} (or takes them away), in the caller's transaction. */
+    private void counted(String accountId, String indexId, int videos) {
+        jdbc.sql("update indexes set video_count = video_count + :videos where account_id = :accountId and id = :indexId")
+                .param("videos", videos).param("accountId", accountId).param("indexId", indexId).update();
+    }
+
+    private void insertMetadata(String accountId, String indexId, String videoId, Map<String, String> metadataTexts) {
         metadataTexts.forEach((name, value) -> jdbc.sql("""
-                insert into video_metadata (video_id, account_id, name, value_text)
-                values (:videoId, :accountId, :name, :value)""")
-                .param("videoId", videoId).param("accountId", accountId).param("name", name).param("value", value)
+                insert into video_metadata (video_id, account_id, index_id, name, value_text, value_key)
+                values (:videoId, :accountId, :indexId, :name, :value, :key)""")
+                .param("videoId", videoId).param("accountId", accountId).param("indexId", indexId).param("name", name)
+                .param("value", value).param("key", MetadataKeys.of(value))
                 .update());
     }
 
-    /** The condition over {@code videos v}: always within the account and the index. */
+    /** The condition over {@code videos v}: always within the account and the index (binds both, as filters need). */
     private static Where where(String accountId, String indexId, VideoFilter filter) {
         return VideoConditions.add(Where.of("v.account_id = :accountId and v.index_id = :indexId")
                 .param("accountId", accountId).param("indexId", indexId), filter, field -> "v." + field, "v.id");

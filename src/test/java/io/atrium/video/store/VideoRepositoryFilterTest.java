@@ -185,10 +185,17 @@ class VideoRepositoryFilterTest {
                 .param("id", id).param("accountId", accountId).param("indexId", indexId).param("filename", filename)
                 .param("duration", duration).param("fps", fps).param("width", width).param("height", height)
                 .param("createdAt", utc(createdAt)).param("updatedAt", utc(updatedAt)).update();
+        // as the repository counts a video it adds
+        jdbc.sql("update indexes set video_count = video_count + 1 where account_id = :accountId and id = :indexId")
+                .param("accountId", accountId).param("indexId", indexId).update();
     }
 
+    /** A metadata row as the repository writes it: in the video's index, with its value key. */
     private void metadata(String videoId, String accountId, String name, String value) {
-        jdbc.sql("insert into video_metadata (video_id, account_id, name, value_text) values (:v, :a, :n, :t)")
-                .param("v", videoId).param("a", accountId).param("n", name).param("t", value).update();
+        jdbc.sql("""
+                insert into video_metadata (video_id, account_id, index_id, name, value_text, value_key)
+                select :v, :a, index_id, :n, :t, :k from videos where id = :v""")
+                .param("v", videoId).param("a", accountId).param("n", name).param("t", value)
+                .param("k", MetadataKeys.of(value)).update();
     }
 }

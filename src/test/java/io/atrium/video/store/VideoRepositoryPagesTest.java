@@ -1,0 +1,211 @@
+package io.atrium.video.store;
+
+import static io.atrium.shared.SqlTime.utc;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.atrium.api.ApiPage;
+import io.atrium.testsupport.RepositoryTest;
+import io.atrium.video.TaskStatus;
+import io.atrium.video.VideoFilter;
+import io.atrium.video.VideoSummary;
+
+/**
+ * Pages of an index's videos as the API reads them ({@link ApiPage#read} over {@link VideoRepository#page}: a page
+ * past the middle read backwards from the other end, the offset walked in the index only) are the pages of the
+ * whole list sorted in Java, for both sort fields and directions, every page and the ones past the end, with and
+ * without a user-metadata filter; totals come from the index's count or the metadata index and are exact. Videos
+ * are added and removed through the repository, as the application does.
+ */
+@RepositoryTest
+@Import(VideoRepository.class)
+class VideoRepositoryPagesTest {
+
+    private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+    private static final String LONG = "x".repeat(MetadataKeys.LENGTH - 1) + "-a long value that no B-tree entry holds";
+
+    record Video(String id, Instant createdAt, Instant updatedAt, Map<String, String> metadata) {
+    }
+
+    @Autowired
+    VideoRepository videos;
+    @Autowired
+    JdbcClient jdbc;
+
+    private final List<Video> listed = new ArrayList<>();
+
+    @BeforeEach
+    void rows() {
+        account("acc_a");
+        account("acc_b");
+        index("idx_a", "acc_a");
+        index("idx_b", "acc_b");
+        for (int i = 0; i < 23; i++) {
+            // creation times come in threes (the id breaks the tie); updates in another order
+            Instant created = T0.plusSeconds(i / 3);
+            Instant updated = T0.plusSeconds((i * 7) % 23);
+            Map<String, String> metadata = i % 3 == 0 ? Map.of("team", "red") : Map.of("team", "blue");
+            if (i == 4) {
+                metadata = Map.of("team", "red", "note", LONG);
+            }
+            if (i == 5) {
+                // the first characters of LONG, and a key of their own: no filter for one finds the other
+                metadata = Map.of("note", LONG.substring(0, MetadataKeys.LENGTH - 2));
+            }
+            if (i == 6) {
+                metadata = Map.of("team", "red", "price", "5");
+            }
+            Video video = new Video("v%02d".formatted((i * 11) % 23), created, updated, metadata);
+            add("acc_a", "idx_a", video);
+            listed.add(video);
+        }
+        // another account's videos: one in its own index, one naming this index (no API can make that one)
+        add("acc_b", "idx_b", new Video("w01", T0, T0, Map.of("team", "red")));
+        add("acc_b", "idx_a", new Video("w02", T0, T0, Map.of("team", "red")));
+    }
+
+    @Test
+    void everyPageIsThePageOfTheSortedListFromWhicheverEndItIsRead() {
+        for (String sortBy : List.of("created_at", "updated_at")) {
+            for (boolean descending : List.of(true, false)) {
+                for (int limit : List.of(1, 4, 5, 23, 50)) {
+                    expectPages(VideoFilter.NONE, listed, sortBy, descending, limit);
+                    expectPages(metadata(Map.of("team", "red")), matching("team", "red"), sortBy, descending, limit);
+                }
+            }
+        }
+    }
+
+    @Test
+    void countsAreExactAndFollowEveryVideoAddedOrRemoved() {
+        assertThat(videos.count("acc_a", "idx_a", VideoFilter.NONE)).isEqualTo(23);
+        assertThat(videos.count("acc_a", "idx_a", metadata(Map.of("team", "red")))).isEqualTo(9);
+        assertThat(videos.count("acc_b", "idx_b", VideoFilter.NONE)).isEqualTo(1);
+
+        assertThat(videos.delete("acc_a", "idx_a", "v00")).isTrue();
+        assertThat(videos.delete("acc_a", "idx_a", "v00")).isFalse();
+        assertThat(videos.delete("acc_b", "idx_a", "v01")).isFalse();
+        // a task resumed after a crash finds its video there already: it is not counted twice
+        assertThat(videos.insertIfAbsent(task("acc_a", "idx_a", "v01", null), Map.of(), T0)).isFalse();
+        insertAsset("acc_a", "idx_a", "v90", "asset1");
+        index("idx_a2", "acc_a");
+        insertAsset("acc_a", "idx_a2", "v91", "asset1");
+        assertThat(videos.count("acc_a", "idx_a", VideoFilter.NONE)).isEqualTo(23);
+        assertThat(videos.count("acc_a", "idx_a2", VideoFilter.NONE)).isEqualTo(1);
+        videos.updateMetadata("acc_a", "idx_a", "v01", "{\"team\":\"red\"}", Map.of("team", "red"), T0);
+        assertThat(videos.count("acc_a", "idx_a", VideoFilter.NONE)).isEqualTo(23);
+        videos.deleteOfAsset("acc_a", "asset1");
+
+        assertThat(videos.count("acc_a", "idx_a", VideoFilter.NONE)).isEqualTo(22).isEqualTo(rows("acc_a", "idx_a"));
+        assertThat(videos.count("acc_a", "idx_a2", VideoFilter.NONE)).isZero();
+        assertThat(videos.count("acc_a", "idx_a", metadata(Map.of("team", "red")))).isEqualTo(8);
+        assertThat(videos.count("acc_b", "idx_b", VideoFilter.NONE)).isEqualTo(1);
+        assertThat(videos.count("acc_b", "idx_a", VideoFilter.NONE)).isZero();
+    }
+
+    @Test
+    void longValuesAndNumbersMatchExactlyThroughTheirKeys() {
+        assertThat(ids(metadata(Map.of("note", LONG)))).containsExactly(id(4));
+        assertThat(videos.count("acc_a", "idx_a", metadata(Map.of("note", LONG)))).isEqualTo(1);
+        String prefix = LONG.substring(0, MetadataKeys.LENGTH - 2);
+        assertThat(ids(metadata(Map.of("note", prefix)))).containsExactly(id(5));
+        assertThat(videos.count("acc_a", "idx_a", metadata(Map.of("note", prefix)))).isEqualTo(1);
+        assertThat(ids(metadata(Map.of("note", LONG.substring(0, MetadataKeys.LENGTH))))).isEmpty();
+        assertThat(ids(metadata(Map.of("note", LONG + "!")))).isEmpty();
+        assertThat(videos.count("acc_a", "idx_a", metadata(Map.of("note", LONG + "!")))).isZero();
+        assertThat(ids(metadata(Map.of("price", "5.0")))).containsExactly(id(6));
+        assertThat(videos.count("acc_a", "idx_a", metadata(Map.of("price", "5.00")))).isEqualTo(1);
+        assertThat(ids(metadata(Map.of("team", "red", "price", "5")))).containsExactly(id(6));
+        assertThat(videos.count("acc_a", "idx_a", metadata(Map.of("team", "red", "price", "5")))).isEqualTo(1);
+    }
+
+    @Test
+    void aKeyNeverSplitsAPairOfUtf16Units() {
+        String clef = "\uD834\uDD1E";
+        String value = "y".repeat(MetadataKeys.LENGTH - 1) + clef + "z";
+        assertThat(MetadataKeys.of(value)).isEqualTo("y".repeat(MetadataKeys.LENGTH - 1));
+        assertThat(MetadataKeys.of("short")).isEqualTo("short");
+        insertAsset("acc_a", "idx_a", "v92", "asset2");
+        videos.updateMetadata("acc_a", "idx_a", "v92", null, Map.of("clef", value), T0);
+        assertThat(ids(metadata(Map.of("clef", value)))).containsExactly("v92");
+    }
+
+    private void expectPages(VideoFilter filter, List<Video> all, String sortBy, boolean descending, int limit) {
+        Function<Video, Instant> time = sortBy.equals("created_at") ? Video::createdAt : Video::updatedAt;
+        Comparator<Video> order = Comparator.comparing(time).thenComparing(Video::id);
+        List<String> sorted = all.stream().sorted(descending ? order.reversed() : order).map(Video::id).toList();
+        int pages = (sorted.size() + limit - 1) / limit;
+        for (int page = 1; page <= pages + 2; page++) {
+            ApiPage.Request request = new ApiPage.Request(page, limit, sortBy, descending);
+            ApiPage<VideoSummary> read = ApiPage.read(request, (desc, size, offset) -> videos.page("acc_a", "idx_a",
+                    filter, sortBy, desc, size, offset), () -> videos.count("acc_a", "idx_a", filter));
+            List<String> expected = sorted.subList(Math.min((page - 1) * limit, sorted.size()),
+                    Math.min(page * limit, sorted.size()));
+            String what = filter + " " + sortBy + (descending ? " desc" : " asc") + " page " + page + " of " + limit;
+            assertThat(read.data()).as(what).extracting(VideoSummary::id).containsExactlyElementsOf(expected);
+            assertThat(read.pageInfo().totalResults()).as(what).isEqualTo(sorted.size());
+            assertThat(read.pageInfo().totalPage()).as(what).isEqualTo(pages);
+        }
+    }
+
+    private List<Video> matching(String name, String value) {
+        return listed.stream().filter(video -> value.equals(video.metadata().get(name))).toList();
+    }
+
+    private String id(int i) {
+        return listed.get(i).id();
+    }
+
+    private List<String> ids(VideoFilter filter) {
+        return videos.page("acc_a", "idx_a", filter, "created_at", false, 50, 0).stream().map(VideoSummary::id).toList();
+    }
+
+    private long rows(String accountId, String indexId) {
+        return jdbc.sql("select count(*) from videos where account_id = :a and index_id = :i")
+                .param("a", accountId).param("i", indexId).query(Long.class).single();
+    }
+
+    private static VideoFilter metadata(Map<String, String> metadata) {
+        return new VideoFilter(null, List.of(), metadata, Map.of());
+    }
+
+    private void add(String accountId, String indexId, Video video) {
+        TaskRow task = new TaskRow("t" + video.id(), accountId, indexId, video.id(), TaskStatus.READY, null, null,
+                video.id() + ".mp4", null, 1000, 10.0, 25.0, 640, 360, true, null, video.createdAt(), video.createdAt(),
+                null, null, null);
+        assertThat(videos.insertIfAbsent(task, video.metadata(), video.updatedAt())).isTrue();
+    }
+
+    private void insertAsset(String accountId, String indexId, String videoId, String assetId) {
+        assertThat(videos.insertIfAbsent(task(accountId, indexId, videoId, assetId), Map.of(), T0)).isTrue();
+    }
+
+    private static TaskRow task(String accountId, String indexId, String videoId, String assetId) {
+        return new TaskRow("t" + videoId, accountId, indexId, videoId, TaskStatus.READY, null, null, "clip.mp4", null,
+                1000, 10.0, 25.0, 640, 360, true, null, T0, T0, null, null, assetId);
+    }
+
+    private void account(String id) {
+        jdbc.sql("insert into accounts (id, kind, name, created_at, updated_at) values (:id, 'organization', :id, :t, :t)")
+                .param("id", id).param("t", utc(T0)).update();
+    }
+
+    private void index(String id, String accountId) {
+        jdbc.sql("""
+                insert into indexes (id, account_id, name, models, addons, created_at, updated_at)
+                values (:id, :accountId, :id, '[]', '[]', :t, :t)""")
+                .param("id", id).param("accountId", accountId).param("t", utc(T0)).update();
+    }
+}
