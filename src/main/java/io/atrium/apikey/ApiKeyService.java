@@ -159,6 +159,9 @@ public class ApiKeyService implements MemberKeys {
      * members see the keys they created for themselves.
      */
     public List<ApiKeyView> list(Actor actor) {
+        if (actor.organizationKey() && !actor.admin()) {
+            return List.of(); // a regular user's organization key created no keys, and sees none of its creator's
+        }
         List<ApiKeyRow> rows = actor.admin() ? keys.ofAccount(actor.accountId())
                 : keys.ofCreator(actor.accountId(), actor.userId());
         Map<String, UserView> creators = accounts.users(rows.stream().map(ApiKeyRow::createdByUserId).distinct().toList());

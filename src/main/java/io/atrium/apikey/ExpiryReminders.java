@@ -85,9 +85,11 @@ class ExpiryReminders {
                 keys.claimReminder(row.accountId(), row.id(), Reminder.SEVEN_DAYS, now);
             }
             String accountName = accounts.findAccount(row.accountId()).map(AccountView::name).orElse("your account");
+            // The days actually left, rounded up: 7 and 1 on time, fewer for a key made to live less than a week.
+            int daysLeft = ApiKeyService.daysLeftWithin(now, row.expiresAt(), reminder.days);
             Map<String, UserView> recipients = accounts.users(recipients(row));
-            recipients.values().forEach(user -> mail.enqueue(compose(user, row, reminder, accountName)));
-            events.publishEvent(new ApiKeyExpiring(row.accountId(), row.id(), row.name(), row.expiresAt(), reminder.days));
+            recipients.values().forEach(user -> mail.enqueue(compose(user, row, daysLeft, accountName)));
+            events.publishEvent(new ApiKeyExpiring(row.accountId(), row.id(), row.name(), row.expiresAt(), daysLeft));
             return true;
         }));
     }
@@ -106,8 +108,8 @@ class ExpiryReminders {
         return List.copyOf(ids);
     }
 
-    private OutgoingMail compose(UserView user, ApiKeyRow row, Reminder reminder, String accountName) {
-        String in = reminder == Reminder.ONE_DAY ? "1 day" : "7 days";
+    private OutgoingMail compose(UserView user, ApiKeyRow row, int daysLeft, String accountName) {
+        String in = daysLeft == 1 ? "1 day" : daysLeft + " days";
         String subject = "Your API key " + row.name() + " expires in " + in;
         String kind = row.organizationKey() ? "The organization key " : "The API key ";
         String sentence = kind + row.name() + " (" + ApiKeyFormat.displayPrefix(row.keyId()) + "…) of " + accountName

@@ -81,6 +81,18 @@ class ApiKeyExpiryReminderTest extends MovableTimeTest {
     }
 
     @Test
+    void aKeyMadeForLessThanAWeekIsRemindedWithTheDaysItHasLeft() throws Exception {
+        String email = uniqueEmail("brief");
+        MockHttpSession user = signUp(mvc, "Brief Key", email);
+        String creator = ApiKeys.create(mvc, user, "creator");
+        api.as(creator).post("/api/v1/api-keys", "{\"name\":\"three days\",\"expires_in_days\":3}").andExpect(status().isCreated());
+
+        reminders.sendDue();
+
+        assertThat(subjects(email)).containsExactly("Your API key three days expires in 3 days");
+    }
+
+    @Test
     void anOrganizationKeysReminderGoesToItsCreatorAndEveryAdministratorButNotToMembers() throws Exception {
         String adminEmail = uniqueEmail("orgremind");
         String otherAdminEmail = uniqueEmail("orgremind2");

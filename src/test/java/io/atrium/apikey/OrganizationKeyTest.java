@@ -60,6 +60,8 @@ class OrganizationKeyTest extends MovableTimeTest {
         api.as(regular).get("/api/v1/account").andExpect(jsonPath("$.role").value("member"));
         api.as(regular).get("/api/v1/audit-log").andExpect(status().isForbidden());
         api.as(regular).post("/api/v1/api-keys", "{\"name\":\"spawn\"}").andExpect(status().isForbidden());
+        api.as(regular).get("/api/v1/api-keys").andExpect(status().isOk())
+                .andExpect(jsonPath("$.page_info.total_results").value(0));
         String page = mvc.perform(get("/settings/api-keys").session(team.admin())).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Organization keys").contains("read only bot").contains("acts as Regular user");
         assertThat(page.indexOf("read only bot")).isGreaterThan(page.indexOf("id=\"organization-api-keys\""));
