@@ -87,7 +87,7 @@
         const key = page.getElementById('new-key-value');
         if (response.ok && key) {
             showKey(page.getElementById('new-key-heading'), key.value);
-            replace(page, 'api-keys');
+            replace(page, 'api-key-lists');
         } else if (response.status === 400 && page.getElementById('create-key-form')) {
             replace(page, 'create-key-form');
             bindForm();

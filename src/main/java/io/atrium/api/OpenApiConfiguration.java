@@ -1,8 +1,10 @@
 package io.atrium.api;
 
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.atrium.shared.Actor;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -12,6 +14,12 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 /** One OpenAPI document for both surfaces, at /v3/api-docs, browsable at /swagger-ui/index.html. */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
+
+    static {
+        // Who calls is resolved from the API key (web.CurrentActor), never sent: without this every operation listed
+        // a required query parameter "actor".
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Actor.class);
+    }
 
     @Bean
     OpenAPI atriumOpenApi() {

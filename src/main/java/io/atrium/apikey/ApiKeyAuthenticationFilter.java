@@ -9,6 +9,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UrlPathHelper;
 
 import io.atrium.api.ApiErrors;
 import io.atrium.api.ApiKeyAuthentication;
@@ -24,9 +25,12 @@ import jakarta.servlet.http.HttpServletResponse;
  * outright, since URLs end up in logs and browser histories; a bad key is answered with 401 and a reason.
  * Neither the key nor any part of its secret is ever logged or echoed. Requests without the header go on
  * unauthenticated, and the API's entry point answers them. A client address that has presented too many
- * malformed or unknown keys is answered 429 before its next key is looked up ({@link InvalidKeyBudget}).
+ * malformed or unknown keys is answered 429 before its next key is looked up ({@link InvalidKeyBudget}). A good key
+ * used from outside its allowed addresses, or for a request outside its scopes, is answered 403 (issue 17).
  */
 public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
+
+    private static final UrlPathHelper PATHS = new UrlPathHelper();
 
     private final ApiKeyVerifier verifier;
     private final InvalidKeyBudget invalidKeys;
@@ -72,6 +76,18 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             }
             errors.write(response, HttpServletResponse.SC_UNAUTHORIZED, errors.withReason("api_key_invalid",
                     verification.rejection().message(), verification.rejection().reason()));
+            return;
+        }
+        if (!verification.allowedAddresses().allows(address)) {
+            errors.write(response, HttpServletResponse.SC_FORBIDDEN, errors.of("api_key_address_not_allowed",
+                    "This API key is not accepted from " + address + ". Its allowed addresses are set on Settings > API Keys."));
+            return;
+        }
+        // The decoded path, as the dispatcher will route it: an encoded letter must not move a call between scopes.
+        ApiKeyScope needed = ApiKeyScope.requiredFor(request.getMethod(), PATHS.getPathWithinApplication(request));
+        if (!verification.scopes().contains(needed)) {
+            errors.write(response, HttpServletResponse.SC_FORBIDDEN, errors.of("api_key_scope_missing",
+                    "This API key lacks the scope " + needed.value() + ", which this request needs."));
             return;
         }
         SecurityContext context = contexts.createEmptyContext();

@@ -43,7 +43,11 @@ final class ApiKeyFormat {
     }
 
     static NewKey generate() {
-        String keyId = random(KEY_ID_LENGTH);
+        return withNewSecret(random(KEY_ID_LENGTH));
+    }
+
+    /** A new secret for an existing key id: what a rotation gives (the key's id, and so its prefix, stay). */
+    static NewKey withNewSecret(String keyId) {
         String secret = random(SECRET_LENGTH);
         String body = PREFIX + keyId + "_" + secret;
         return new NewKey(body + checksum(body), keyId, hash(secret));

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +24,7 @@ import io.atrium.shared.Actor;
  * expiry and its creator's current role) is cached per key id for at most {@link #MAX_STALENESS}, so a busy
  * key costs about two lookups a second instead of one per request, and a revocation, removal or role change
  * made on any node is seen by every node within a second. Expiry itself is checked against the clock on
- * every request.
+ * every request, and so is the end of a rotated secret's grace period.
  */
 @Component
 public class ApiKeyVerifier {
@@ -36,7 +37,8 @@ public class ApiKeyVerifier {
         MALFORMED("The API key is malformed. Check that it was copied whole."),
         UNKNOWN("The API key is not valid. Check it on Settings > API Keys."),
         EXPIRED("The API key has expired. Create a new one on Settings > API Keys."),
-        REVOKED("The API key has been revoked.");
+        REVOKED("The API key has been revoked."),
+        ROTATED("This secret of the API key was replaced by a rotation and its grace period is over. Use the new secret.");
 
         private final String message;
 
@@ -53,20 +55,46 @@ public class ApiKeyVerifier {
         }
     }
 
-    /** Either the caller the key acts as, or why it was refused. */
-    public record Verification(ApiCaller caller, Rejection rejection) {
+    /**
+     * Either the caller the key acts as, with what it may call and from where, or why it was refused.
+     *
+     * @param scopes what the key may call (issue 17); empty when refused
+     * @param allowedAddresses where the key may be used from; null when refused
+     */
+    public record Verification(ApiCaller caller, Rejection rejection, Set<ApiKeyScope> scopes,
+            AddressAllowList allowedAddresses) {
+
+        static Verification refused(Rejection rejection) {
+            return new Verification(null, rejection, Set.of(), null);
+        }
 
         public boolean accepted() {
             return caller != null;
         }
     }
 
-    /** What the cache holds for one key id. */
+    /**
+     * What the cache holds for one key id.
+     *
+     * @param admin whether the key acts as an administrator: its creator's current role, or an organization key's own
+     * @param previousSecretHash the secret a rotation replaced, accepted until {@code previousSecretValidUntil}
+     * @param loadedNanos when it was read ({@link System#nanoTime}), so an unknown secret rereads it at most so often
+     */
     record KnownKey(String rowId, String keyId, String secretHash, String accountId, String creatorUserId,
-            boolean creatorIsAdmin, boolean personal, boolean revoked, Instant expiresAt) {
+            boolean admin, boolean personal, boolean revoked, Instant expiresAt, String previousSecretHash,
+            Instant previousSecretValidUntil, Set<ApiKeyScope> scopes, AddressAllowList allowedAddresses,
+            boolean organizationKey, long loadedNanos) {
     }
 
+    /**
+     * How old a cached key must be before a secret that matches neither of its hashes has it read again: a secret
+     * rotated on another node works here at once, and made-up secrets for a known key id cost at most one lookup
+     * per this interval.
+     */
+    static final Duration REREAD_UNKNOWN_SECRET_AFTER = Duration.ofMillis(100);
+
     private final LoadingCache<String, Optional<KnownKey>> known;
+    private final Function<String, Optional<KnownKey>> source;
     private final LastUsedRecorder lastUsed;
     private final Clock clock;
 
@@ -83,6 +111,7 @@ public class ApiKeyVerifier {
                 .refreshAfterWrite(REFRESH_AFTER)
                 .expireAfterWrite(MAX_STALENESS)
                 .build(source::apply);
+        this.source = source;
         this.lastUsed = lastUsed;
         this.clock = clock;
     }
@@ -90,22 +119,41 @@ public class ApiKeyVerifier {
     public Verification verify(String presented) {
         Optional<ApiKeyFormat.ParsedKey> parsed = ApiKeyFormat.parse(presented);
         if (parsed.isEmpty()) {
-            return new Verification(null, Rejection.MALFORMED);
+            return Verification.refused(Rejection.MALFORMED);
         }
-        Optional<KnownKey> key = known.get(parsed.get().keyId());
-        if (key.isEmpty() || !ApiKeyFormat.sameHash(key.get().secretHash(), ApiKeyFormat.hash(parsed.get().secret()))) {
-            return new Verification(null, Rejection.UNKNOWN);
+        String keyId = parsed.get().keyId();
+        String hash = ApiKeyFormat.hash(parsed.get().secret());
+        Optional<KnownKey> key = known.get(keyId);
+        if (key.isPresent() && matchesNeither(key.get(), hash)
+                && System.nanoTime() - key.get().loadedNanos() > REREAD_UNKNOWN_SECRET_AFTER.toNanos()) {
+            // Perhaps rotated on another node since this one read it: the new secret must work everywhere at once.
+            key = source.apply(keyId);
+            known.put(keyId, key);
+        }
+        if (key.isEmpty() || matchesNeither(key.get(), hash)) {
+            return Verification.refused(Rejection.UNKNOWN);
         }
         KnownKey found = key.get();
+        Instant now = clock.instant();
         if (found.revoked()) {
-            return new Verification(null, Rejection.REVOKED);
+            return Verification.refused(Rejection.REVOKED);
         }
-        if (!clock.instant().isBefore(found.expiresAt())) {
-            return new Verification(null, Rejection.EXPIRED);
+        if (!now.isBefore(found.expiresAt())) {
+            return Verification.refused(Rejection.EXPIRED);
+        }
+        if (!ApiKeyFormat.sameHash(found.secretHash(), hash)
+                && (found.previousSecretValidUntil() == null || !now.isBefore(found.previousSecretValidUntil()))) {
+            return Verification.refused(Rejection.ROTATED);
         }
         lastUsed.used(found.rowId());
-        return new Verification(new ApiCaller(new Actor(found.accountId(), found.creatorUserId(), found.creatorIsAdmin(),
-                found.personal()), found.rowId(), found.keyId()), null);
+        return new Verification(new ApiCaller(new Actor(found.accountId(), found.creatorUserId(), found.admin(),
+                found.personal(), found.organizationKey()), found.rowId(), found.keyId()), null, found.scopes(),
+                found.allowedAddresses());
+    }
+
+    private static boolean matchesNeither(KnownKey key, String hash) {
+        return !ApiKeyFormat.sameHash(key.secretHash(), hash)
+                && (key.previousSecretHash() == null || !ApiKeyFormat.sameHash(key.previousSecretHash(), hash));
     }
 
     /**
@@ -128,13 +176,21 @@ public class ApiKeyVerifier {
 
     private static Optional<KnownKey> load(ApiKeyRepository keys, AccountService accounts,
             OrganizationService organizations, String keyId) {
+        long loaded = System.nanoTime();
         return keys.findByKeyId(keyId).map(row -> {
             boolean personal = accounts.personalAccount(row.createdByUserId()).id().equals(row.accountId());
-            Optional<Role> role = personal ? Optional.of(Role.ADMIN) : organizations.roleOf(row.accountId(), row.createdByUserId());
+            Optional<Role> role;
+            if (row.organizationKey()) {
+                // An organization key acts with its own role and outlives its creator's membership (issue 17).
+                role = Optional.of(row.roleOfKey());
+            } else {
+                role = personal ? Optional.of(Role.ADMIN) : organizations.roleOf(row.accountId(), row.createdByUserId());
+            }
             // A creator who is no longer a member has had the key revoked (R-ORG-5); refuse it even before that commits.
             boolean revoked = row.revokedAt() != null || role.isEmpty();
             return new KnownKey(row.id(), row.keyId(), row.secretHash(), row.accountId(), row.createdByUserId(),
-                    role.orElse(Role.MEMBER) == Role.ADMIN, personal, revoked, row.expiresAt());
+                    role.orElse(Role.MEMBER) == Role.ADMIN, personal, revoked, row.expiresAt(), row.previousSecretHash(),
+                    row.previousSecretValidUntil(), row.scopes(), row.allowedAddresses(), row.organizationKey(), loaded);
         });
     }
 }

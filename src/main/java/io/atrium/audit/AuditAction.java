@@ -30,6 +30,7 @@ public enum AuditAction {
     INVITATION_ACCEPTED(Group.INVITATIONS, "invitation.accepted", "Accepted an invitation"),
     API_KEY_CREATED(Group.API_KEYS, "api_key.created", "Created an API key"),
     API_KEY_REVOKED(Group.API_KEYS, "api_key.revoked", "Revoked an API key"),
+    API_KEY_ROTATED(Group.API_KEYS, "api_key.rotated", "Rotated an API key's secret"),
     INTEGRATION_CREATED(Group.INTEGRATIONS, "integration.created", "Added an S3 integration"),
     INTEGRATION_UPDATED(Group.INTEGRATIONS, "integration.updated", "Changed an S3 integration"),
     INTEGRATION_DELETED(Group.INTEGRATIONS, "integration.deleted", "Deleted an S3 integration"),

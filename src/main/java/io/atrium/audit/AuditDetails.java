@@ -32,7 +32,7 @@ public final class AuditDetails {
             Map.entry("true", "yes"), Map.entry("false", "no"),
             Map.entry("membership_ended", "the member who created it left the organization"),
             Map.entry("invitation", "through an invitation"), Map.entry("sso", "through single sign-on"),
-            Map.entry("link", "through the emailed link"));
+            Map.entry("link", "through the emailed link"), Map.entry("organization_key", "with an organization key"));
 
     private AuditDetails() {
     }

@@ -61,7 +61,8 @@ class MembersApiController {
     @DeleteMapping("/{userId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void remove(Actor actor, @PathVariable String userId) {
-        if (userId.equals(actor.userId())) {
+        // An organization key names its creator as its user, but removing them is no leaving.
+        if (!actor.organizationKey() && userId.equals(actor.userId())) {
             organizations.leave(actor);
         } else {
             organizations.remove(actor, userId);

@@ -90,19 +90,33 @@ public class OrganizationService {
         return memberships.find(accountId, userId).map(MembershipRow::role);
     }
 
-    /** @throws NotFoundException when the user is not a member of the organization */
-    private Role requireMember(String accountId, String userId) {
-        return roleOf(accountId, userId).orElseThrow(() -> new NotFoundException("Organization"));
+    /**
+     * The actor's role, read again (after any lock the caller took). An organization's own API key is no member: it
+     * acts with the role chosen for it, which its verification has just read.
+     *
+     * @throws NotFoundException when the user is not a member of the organization
+     */
+    private Role requireMember(Actor actor) {
+        if (actor.organizationKey()) {
+            return actor.admin() ? Role.ADMIN : Role.MEMBER;
+        }
+        return roleOf(actor.accountId(), actor.userId()).orElseThrow(() -> new NotFoundException("Organization"));
     }
 
     /**
      * @throws NotFoundException when the user is not a member
      * @throws ForbiddenException when the user is a member but not an admin
      */
-    private void requireAdmin(String accountId, String userId) {
-        if (requireMember(accountId, userId) != Role.ADMIN) {
+    private void requireAdmin(Actor actor) {
+        if (requireMember(actor) != Role.ADMIN) {
             throw new ForbiddenException("Only administrators can do this.");
         }
+    }
+
+    /** The administrators of an organization, to tell them about what concerns it as a whole. */
+    public List<String> administratorIds(String accountId) {
+        return memberships.ofAccount(accountId).stream().filter(row -> row.role() == Role.ADMIN)
+                .map(MembershipRow::userId).toList();
     }
 
     public long memberCount(String accountId) {
@@ -111,7 +125,7 @@ public class OrganizationService {
 
     public List<MemberView> members(Actor actor) {
         String accountId = actor.accountId();
-        requireMember(accountId, actor.userId());
+        requireMember(actor);
         List<MembershipRow> rows = memberships.ofAccount(accountId);
         List<String> userIds = rows.stream().map(MembershipRow::userId).toList();
         Map<String, UserView> users = accounts.users(userIds);
@@ -178,7 +192,7 @@ public class OrganizationService {
     public void rename(Actor actor, String newName) {
         String accountId = actor.accountId();
         String actorUserId = actor.userId();
-        requireAdmin(accountId, actorUserId);
+        requireAdmin(actor);
         String before = organization(accountId).name();
         accounts.renameOrganization(accountId, newName);
         audit.record(accountId, actorUserId, AuditAction.ORGANIZATION_RENAMED, organization(accountId).name(), "was=" + before);
@@ -191,7 +205,7 @@ public class OrganizationService {
     @Transactional
     public void requireTwoFactor(Actor actor, boolean required) {
         String accountId = actor.accountId();
-        requireAdmin(accountId, actor.userId());
+        requireAdmin(actor);
         if (required && !accounts.hasTwoFactor(actor.userId())) {
             throw new InvalidInputException("twoFactor", "two_factor_not_set_up",
                     "Set up two-factor authentication for yourself first (Profile > Two-factor authentication).");
@@ -210,7 +224,7 @@ public class OrganizationService {
     public void delete(Actor actor, String typedName) {
         String accountId = actor.accountId();
         String actorUserId = actor.userId();
-        requireAdmin(accountId, actorUserId);
+        requireAdmin(actor);
         AccountView organization = organization(accountId);
         if (typedName == null || !typedName.strip().equals(organization.name())) {
             throw new InvalidInputException("confirmName", "parameter_invalid",
@@ -234,7 +248,7 @@ public class OrganizationService {
     @Transactional(propagation = Propagation.MANDATORY)
     public void lockAsAdmin(Actor actor) {
         memberships.lockOrganization(actor.accountId());
-        requireAdmin(actor.accountId(), actor.userId());
+        requireAdmin(actor);
     }
 
     /** R-ORG-3 and R-ORG-4: admins change roles; the last admin cannot be demoted. */
@@ -244,7 +258,7 @@ public class OrganizationService {
         String actorUserId = actor.userId();
         // Lock first: the actor's own role is then read after any concurrent demotion has committed.
         memberships.lockOrganization(accountId);
-        requireAdmin(accountId, actorUserId);
+        requireAdmin(actor);
         MembershipRow member = memberships.find(accountId, memberUserId)
                 .orElseThrow(() -> new NotFoundException("Member"));
         if (member.role() == role) {
@@ -272,7 +286,7 @@ public class OrganizationService {
         String accountId = actor.accountId();
         String actorUserId = actor.userId();
         memberships.lockOrganization(accountId);
-        requireAdmin(accountId, actorUserId);
+        requireAdmin(actor);
         end(accountId, memberUserId, actorUserId, AuditAction.MEMBER_REMOVED);
     }
 
@@ -281,8 +295,11 @@ public class OrganizationService {
     public void leave(Actor actor) {
         String accountId = actor.accountId();
         String userId = actor.userId();
+        if (actor.organizationKey()) {
+            throw new ForbiddenException("An organization key is not a member, so it can't leave.");
+        }
         memberships.lockOrganization(accountId);
-        requireMember(accountId, userId);
+        requireMember(actor);
         end(accountId, userId, userId, AuditAction.MEMBER_LEFT);
     }
 

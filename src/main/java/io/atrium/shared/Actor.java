@@ -12,8 +12,15 @@ package io.atrium.shared;
  *
  * @param admin an organization's administrator, or the owner of a personal account (who administers it)
  * @param personal whether the account is the user's personal account
+ * @param organizationKey whether an organization's own API key is calling: {@code admin} is then the role chosen for
+ *     the key, not its creator's ({@code userId}, who may since have left), and there is no member to check
  */
-public record Actor(String accountId, String userId, boolean admin, boolean personal) {
+public record Actor(String accountId, String userId, boolean admin, boolean personal, boolean organizationKey) {
+
+    /** A user, in person or through a key of their own. */
+    public Actor(String accountId, String userId, boolean admin, boolean personal) {
+        this(accountId, userId, admin, personal, false);
+    }
 
     /** The name of the request attribute that keeps the actor once it is known. */
     public static final String REQUEST_ATTRIBUTE = Actor.class.getName();

@@ -63,6 +63,8 @@ class ApiAuthenticationTest extends ApplicationTest {
         mvc.perform(get("/v3/api-docs"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/v1/api-keys']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/api-keys'].post.parameters").doesNotExist())
+                .andExpect(jsonPath("$.paths['/api/v1/api-keys/{id}/rotate'].post").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/account']").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/members/{userId}']").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/invitations']").exists())

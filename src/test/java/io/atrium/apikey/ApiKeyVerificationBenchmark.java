@@ -1,6 +1,7 @@
 package io.atrium.apikey;
 
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -34,7 +35,8 @@ public class ApiKeyVerificationBenchmark {
         keyId = key.keyId();
         ApiKeyVerifier.KnownKey known = new ApiKeyVerifier.KnownKey("0123456789abcdef01234567", key.keyId(),
                 key.secretHash(), "abcdef0123456789abcdef01", "fedcba9876543210fedcba98", true, false, false,
-                Clock.systemUTC().instant().plusSeconds(3600));
+                Clock.systemUTC().instant().plusSeconds(3600), null, null, EnumSet.allOf(ApiKeyScope.class),
+                AddressAllowList.ANYWHERE, false, System.nanoTime());
         verifier = new ApiKeyVerifier(id -> id.equals(known.keyId()) ? Optional.of(known) : Optional.empty(),
                 new LastUsedRecorder(null, Clock.systemUTC()), Clock.systemUTC());
         if (!verifier.verify(presented).accepted()) {

@@ -71,6 +71,7 @@ class EveryPageBrowserTest extends BrowserTest {
     private String indexPath;
     private String videoPath;
     private String assetPath;
+    private String deployBotPath;
 
     EveryPageBrowserTest() {
         super("every-page");
@@ -99,6 +100,13 @@ class EveryPageBrowserTest extends BrowserTest {
                 Map.of("name", "Grace Hopper", "password", Visitors.PASSWORD));
         admin.submit("/settings/members/invite", "/settings/members/invite",
                 Map.of("emails", uniqueEmail("linus"), "role", "admin"));
+        // An organization key, expiring within a week and rotating: the API Keys page shows both sections and marks.
+        admin.submit("/settings/api-keys", "/settings/api-keys", Map.of("name", "Deploy bot", "expiration", "custom",
+                "expiresOn", java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(3).toString(),
+                "organizationKey", "true", "role", "member", "allowedAddresses", "203.0.113.0/24"));
+        deployBotPath = "/settings/api-keys/" + jdbc.sql("select id from api_keys where name = 'Deploy bot' order by created_at desc limit 1")
+                .query(String.class).single();
+        admin.submit(deployBotPath + "/rotate", deployBotPath + "/rotate", Map.of("grace", "24"));
     }
 
     @Test
@@ -107,7 +115,7 @@ class EveryPageBrowserTest extends BrowserTest {
         List<String> pages = List.of("/", "/indexes", "/indexes/new", indexPath, indexPath + "/videos", videoPath,
                 "/tasks", "/assets", assetPath, "/integrations", "/integrations/new", "/settings/organization",
                 "/settings/members", "/settings/members/invite", "/settings/members/invitations", "/settings/api-keys",
-                "/settings/usage", "/settings/billing",
+                deployBotPath + "/rotate", deployBotPath + "/revoke", "/settings/usage", "/settings/billing",
                 "/settings/billing/statements/" + java.time.YearMonth.now(java.time.ZoneOffset.UTC),
                 "/settings/audit-log", "/profile", "/profile/sessions", "/profile/two-factor", "/dev/inbox");
         List<String> shown = List.of("/", "/indexes", indexPath + "/videos", videoPath, "/tasks", "/assets",

@@ -24,9 +24,24 @@ public final class ApiKeys {
 
     /** Creates a key and reads it from the page the redirect leads to, where it is shown once. */
     public static String create(MockMvc mvc, MockHttpSession session, String name) throws Exception {
-        mvc.perform(post("/settings/api-keys").session(session).with(csrf())
-                        .param("name", name).param("expiration", "12"))
-                .andExpect(redirectedUrl("/settings/api-keys"));
+        return create(mvc, session, name, Map.of());
+    }
+
+    /**
+     * The same with more of the form filled in: {@code scope} (values separated by spaces), {@code organizationKey},
+     * {@code role}, {@code allowedAddresses}.
+     */
+    public static String create(MockMvc mvc, MockHttpSession session, String name, Map<String, String> fields)
+            throws Exception {
+        var request = post("/settings/api-keys").session(session).with(csrf()).param("name", name).param("expiration", "12");
+        fields.forEach((field, value) -> {
+            if (field.equals("scope")) {
+                request.param("scopesOnForm", "true").param("scope", value.split(" "));
+            } else {
+                request.param(field, value);
+            }
+        });
+        mvc.perform(request).andExpect(redirectedUrl("/settings/api-keys"));
         return find(mvc.perform(get("/settings/api-keys").session(session)).andReturn().getResponse().getContentAsString());
     }
 
