@@ -40,7 +40,8 @@ bench_wrk() {
     fi
 }
 
-# bench_start PORT LOG [JVM options...] -- [application arguments...]: sets $server to the server's pid.
+# bench_start PORT LOG [JVM options...] -- [application arguments...]: sets $server to the server's pid; waits up to
+# 5 minutes for it to answer (a start on a busy 2-core machine has taken nearly 3).
 bench_start() {
     local port=$1 log=$2
     shift 2
@@ -50,8 +51,8 @@ bench_start() {
     java "${jvm[@]}" -jar "$JAR" --server.port="$port" "${bench_unlimited[@]}" "$@" >"$log" 2>&1 &
     server=$!
     bench_servers+=("$server")
-    # START_SECONDS (default 120) for a machine too busy to start a server in two minutes
-    for _ in $(seq 1 $(( ${START_SECONDS:-120} * 2 ))); do
+    # START_SECONDS (default 300) for a machine too busy to start a server sooner
+    for _ in $(seq 1 $(( ${START_SECONDS:-300} * 2 ))); do
         curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && return 0
         kill -0 "$server" 2>/dev/null || break
         sleep 0.5

@@ -1,6 +1,7 @@
 package io.atrium.account;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -13,6 +14,11 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.atrium.shared.DisplayNames;
 import io.atrium.shared.EmailNotConfirmedException;
@@ -31,6 +37,8 @@ public class AccountService {
     static final String ORGANIZATION_LIMIT_MESSAGE =
             "You have already created an organization. Each user can create one.";
 
+    /** How old {@link #recentAccount} may be: the bound API keys and plans are cached for, within R-KEY-5's second. */
+    static final Duration RECENT = Duration.ofMillis(900);
 
     private final UserRepository users;
     private final AccountRepository accounts;
@@ -39,6 +47,10 @@ public class AccountService {
     private final PasswordPolicy passwordPolicy;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
+    private final Cache<String, Optional<AccountView>> recentAccounts = Caffeine.newBuilder()
+            .maximumSize(100_000)
+            .expireAfterWrite(RECENT)
+            .build();
 
     AccountService(UserRepository users, AccountRepository accounts, TwoFactorRepository twoFactor,
             SsoIdentityRepository ssoIdentities, PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder,
@@ -97,6 +109,15 @@ public class AccountService {
         return accounts.find(accountId);
     }
 
+    /**
+     * The account as the database had it at most {@link #RECENT} ago, for {@code GET /api/v1/account}, which programs
+     * call as often as any (to check a key): a busy account costs about one read a second instead of one a call. A
+     * change made through this node is seen from its commit on, one made on another node within a second.
+     */
+    public Optional<AccountView> recentAccount(String accountId) {
+        return recentAccounts.get(accountId, accounts::find);
+    }
+
     public List<AccountView> accounts(Collection<String> accountIds) {
         return accounts.findAll(accountIds);
     }
@@ -130,23 +151,27 @@ public class AccountService {
     @Transactional
     public void changePlan(String accountId, String plan) {
         accounts.changePlan(accountId, plan, clock.instant());
+        forgetRecentAfterCommit(accountId);
     }
 
     /** Whether the organization lets only members with two-factor authentication work in it; the caller checks who asks. */
     @Transactional
     public void requireTwoFactor(String accountId, boolean required) {
         accounts.requireTwoFactor(accountId, required, clock.instant());
+        forgetRecentAfterCommit(accountId);
     }
 
     @Transactional
     public void renameOrganization(String accountId, String rawName) {
         accounts.renameOrganization(accountId, DisplayNames.require("name", rawName), clock.instant());
+        forgetRecentAfterCommit(accountId);
     }
 
     /** Deletes the organization with everything that references it, and unsets it as anyone's active account. */
     @Transactional
     public void deleteOrganizationAccount(String accountId) {
         accounts.deleteOrganization(accountId);
+        forgetRecentAfterCommit(accountId);
     }
 
     /** The account the user last chose, if any (R-SW-3); the caller checks it is still theirs. */
@@ -170,6 +195,8 @@ public class AccountService {
         String name = DisplayNames.require("name", newName);
         UserRow user = existing(userId);
         users.updateName(userId, name, clock.instant());
+        // a personal account is named after its user
+        accounts.findPersonal(userId).ifPresent(personal -> forgetRecentAfterCommit(personal.id()));
         return new UserView(user.id(), user.email(), name, user.createdAt(), user.emailConfirmedAt() != null);
     }
 
@@ -194,5 +221,19 @@ public class AccountService {
             throw new InvalidInputException("currentPassword", PASSWORD_INCORRECT, "The current password is incorrect.");
         }
         return true;
+    }
+
+    /** After the commit, so that a request in between cannot cache the old account again. */
+    private void forgetRecentAfterCommit(String accountId) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            recentAccounts.invalidate(accountId);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                recentAccounts.invalidate(accountId);
+            }
+        });
     }
 }

@@ -21,14 +21,14 @@ class MemoryRateLimitStore implements RateLimitStore {
     }
 
     @Override
-    public Counts hit(String minuteKey, long minuteTtlSeconds, String dayKey, long dayTtlSeconds, long perMinute) {
+    public Counts hit(Request request) {
         long now = clock.instant().getEpochSecond();
         if (hits.incrementAndGet() % SWEEP_EVERY == 0) {
             counters.entrySet().removeIf(entry -> entry.getValue().expiresAtSecond() < now);
         }
-        long minute = counter(minuteKey, now + minuteTtlSeconds).count().incrementAndGet();
-        Counter day = counter(dayKey, now + dayTtlSeconds);
-        return new Counts(minute, minute > perMinute ? day.count().get() : day.count().incrementAndGet());
+        long minute = counter(request.minuteKey(), now + MINUTE_TTL_SECONDS).count().incrementAndGet();
+        Counter day = counter(request.dayKey(), now + DAY_TTL_SECONDS);
+        return new Counts(minute, minute > request.perMinute() ? day.count().get() : day.count().incrementAndGet());
     }
 
     @Override

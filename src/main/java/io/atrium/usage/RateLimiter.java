@@ -50,8 +50,8 @@ class RateLimiter {
         long dayReset = (day + 1) * 86_400;
         RateLimitStore.Counts counts;
         try {
-            counts = store.hit(minuteKey(accountId, category, minute), 120, dayKey(accountId, category, day), 2 * 86_400,
-                    limit.perMinute());
+            counts = store.hit(new RateLimitStore.Request(minuteKey(accountId, category, minute), minuteReset,
+                    dayKey(accountId, category, day), limit.perMinute(), limit.perDay()));
         } catch (RuntimeException storeDown) {
             // An unreachable store must not take the API down with it: requests pass uncounted, and it is logged.
             if (second - lastStoreFailureLog >= 60) {

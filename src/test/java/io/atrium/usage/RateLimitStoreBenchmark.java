@@ -19,8 +19,10 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 /**
  * What the rate limiter pays on each API call to count it (docs/benchmarks.md): {@code keys} is the baseline (the
  * clock and the two window keys every call builds), {@code memory} counts in this node's memory, {@code redis}
- * in Redis at {@code REDIS_HOST}:{@code REDIS_PORT} (default 127.0.0.1:6379), one round trip of the Lua script.
- * The plan lookup before it is a cache read and is left out.
+ * in Redis at {@code REDIS_HOST}:{@code REDIS_PORT} (default 127.0.0.1:6379) with leases of one call (a round trip
+ * of the Lua script per call, as before leases), {@code redisLease} with leases of the default size (10): nine calls
+ * in ten are served from the node's memory, the tenth takes the next lease. The plan lookup before it is a cache
+ * read and is left out.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -33,6 +35,7 @@ public class RateLimitStoreBenchmark {
     private MemoryRateLimitStore memory;
     private LettuceConnectionFactory connections;
     private RedisRateLimitStore redis;
+    private RedisRateLimitStore redisLease;
 
     @Setup(Level.Trial)
     public void stores() {
@@ -42,30 +45,41 @@ public class RateLimitStoreBenchmark {
                 Integer.parseInt(System.getenv().getOrDefault("REDIS_PORT", "6379"))));
         connections.afterPropertiesSet();
         connections.start();
-        redis = new RedisRateLimitStore(new StringRedisTemplate(connections));
+        StringRedisTemplate template = new StringRedisTemplate(connections);
+        redis = new RedisRateLimitStore(template, 1, clock);
+        redisLease = new RedisRateLimitStore(template, 10, clock);
     }
 
     @TearDown(Level.Trial)
     public void close() {
+        redisLease.giveBackAllLeases();
         connections.destroy();
     }
 
     @Benchmark
     public Object keys() {
-        long second = clock.instant().getEpochSecond();
-        return minuteKey(second) + dayKey(second);
+        return request(clock.instant().getEpochSecond());
     }
 
     @Benchmark
     public Object memory() {
-        long second = clock.instant().getEpochSecond();
-        return memory.hit(minuteKey(second), 120, dayKey(second), 2 * 86_400, Long.MAX_VALUE);
+        return memory.hit(request(clock.instant().getEpochSecond()));
     }
 
     @Benchmark
     public Object redis() {
-        long second = clock.instant().getEpochSecond();
-        return redis.hit(minuteKey(second), 120, dayKey(second), 2 * 86_400, Long.MAX_VALUE);
+        return redis.hit(request(clock.instant().getEpochSecond()));
+    }
+
+    @Benchmark
+    public Object redisLease() {
+        return redisLease.hit(request(clock.instant().getEpochSecond()));
+    }
+
+    /** What the limiter hands the store: the two window keys, when the minute ends, limits out of reach. */
+    private static RateLimitStore.Request request(long second) {
+        return new RateLimitStore.Request(minuteKey(second), (second / 60 + 1) * 60, dayKey(second), Long.MAX_VALUE,
+                Long.MAX_VALUE);
     }
 
     private static String minuteKey(long second) {
