@@ -17,6 +17,7 @@ ARCHIVE=${ARCHIVE:-0}
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 
 source bench/common.sh
+given_jar=${JAR:-}
 bench_jar
 work=$(mktemp -d)
 trap 'bench_cleanup; rm -rf "$work"' EXIT
@@ -34,7 +35,10 @@ if [ ! -f "$BARE" ] || [ -n "$(find bench/bare/src bench/bare/pom.xml -newer "$B
 fi
 
 archived=()
-if [ "$ARCHIVE" = 1 ]; then
+if [ "$ARCHIVE" = 1 ] && [ -z "$given_jar" ]; then
+    # this build's extracted jar and archive, where ./run keeps them (made again only if stale)
+    read -r -a archived <<<"$(./run --prepare | tail -n 1)"
+elif [ "$ARCHIVE" = 1 ]; then
     read -r -a archived <<<"$(ATRIUM_JAR="$JAR" ATRIUM_APP_DIR="$work/app" ./run --prepare | tail -n 1)"
 fi
 
