@@ -25,6 +25,7 @@ class StartupChecks implements HealthIndicator, SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(StartupChecks.class);
 
     private final List<StartupCheck> checks;
+    private boolean started;
     private volatile boolean done;
     private volatile boolean running;
 
@@ -34,7 +35,10 @@ class StartupChecks implements HealthIndicator, SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        if (!running && !done) {
+        // once per context: a context stopped and started again (as the test framework pauses cached ones) keeps
+        // what its checks found
+        if (!started) {
+            started = true;
             Thread thread = new Thread(this::runChecks, "startup-checks");
             thread.setDaemon(true);
             thread.start();
