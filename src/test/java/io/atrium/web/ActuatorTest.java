@@ -1,8 +1,11 @@
 package io.atrium.web;
 
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +17,9 @@ class ActuatorTest extends ApplicationTest {
 
     @Test
     void healthLivenessAndReadinessAreOpen() throws Exception {
-        mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
+        // UP once the start-up checks that run after the server opens (FFmpeg) have run: StartupChecksTest
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> mvc.perform(get("/actuator/health"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP")));
         mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk());
         mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk());
     }

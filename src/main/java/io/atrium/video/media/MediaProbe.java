@@ -12,13 +12,12 @@ import java.util.concurrent.TimeUnit;
 import org.bytedeco.javacpp.Loader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.atrium.shared.StartupCheck;
 import io.atrium.video.VideoContainer;
 
 /**
@@ -41,8 +40,8 @@ public class MediaProbe {
     private static final long TIMEOUT_SECONDS = 120;
 
     private final JsonMapper json;
-    private volatile String ffprobe;
-    private volatile String ffmpeg;
+    private String ffprobe;
+    private String ffmpeg;
 
     MediaProbe(JsonMapper json) {
         this.json = json;
@@ -149,27 +148,39 @@ public class MediaProbe {
     }
 
     /**
-     * Checks once, when the server is ready, that FFmpeg's programs run on this machine, so a missing system
-     * library is reported at start-up rather than as failed uploads.
+     * Loads FFmpeg and checks that its programs run on this machine, so a missing system library is reported at
+     * start-up rather than as failed uploads. It runs once the server is up ({@link StartupCheck}): a task that
+     * needs FFmpeg meanwhile waits for this load instead of starting another.
      */
-    @EventListener(ApplicationReadyEvent.class)
-    void checkTools() {
-        try {
-            ffprobe();
-        } catch (RuntimeException | IOException | InterruptedException e) {
-            log.error("FFmpeg cannot run on this machine, so uploaded videos cannot be checked: {}", e.getMessage());
+    @Component
+    static class ToolsCheck implements StartupCheck {
+
+        private final MediaProbe probe;
+
+        ToolsCheck(MediaProbe probe) {
+            this.probe = probe;
+        }
+
+        @Override
+        public void run() throws InterruptedException {
+            try {
+                probe.ffprobe();
+                probe.ffmpeg();
+            } catch (RuntimeException | IOException e) {
+                log.error("FFmpeg cannot run on this machine, so uploaded videos cannot be checked: {}", e.getMessage());
+            }
         }
     }
 
     /** The ffmpeg program, extracted and checked on first use. */
-    String ffmpeg() throws IOException, InterruptedException {
+    synchronized String ffmpeg() throws IOException, InterruptedException {
         if (ffmpeg == null) {
             ffmpeg = runnable(extracted(org.bytedeco.ffmpeg.ffmpeg.class));
         }
         return ffmpeg;
     }
 
-    private String ffprobe() throws IOException, InterruptedException {
+    private synchronized String ffprobe() throws IOException, InterruptedException {
         if (ffprobe == null) {
             ffprobe = runnable(extracted(org.bytedeco.ffmpeg.ffprobe.class));
         }
