@@ -103,7 +103,7 @@ public class ApiKeyService implements MemberKeys {
                 .filter(key -> actor.admin() || key.createdByUserId().equals(userId))
                 .orElseThrow(() -> new NotFoundException("API key"));
         if (keys.revoke(accountId, keyRowId, userId, clock.instant())) {
-            events.publishEvent(new ApiKeyRevoked(row.keyId()));
+            events.publishEvent(new ApiKeyRevoked(row.accountId(), row.id(), row.keyId(), row.name()));
             audit.record(accountId, userId, AuditAction.API_KEY_REVOKED, row.name() + " (" + ApiKeyFormat.displayPrefix(row.keyId()) + ")", null);
         }
         return keys.find(accountId, keyRowId).map(key -> view(key, accounts.users(List.of(key.createdByUserId())))).orElseThrow();
@@ -115,7 +115,7 @@ public class ApiKeyService implements MemberKeys {
         Instant now = clock.instant();
         for (ApiKeyRow row : keys.ofCreator(ended.accountId(), ended.userId())) {
             if (row.revokedAt() == null && keys.revoke(ended.accountId(), row.id(), null, now)) {
-                events.publishEvent(new ApiKeyRevoked(row.keyId()));
+                events.publishEvent(new ApiKeyRevoked(row.accountId(), row.id(), row.keyId(), row.name()));
                 audit.record(ended.accountId(), null, AuditAction.API_KEY_REVOKED,
                         row.name() + " (" + ApiKeyFormat.displayPrefix(row.keyId()) + ")", "reason=membership_ended");
             }

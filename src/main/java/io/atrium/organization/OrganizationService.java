@@ -105,6 +105,13 @@ public class OrganizationService {
         }
     }
 
+    /** The users who administer an organization (none for a personal account), for what they must be told. */
+    public List<UserView> administrators(String accountId) {
+        List<String> adminIds = memberships.ofAccount(accountId).stream().filter(row -> row.role() == Role.ADMIN)
+                .map(MembershipRow::userId).toList();
+        return List.copyOf(accounts.users(adminIds).values());
+    }
+
     public long memberCount(String accountId) {
         return memberships.count(accountId);
     }
@@ -167,6 +174,7 @@ public class OrganizationService {
     public boolean join(String accountId, String userId, Role role, String invitedEmail) {
         boolean joined = memberships.insertIfAbsent(accountId, userId, role, clock.instant());
         if (joined) {
+            events.publishEvent(new MemberAdded(accountId, userId, role));
             audit.record(accountId, userId, AuditAction.MEMBER_JOINED, invitedEmail, "role=" + role.value());
         }
         accounts.rememberActiveAccount(userId, accountId);
