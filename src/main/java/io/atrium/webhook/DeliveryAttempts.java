@@ -77,7 +77,8 @@ class DeliveryAttempts {
         if (endpoint == null) {
             return Optional.empty(); // deleted with its endpoint
         }
-        if (!endpoint.enabled()) {
+        // a test message goes out even to a disabled endpoint: it is how its administrators check it before enabling it
+        if (!endpoint.enabled() && !delivery.eventType().equals(WebhookEvent.WEBHOOK_TEST.type())) {
             deliveries.markNotAttempted(delivery.id(), "Not sent: the endpoint is disabled.");
             return Optional.empty();
         }
