@@ -71,6 +71,7 @@ class EveryPageBrowserTest extends BrowserTest {
     private String indexPath;
     private String videoPath;
     private String assetPath;
+    private String webhookPath;
 
     EveryPageBrowserTest() {
         super("every-page");
@@ -99,6 +100,12 @@ class EveryPageBrowserTest extends BrowserTest {
                 Map.of("name", "Grace Hopper", "password", Visitors.PASSWORD));
         admin.submit("/settings/members/invite", "/settings/members/invite",
                 Map.of("emails", uniqueEmail("linus"), "role", "admin"));
+        // a documentation address (TEST-NET-3): public, so the address policy takes it, and nothing answers there
+        String hookUrl = "https://203.0.113.10/atrium/" + adminEmail.hashCode();
+        admin.submit("/settings/webhooks", "/settings/webhooks",
+                Map.of("url", hookUrl, "description", "Nightly report", "events", "api_key.revoked"));
+        webhookPath = "/settings/webhooks/" + jdbc.sql("select id from webhook_endpoints where url = :url")
+                .param("url", hookUrl).query(String.class).single();
     }
 
     @Test
@@ -107,8 +114,8 @@ class EveryPageBrowserTest extends BrowserTest {
         List<String> pages = List.of("/", "/indexes", "/indexes/new", indexPath, indexPath + "/videos", videoPath,
                 "/tasks", "/assets", assetPath, "/integrations", "/integrations/new", "/settings/organization",
                 "/settings/members", "/settings/members/invite", "/settings/members/invitations", "/settings/api-keys",
-                "/settings/usage", "/settings/billing", "/settings/audit-log", "/profile", "/profile/sessions",
-                "/profile/two-factor", "/dev/inbox");
+                "/settings/usage", "/settings/billing", "/settings/audit-log", "/settings/webhooks", webhookPath,
+                "/profile", "/profile/sessions", "/profile/two-factor", "/dev/inbox");
         List<String> shown = List.of("/", "/indexes", indexPath + "/videos", videoPath, "/tasks", "/assets",
                 "/integrations", "/settings/organization", "/settings/members", "/settings/api-keys", "/settings/usage",
                 "/settings/billing", "/settings/audit-log", "/profile");
@@ -128,7 +135,8 @@ class EveryPageBrowserTest extends BrowserTest {
     void aPersonalAccountSeesEveryPageFitTheWindowAndSwitchesToItsOrganizationFromTheOrganizationPage() {
         logIn(adminEmail, PERSON);
         List<String> pages = List.of("/", "/indexes", "/tasks", "/assets", "/integrations", "/settings/organization",
-                "/settings/api-keys", "/settings/usage", "/settings/billing", "/settings/audit-log", "/profile");
+                "/settings/api-keys", "/settings/usage", "/settings/billing", "/settings/audit-log", "/settings/webhooks",
+                "/profile");
         assertThat(walk(pages, List.of())).isEmpty();
 
         // Bob Builder (round) and Bob's Builders (square) share their initials, not their look.
