@@ -93,9 +93,11 @@ class ImportRepository {
      * at once see each other's outcome one after the other.
      */
     Optional<ImportRow> lockRunningWithTask(String accountId, String taskId) {
+        // from the account's running imports (one at most per integration), through their items' import_id index
         return jdbc.sql("select " + IMPORT_COLUMNS + " from integration_imports where account_id = :accountId "
-                        + "and ended_at is null and id in (select import_id from import_items "
-                        + "where account_id = :accountId and task_id = :taskId) for update")
+                        + "and ended_at is null and exists (select 1 from import_items "
+                        + "where import_items.import_id = integration_imports.id and import_items.task_id = :taskId) "
+                        + "for update")
                 .param("accountId", accountId).param("taskId", taskId)
                 .query(ImportRepository::mapImport).optional();
     }

@@ -34,7 +34,8 @@ import io.atrium.testsupport.Organizations.Team;
  * signing (its verification would compare the timestamp with the real clock).
  */
 @IntegrationTest
-@TestPropertySource(properties = "atrium.webhooks.allowed-addresses=127.0.0.1")
+@TestPropertySource(properties = {"atrium.webhooks.allowed-addresses=127.0.0.1",
+        "atrium.integrations.allowed-addresses=127.0.0.1/32"})
 class WebhookDeliveryTest extends MovableTimeTest {
 
     @Autowired

@@ -19,6 +19,7 @@ import io.atrium.testsupport.ApplicationTest;
 import io.atrium.testsupport.IntegrationTest;
 import io.atrium.testsupport.Organizations;
 import io.atrium.testsupport.Organizations.Team;
+import io.atrium.testsupport.S3Server;
 import io.atrium.testsupport.TestVideos;
 
 /**
@@ -26,7 +27,8 @@ import io.atrium.testsupport.TestVideos;
  * whose requests the Standard Webhooks library verifies, on the real clock.
  */
 @IntegrationTest
-@TestPropertySource(properties = "atrium.webhooks.allowed-addresses=127.0.0.1")
+@TestPropertySource(properties = {"atrium.webhooks.allowed-addresses=127.0.0.1",
+        "atrium.integrations.allowed-addresses=127.0.0.1/32"})
 class WebhooksApiTest extends ApplicationTest {
 
     static final String ALL_MEMBER_EVENTS = "[\"member.added\",\"member.removed\",\"member.role_changed\"]";
@@ -220,6 +222,35 @@ class WebhooksApiTest extends ApplicationTest {
     }
 
     @Test
+    void anAcceptedInvitationIsDeliveredWithTheMemberItAdded() throws Exception {
+        Team team = Organizations.team(mvc, jdbc, "Hook Joins");
+        ApiClient.Caller admin = api.as(team.adminKey());
+        try (Receiver receiver = Receiver.answering(200)) {
+            String secret = JsonPath.read(create(admin, receiver.url(), "[\"member.added\",\"invitation.accepted\"]"),
+                    "$.secret");
+            String email = io.atrium.testsupport.Visitors.uniqueEmail("joiner");
+
+            Organizations.addMember(mvc, jdbc, team.admin(), "Hook Joiner", email, "admin");
+
+            receiver.awaitRequest(2);
+            String userId = Organizations.userId(jdbc, email);
+            List<Receiver.Received> received = receiver.received();
+            for (Receiver.Received each : received) {
+                each.verify(secret);
+            }
+            Receiver.Received added = received.stream()
+                    .filter(each -> each.body().contains("\"member.added\"")).findFirst().orElseThrow();
+            assertThat((String) JsonPath.read(added.body(), "$.data.user_id")).isEqualTo(userId);
+            assertThat((String) JsonPath.read(added.body(), "$.data.role")).isEqualTo("admin");
+            Receiver.Received accepted = received.stream()
+                    .filter(each -> each.body().contains("\"invitation.accepted\"")).findFirst().orElseThrow();
+            assertThat((String) JsonPath.read(accepted.body(), "$.data.email")).isEqualTo(email);
+            assertThat((String) JsonPath.read(accepted.body(), "$.data.user_id")).isEqualTo(userId);
+            assertThat(added.header("webhook-id")).isNotEqualTo(accepted.header("webhook-id"));
+        }
+    }
+
+    @Test
     void aVideoTaskBecomingReadyIsDeliveredWithItsIds() throws Exception {
         ApiClient.Caller owner = api.as(api.newKey("uploads"));
         try (Receiver receiver = Receiver.answering(200)) {
@@ -237,6 +268,39 @@ class WebhooksApiTest extends ApplicationTest {
             assertThat((String) JsonPath.read(ready.body(), "$.data.index_id")).isEqualTo(index);
             assertThat((String) JsonPath.read(ready.body(), "$.data.video_id")).isEqualTo(JsonPath.read(task, "$.video_id"));
             assertThat((String) JsonPath.read(ready.body(), "$.data.status")).isEqualTo("ready");
+        }
+    }
+
+    @Test
+    void anS3ImportIsDeliveredAsCompletedOnceItsLastTaskFinishes() throws Exception {
+        S3Server s3 = S3Server.shared();
+        String bucket = s3.newBucket("hooks");
+        s3.put(bucket, "in/harbour.mp4", TestVideos.shared("harbour.mp4", 5));
+        s3.put(bucket, "in/noise.mp4", TestVideos.noise());
+        ApiClient.Caller owner = api.as(api.newKey("imports"));
+        String integration = owner.createIntegration(s3.integrationJson("Hooked bucket", bucket, "in/", s3.secretKey()));
+        String index = owner.createIndex("Imported hooks");
+        try (Receiver receiver = Receiver.answering(200)) {
+            String secret = JsonPath.read(create(owner, receiver.url(),
+                    "[\"import.completed\",\"task.ready\",\"task.failed\"]"), "$.secret");
+
+            owner.post("/v1.3/tasks/transfers/import/" + integration, "{\"index_id\":\"" + index + "\"}")
+                    .andExpect(status().isOk());
+
+            receiver.awaitRequest(3);
+            List<String> types = receiver.received().stream()
+                    .map(each -> (String) JsonPath.read(each.body(), "$.type")).toList();
+            assertThat(types).containsExactlyInAnyOrder("task.ready", "task.failed", "import.completed");
+            Receiver.Received completed = receiver.received().get(types.indexOf("import.completed"));
+            completed.verify(secret);
+            assertThat((String) JsonPath.read(completed.body(), "$.data._id")).isEqualTo(jdbc.sql(
+                    "select id from integration_imports where integration_id = :id").param("id", integration)
+                    .query(String.class).single());
+            assertThat((String) JsonPath.read(completed.body(), "$.data.integration_id")).isEqualTo(integration);
+            assertThat((String) JsonPath.read(completed.body(), "$.data.index_id")).isEqualTo(index);
+            owner.get("/v1.3/tasks/transfers/import/" + integration + "/logs")
+                    .andExpect(jsonPath("$.data[0].ended_at").isString());
+            assertThat(receiver.received()).hasSize(3);
         }
     }
 

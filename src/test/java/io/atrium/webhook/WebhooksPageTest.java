@@ -25,7 +25,8 @@ import io.atrium.testsupport.Organizations.Team;
 
 /** Settings > Webhooks: the same endpoints as the API, for the same people. */
 @IntegrationTest
-@TestPropertySource(properties = "atrium.webhooks.allowed-addresses=127.0.0.1")
+@TestPropertySource(properties = {"atrium.webhooks.allowed-addresses=127.0.0.1",
+        "atrium.integrations.allowed-addresses=127.0.0.1/32"})
 class WebhooksPageTest extends ApplicationTest {
 
     private static final Pattern SECRET = Pattern.compile("whsec_[A-Za-z0-9+/=]+");
