@@ -82,9 +82,24 @@ class ImportRepository {
                 .query(ImportRepository::mapImport).optional();
     }
 
-    void end(String accountId, String importId, Instant endedAt) {
-        jdbc.sql("update integration_imports set ended_at = :endedAt where account_id = :accountId and id = :id and ended_at is null")
-                .param("accountId", accountId).param("id", importId).param("endedAt", utc(endedAt)).update();
+    /** @return whether it ended now (false when it had already ended) */
+    boolean end(String accountId, String importId, Instant endedAt) {
+        return jdbc.sql("update integration_imports set ended_at = :endedAt where account_id = :accountId and id = :id and ended_at is null")
+                .param("accountId", accountId).param("id", importId).param("endedAt", utc(endedAt)).update() == 1;
+    }
+
+    /**
+     * The running import that queued a task, locked until the transaction ends: imports whose last two tasks finish
+     * at once see each other's outcome one after the other.
+     */
+    Optional<ImportRow> lockRunningWithTask(String accountId, String taskId) {
+        // from the account's running imports (one at most per integration), through their items' import_id index
+        return jdbc.sql("select " + IMPORT_COLUMNS + " from integration_imports where account_id = :accountId "
+                        + "and ended_at is null and exists (select 1 from import_items "
+                        + "where import_items.import_id = integration_imports.id and import_items.task_id = :taskId) "
+                        + "for update")
+                .param("accountId", accountId).param("taskId", taskId)
+                .query(ImportRepository::mapImport).optional();
     }
 
     List<ItemRow> itemsOf(String accountId, String importId) {

@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,6 +33,8 @@ import io.atrium.shared.ConflictException;
 import io.atrium.shared.Ids;
 import io.atrium.shared.InvalidInputException;
 import io.atrium.shared.NotFoundException;
+import io.atrium.video.TaskFailed;
+import io.atrium.video.TaskReady;
 import io.atrium.video.TaskStatus;
 import io.atrium.video.TaskView;
 import io.atrium.video.VideoContainer;
@@ -110,11 +114,13 @@ public class ImportService {
     private final VideoTasks tasks;
     private final VideoService videos;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ImportService(IntegrationRepository integrations, IntegrationService integrationService, ImportRepository imports,
             BucketAccess buckets, IndexService indexes, VideoTasks tasks, VideoService videos, AuditLog audit,
-            Clock clock) {
+            ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
         this.integrations = integrations;
         this.integrationService = integrationService;
         this.imports = imports;
@@ -191,6 +197,9 @@ public class ImportService {
         }
         imports.insert(new ImportRow(importId, accountId, integrationId, indexId, incremental, retryFailed, now,
                 created.isEmpty() ? now : null));
+        if (created.isEmpty()) {
+            events.publishEvent(new ImportCompleted(accountId, importId, integrationId, indexId));
+        }
         items.forEach(item -> imports.insertItem(accountId, integrationId, item));
         audit.record(accountId, userId, AuditAction.INTEGRATION_IMPORT_STARTED, integration.name(),
                 "index=" + index.name() + ", videos=" + created.size() + ", failed=" + failed.size());
@@ -289,7 +298,7 @@ public class ImportService {
         if (endedAt == null && counts.entrySet().stream()
                 .allMatch(count -> count.getKey().isFinished() || count.getValue() == 0)) {
             endedAt = clock.instant();
-            imports.end(accountId, run.id(), endedAt);
+            end(run, endedAt);
         }
         Map<String, Integer> videoStatus = new LinkedHashMap<>();
         counts.forEach((status, count) -> videoStatus.put(status.value(), count));
@@ -303,9 +312,26 @@ public class ImportService {
         boolean done = tasks.find(accountId, taskIds).values().stream()
                 .allMatch(task -> task.status().isFinished());
         if (done) {
-            imports.end(accountId, running.id(), clock.instant());
+            end(running, clock.instant());
         }
         return done;
+    }
+
+    private void end(ImportRow run, Instant endedAt) {
+        if (imports.end(run.accountId(), run.id(), endedAt)) {
+            events.publishEvent(new ImportCompleted(run.accountId(), run.id(), run.integrationId(), run.indexId()));
+        }
+    }
+
+    /** An import ends as its last task finishes, in that task's transaction. */
+    @EventListener
+    public void endImportOfReadyTask(TaskReady ready) {
+        imports.lockRunningWithTask(ready.accountId(), ready.taskId()).ifPresent(run -> endIfDone(run.accountId(), run));
+    }
+
+    @EventListener
+    public void endImportOfFailedTask(TaskFailed failed) {
+        imports.lockRunningWithTask(failed.accountId(), failed.taskId()).ifPresent(run -> endIfDone(run.accountId(), run));
     }
 
     private Map<String, ItemRow> lastItemByKey(String accountId, String integrationId, String indexId) {

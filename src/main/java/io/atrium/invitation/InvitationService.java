@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,11 +48,13 @@ public class InvitationService {
     private final InvitationMail invitationMail;
     private final AuditLog audit;
     private final InvitationProperties properties;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     InvitationService(InvitationRepository invitations, OrganizationService organizations, AccountService accounts,
             IdentityService identity, MailOutbox mail, InvitationMail invitationMail, AuditLog audit,
-            InvitationProperties properties, Clock clock) {
+            InvitationProperties properties, ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
         this.identity = identity;
         this.invitations = invitations;
         this.organizations = organizations;
@@ -195,6 +198,7 @@ public class InvitationService {
         organizations.join(row.accountId(), userId, row.role(), row.email());
         // The invitation went to this address and its link came back: the user holds the address.
         identity.confirmByInvitation(userId, row.email());
+        events.publishEvent(new InvitationAccepted(row.accountId(), row.id(), userId, row.email(), row.role()));
         audit.record(row.accountId(), userId, AuditAction.INVITATION_ACCEPTED, row.email(), "role=" + row.role().value());
         return organization(row.accountId());
     }

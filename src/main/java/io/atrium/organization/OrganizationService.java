@@ -119,6 +119,11 @@ public class OrganizationService {
                 .map(MembershipRow::userId).toList();
     }
 
+    /** The users who administer an organization (none for a personal account), for what they must be told. */
+    public List<UserView> administrators(String accountId) {
+        return List.copyOf(accounts.users(administratorIds(accountId)).values());
+    }
+
     public long memberCount(String accountId) {
         return memberships.count(accountId);
     }
@@ -181,6 +186,7 @@ public class OrganizationService {
     public boolean join(String accountId, String userId, Role role, String invitedEmail) {
         boolean joined = memberships.insertIfAbsent(accountId, userId, role, clock.instant());
         if (joined) {
+            events.publishEvent(new MemberAdded(accountId, userId, role));
             audit.record(accountId, userId, AuditAction.MEMBER_JOINED, invitedEmail, "role=" + role.value());
         }
         accounts.rememberActiveAccount(userId, accountId);

@@ -72,6 +72,7 @@ class EveryPageBrowserTest extends BrowserTest {
     private String videoPath;
     private String assetPath;
     private String deployBotPath;
+    private String webhookPath;
 
     EveryPageBrowserTest() {
         super("every-page");
@@ -107,6 +108,12 @@ class EveryPageBrowserTest extends BrowserTest {
         deployBotPath = "/settings/api-keys/" + jdbc.sql("select id from api_keys where name = 'Deploy bot' order by created_at desc limit 1")
                 .query(String.class).single();
         admin.submit(deployBotPath + "/rotate", deployBotPath + "/rotate", Map.of("grace", "24"));
+        // a documentation address (TEST-NET-3): public, so the address policy takes it, and nothing answers there
+        String hookUrl = "https://203.0.113.10/atrium/" + adminEmail.hashCode();
+        admin.submit("/settings/webhooks", "/settings/webhooks",
+                Map.of("url", hookUrl, "description", "Nightly report", "events", "api_key.revoked"));
+        webhookPath = "/settings/webhooks/" + jdbc.sql("select id from webhook_endpoints where url = :url")
+                .param("url", hookUrl).query(String.class).single();
     }
 
     @Test
@@ -117,7 +124,8 @@ class EveryPageBrowserTest extends BrowserTest {
                 "/settings/members", "/settings/members/invite", "/settings/members/invitations", "/settings/api-keys",
                 deployBotPath + "/rotate", deployBotPath + "/revoke", "/settings/usage", "/settings/billing",
                 "/settings/billing/statements/" + java.time.YearMonth.now(java.time.ZoneOffset.UTC),
-                "/settings/audit-log", "/profile", "/profile/sessions", "/profile/two-factor", "/dev/inbox");
+                "/settings/audit-log", "/settings/webhooks", webhookPath, "/profile", "/profile/sessions",
+                "/profile/two-factor", "/dev/inbox");
         List<String> shown = List.of("/", "/indexes", indexPath + "/videos", videoPath, "/tasks", "/assets",
                 "/integrations", "/settings/organization", "/settings/members", "/settings/api-keys", "/settings/usage",
                 "/settings/billing", "/settings/audit-log", "/profile");
@@ -137,7 +145,8 @@ class EveryPageBrowserTest extends BrowserTest {
     void aPersonalAccountSeesEveryPageFitTheWindowAndSwitchesToItsOrganizationFromTheOrganizationPage() {
         logIn(adminEmail, PERSON);
         List<String> pages = List.of("/", "/indexes", "/tasks", "/assets", "/integrations", "/settings/organization",
-                "/settings/api-keys", "/settings/usage", "/settings/billing", "/settings/audit-log", "/profile");
+                "/settings/api-keys", "/settings/usage", "/settings/billing", "/settings/audit-log", "/settings/webhooks",
+                "/profile");
         assertThat(walk(pages, List.of())).isEmpty();
 
         // Bob Builder (round) and Bob's Builders (square) share their initials, not their look.

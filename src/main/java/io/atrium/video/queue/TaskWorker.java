@@ -28,6 +28,8 @@ import io.atrium.shared.NotFoundException;
 import io.atrium.storage.ObjectStorage;
 import io.atrium.video.ExternalVideoSource;
 import io.atrium.video.HlsRenditions;
+import io.atrium.video.TaskFailed;
+import io.atrium.video.TaskReady;
 import io.atrium.video.TaskStatus;
 import io.atrium.video.VideoIndexed;
 import io.atrium.video.VideoSourceUnavailable;
@@ -172,7 +174,12 @@ class TaskWorker {
             events.publishEvent(new VideoIndexed(finished.accountId(), finished.videoId(),
                     finished.duration() == null ? 0 : finished.duration(), finished.size()));
         }
-        tasks.finish(current.id(), clock.instant());
+        transactions.executeWithoutResult(status -> {
+            if (tasks.finish(finished.id(), clock.instant())) {
+                events.publishEvent(new TaskReady(finished.accountId(), finished.id(), finished.indexId(),
+                        finished.videoId(), finished.assetId()));
+            }
+        });
     }
 
     /** @return the failure code, when the file is refused */
@@ -258,6 +265,8 @@ class TaskWorker {
         storage.deleteVideo(task.accountId(), task.videoId());
         transactions.executeWithoutResult(status -> {
             tasks.fail(task.id(), code, message, clock.instant());
+            events.publishEvent(new TaskFailed(task.accountId(), task.id(), task.indexId(), task.videoId(),
+                    task.assetId(), code, message));
             audit.record(task.accountId(), null, AuditAction.TASK_FAILED, task.filename(),
                     "index=" + indexName(task) + ", error=" + message);
         });

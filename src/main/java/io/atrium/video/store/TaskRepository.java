@@ -157,9 +157,10 @@ public class TaskRepository {
                 .update();
     }
 
-    public void finish(String id, Instant now) {
-        jdbc.sql("update video_tasks set status = :ready, updated_at = :now where id = :id")
-                .param("id", id).param("ready", TaskStatus.READY.value()).param("now", utc(now)).update();
+    /** @return whether the task became ready now (false when it already was) */
+    public boolean finish(String id, Instant now) {
+        return jdbc.sql("update video_tasks set status = :ready, updated_at = :now where id = :id and status <> :ready")
+                .param("id", id).param("ready", TaskStatus.READY.value()).param("now", utc(now)).update() == 1;
     }
 
     /** User metadata for the video a task will make, changed before the video exists. */
