@@ -1,7 +1,6 @@
 package io.atrium.video.multipart;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -97,9 +96,7 @@ class MultipartUploadTest extends MovableTimeTest {
                 .andExpect(jsonPath("$.processed_chunks").value(upload.totalChunks() - 1))
                 .andExpect(jsonPath("$.total_completed").value(upload.totalChunks()));
 
-        // The job that reads the file is due at the moment of the report; this test's clock stands still until moved.
-        clock.advance(Duration.ofSeconds(1));
-        api.as(key).awaitAssetStatus(upload.assetId(), "ready");
+        awaitWhileTimePasses(() -> assertThat(api.as(key).assetStatus(upload.assetId())).isEqualTo("ready"));
         api.as(key).get("/v1.3/assets/" + upload.assetId())
                 .andExpect(jsonPath("$.method").value("multipart"))
                 .andExpect(jsonPath("$.filename").value("grainy.mp4"))
@@ -252,8 +249,7 @@ class MultipartUploadTest extends MovableTimeTest {
         clock.advance(Duration.ofHours(25));
 
         api.as(key).get("/v1.3/assets/multipart-uploads").andExpect(jsonPath("$.data", hasSize(0)));
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .untilAsserted(() -> assertThat(api.as(key).assetStatus(upload.assetId())).isEqualTo("failed"));
+        awaitWhileTimePasses(() -> assertThat(api.as(key).assetStatus(upload.assetId())).isEqualTo("failed"));
         api.as(key).get("/v1.3/assets/" + upload.assetId())
                 .andExpect(jsonPath("$.error.message", startsWith("The multipart upload expired")));
         api.as(key).get("/v1.3/assets/multipart-uploads/" + upload.id()).andExpect(jsonPath("$.status").value("expired"));
