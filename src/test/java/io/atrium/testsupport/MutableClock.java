@@ -15,7 +15,14 @@ public final class MutableClock extends Clock {
         this.now = start;
     }
 
+    /**
+     * Moves the clock forward. Never back: the background jobs of a shared test context run on this clock, and a
+     * scheduler that saw a later time would wait out the difference before it looked for work again.
+     */
     public void advance(Duration duration) {
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("The test clock only moves forward, not by " + duration);
+        }
         now = now.plus(duration);
     }
 
