@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -77,25 +78,33 @@ class UsageRecorder {
     @EventListener
     void videoIndexed(VideoIndexed indexed) {
         counts(indexed.accountId()).milliseconds.addAndGet(Math.round(indexed.durationSeconds() * 1000));
+    }
+
+    /**
+     * Storage is measured again at the next flush: marked once the change has committed, so that a flush between the
+     * change and its commit cannot measure the old state and clear the mark.
+     */
+    @TransactionalEventListener(fallbackExecution = true)
+    void videoStored(VideoIndexed indexed) {
         storageChanged.add(indexed.accountId());
     }
 
-    @EventListener
+    @TransactionalEventListener(fallbackExecution = true)
     void videosRemoved(VideosRemoved removed) {
         storageChanged.add(removed.accountId());
     }
 
-    @EventListener
+    @TransactionalEventListener(fallbackExecution = true)
     void assetReady(AssetReady ready) {
         storageChanged.add(ready.accountId());
     }
 
-    @EventListener
+    @TransactionalEventListener(fallbackExecution = true)
     void assetDeleted(AssetDeleted deleted) {
         storageChanged.add(deleted.accountId());
     }
 
-    @EventListener
+    @TransactionalEventListener(fallbackExecution = true)
     void indexDeleted(IndexDeleted deleted) {
         storageChanged.add(deleted.accountId());
     }
