@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Listing benchmark (docs/benchmarks.md): GET /v1.3/indexes/{id}/videos on PostgreSQL with 100,000 videos in
 # one index (VIDEOS=1000000 for a million): the first, a middle and the last page, the first and last page of a
-# user-metadata filter that 10% of the videos meet, the first page of one that 0.1% meet, against the same
-# request on a 10-video index and against GET /actuator/health, all in one run on one server. Prints req/s, p50
+# user-metadata filter that 10% of the videos meet, the first page of one that 0.1% meet, every page in turn from the
+# middle on (as a program reading the whole library does; bench/pages-in-turn.lua) and pages at random
+# (bench/random-pages.lua), against the same request on a 10-video index and against GET /actuator/health, all in one
+# run on one server. Prints req/s, p50
 # and p99 (wrk) and the ratios; then writes EXPLAIN (ANALYZE, BUFFERS) of the statements the server ran for each
 # request, with the values it bound, to $PLANS (default target/bench/listing-plans-VIDEOS.txt).
 #   bash bench/listing.sh      (DURATION=15 CONNECTIONS=2 THREADS=2 PORT=18081 VIDEOS=100000 to change;
@@ -70,6 +72,11 @@ do $$ begin
             lateral (select case when (size - 1000000) % 1000 = 7 then 'rare' else 'c' || (size - 1000000) % 10 end as c) v;
         update indexes set video_count = (select count(*) from videos v where v.account_id = indexes.account_id
             and v.index_id = indexes.id);
+        if exists (select 1 from information_schema.columns where table_name = 'indexes' and column_name = 'video_list_version') then
+            update indexes set video_list_version = nextval('video_list_versions'),
+                video_duration_us = (select coalesce(sum(cast(round(v.duration * 1000000) as bigint)), 0) from videos v
+                    where v.account_id = indexes.account_id and v.index_id = indexes.id);
+        end if;
     elsif to_regclass('video_metadata') is not null then
         insert into video_metadata (video_id, account_id, name, value_text)
         select id, account_id, 'category', case when (size - 1000000) % 1000 = 7 then 'rare'
@@ -90,8 +97,13 @@ declare -A urls=(
     [filtered]="$list/$big/videos?page_limit=50&category=c7"
     [filtered_last]="$list/$big/videos?page_limit=50&category=c7&page=$FILTERED_LAST_PAGE"
     [rare]="$list/$big/videos?page_limit=50&category=rare"
+    [walk]="$list/$big/videos?page_limit=50"
+    [random]="$list/$big/videos?page_limit=50"
 )
-names=(health small first middle last filtered filtered_last rare)
+# walk: every page in turn, from the middle to the last (each thread from its own place); random: any page
+declare -A scripts=([walk]=bench/pages-in-turn.lua [random]=bench/random-pages.lua)
+export FIRST_PAGE LAST_PAGE THREADS SEED
+names=(health small first middle last filtered filtered_last rare walk random)
 declare -A labels=(
     [health]="GET /actuator/health"
     [small]="10 videos, page 1 of 50"
@@ -101,6 +113,8 @@ declare -A labels=(
     [filtered]="$VIDEOS, category=c7, page 1"
     [filtered_last]="$VIDEOS, category=c7, page $FILTERED_LAST_PAGE"
     [rare]="$VIDEOS, category=rare, page 1"
+    [walk]="$VIDEOS, pages $MIDDLE_PAGE.. in turn"
+    [random]="$VIDEOS, pages at random"
 )
 for name in "${names[@]}"; do
     code=$(curl -s -o "$work/$name.json" -w '%{http_code}' -H "x-api-key: $key" "${urls[$name]}")
@@ -111,12 +125,21 @@ for name in middle last filtered_last rare; do
     grep -q '"_id"' "$work/$name.json" || { echo "${labels[$name]} is empty: $(head -c 300 "$work/$name.json")"; exit 1; }
 done
 
-# Warm every path up (JIT, connection pool, database caches), then measure each for the same time.
+# Warm every path up (JIT, connection pool, database caches), then measure each for the same time. The walk's warm-up
+# reads pages before the middle, so that its measured pages are read for the first time; random pages warm up on
+# other pages than they measure (pages before the middle, another seed).
+run_wrk() {  # run_wrk NAME SECONDS [wrk options...]
+    local name=$1 seconds=$2 script=()
+    shift 2
+    [ -z "${scripts[$name]:-}" ] || script=(-s "${scripts[$name]}")
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --timeout 30s "${script[@]}" "$@" -H "x-api-key: $key" "${urls[$name]}"
+}
 for name in "${names[@]}"; do
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d5s --timeout 30s -H "x-api-key: $key" "${urls[$name]}" >/dev/null
+    SEED=1 FIRST_PAGE=1 LAST_PAGE=$(( MIDDLE_PAGE - 1 )) run_wrk "$name" 5 >/dev/null
 done
 for name in "${names[@]}"; do
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 30s --latency -H "x-api-key: $key" "${urls[$name]}" >"$work/$name.txt"
+    SEED=2 FIRST_PAGE=$([ "$name" = walk ] && echo "$MIDDLE_PAGE" || echo 1) LAST_PAGE=$LAST_PAGE \
+        run_wrk "$name" "$DURATION" --latency >"$work/$name.txt"
 done
 
 ms() {  # a wrk latency (850.00us, 12.34ms, 1.02s) in milliseconds

@@ -17,15 +17,14 @@ import io.atrium.shared.Where;
 @Repository
 class IndexRepository {
 
-    /** An index row with its video totals, counted from the videos it holds. */
+    /** An index row with its video totals, which the video feature keeps with every video added or deleted. */
     record IndexRow(String id, String name, String modelsJson, String addonsJson, long videoCount,
             double totalDuration, Instant createdAt, Instant updatedAt) {
     }
 
     private static final String SELECT = """
             select i.id, i.name, i.models, i.addons, i.created_at, i.updated_at,
-                   (select count(*) from videos v where v.account_id = i.account_id and v.index_id = i.id) as video_count,
-                   (select coalesce(sum(v.duration), 0) from videos v where v.account_id = i.account_id and v.index_id = i.id) as total_duration
+                   i.video_count, i.video_duration_us / 1000000.0 as total_duration
             from indexes i
             """;
 

@@ -31,6 +31,7 @@ import io.atrium.video.media.MediaUrls;
 import io.atrium.video.media.ThumbnailKeys;
 import io.atrium.video.store.TaskRepository;
 import io.atrium.video.store.UserMetadata;
+import io.atrium.video.store.VideoPages;
 import io.atrium.video.store.VideoRepository;
 import io.atrium.video.store.VideoRow;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,6 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class VideoService {
 
     private final VideoRepository videos;
+    private final VideoPages pages;
     private final AssetService assets;
     private final TaskRepository tasks;
     private final IndexService indexes;
@@ -51,13 +53,14 @@ public class VideoService {
     private final JsonMapper json;
     private final Clock clock;
 
-    VideoService(VideoRepository videos, AssetService assets, TaskRepository tasks, IndexService indexes,
+    VideoService(VideoRepository videos, VideoPages pages, AssetService assets, TaskRepository tasks, IndexService indexes,
             ObjectStorage storage, MediaUrls mediaUrls, HlsRenditions renditions, ApplicationEventPublisher events,
             AuditLog audit, JsonMapper json, Clock clock) {
         this.audit = audit;
         this.renditions = renditions;
         this.events = events;
         this.videos = videos;
+        this.pages = pages;
         this.assets = assets;
         this.tasks = tasks;
         this.indexes = indexes;
@@ -68,16 +71,16 @@ public class VideoService {
     }
 
     /**
-     * One page of the index's videos that meet the filter ({@link ApiPage#read}: a page past the middle is read from
-     * the list's other end). Count and page come from one snapshot of the database.
+     * One page of the index's videos that meet the filter, read from the nearest end of the list or page this node
+     * has read before in the same version of the list ({@link VideoPages}). Count and page come from one snapshot of
+     * the database.
      *
      * @throws NotFoundException when the index is not the account's
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public ApiPage<VideoSummary> list(String accountId, String indexId, VideoFilter filter, ApiPage.Request paging) {
         indexes.requireExists(accountId, indexId);
-        return ApiPage.read(paging, (descending, limit, offset) -> videos.page(accountId, indexId, filter,
-                paging.sortBy(), descending, limit, offset), () -> videos.count(accountId, indexId, filter));
+        return pages.read(accountId, indexId, filter, paging);
     }
 
     /** Signed thumbnail links of those of the account's videos that have a thumbnail, by video id. */

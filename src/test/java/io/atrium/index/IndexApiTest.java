@@ -133,6 +133,9 @@ class IndexApiTest extends ApplicationTest {
                 insert into videos (id, account_id, index_id, filename, duration, size, created_at, updated_at)
                 values ('0123456789abcdef01234567', :account, :index, 'clip.mp4', 12.5, 1000, current_timestamp, current_timestamp)""")
                 .param("account", accountId).param("index", id).update();
+        // the totals as the video feature keeps them with a video it adds
+        jdbc.sql("update indexes set video_count = 1, video_duration_us = 12500000 where id = :index").param("index", id)
+                .update();
         api.as(key).get("/v1.3/indexes/" + id).andExpect(jsonPath("$.video_count").value(1))
                 .andExpect(jsonPath("$.total_duration").value(12.5));
 

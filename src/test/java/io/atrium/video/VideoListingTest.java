@@ -243,7 +243,11 @@ class VideoListingTest {
                 .param("size", size).param("created", createdAt.atOffset(ZoneOffset.UTC))
                 .param("updated", updatedAt.atOffset(ZoneOffset.UTC))
                 .update();
-        jdbc.sql("update indexes set video_count = video_count + 1 where id = :index").param("index", index).update();
+        // the index's totals and list version as the video feature keeps them with a video it adds
+        jdbc.sql("""
+                update indexes set video_count = video_count + 1, video_list_version = nextval('video_list_versions'),
+                    video_duration_us = video_duration_us + :micros
+                where id = :index""").param("micros", Math.round(duration * 1_000_000)).param("index", index).update();
         return id;
     }
 

@@ -76,7 +76,7 @@ public class VideoRepository {
                 .param("createdAt", utc(task.createdAt())).param("now", utc(now))
                 .update();
         if (inserted == 1) {
-            counted(task.accountId(), task.indexId(), 1);
+            changed(task.accountId(), task.indexId(), 1, task.duration() == null ? 0 : task.duration());
             insertMetadata(task.accountId(), task.indexId(), task.videoId(), metadataTexts);
         }
         return inserted == 1;
@@ -116,21 +116,43 @@ public class VideoRepository {
                 .query(VideoRepository::map).optional();
     }
 
+    /** The row at a position of a list in one order: its sort value and id. */
+    public record ListMark(Instant sortValue, String id) {
+    }
+
+    /** The index's video count and the version of its list, read together. */
+    public record ListState(long videoCount, long version) {
+    }
+
+    /** The index's {@link ListState}; none (nothing counted, version 0) for an index that is not the account's. */
+    public ListState listState(String accountId, String indexId) {
+        return jdbc.sql("select video_count, video_list_version from indexes where account_id = :accountId and id = :indexId")
+                .param("accountId", accountId).param("indexId", indexId)
+                .query((rs, row) -> new ListState(rs.getLong(1), rs.getLong(2))).optional()
+                .orElse(new ListState(0, 0));
+    }
+
     /**
-     * One page of an index's videos that meet the filter, in the order asked for, then by id. Everything
+     * One page of an index's videos that meet the filter, in the order asked for, then by id, starting from a
+     * mark (the row at a known position, included) or from the start of the order. Everything
      * happens in the database: the rows skipped by the offset are walked in an index only (ids in the sort's
      * index, {@code videos_index_created} or {@code videos_index_updated}), and only the page's own rows are read.
      *
      * @param sortBy {@code created_at} or {@code updated_at}
      */
     public List<VideoSummary> page(String accountId, String indexId, VideoFilter filter, String sortBy, boolean descending,
-            int limit, long offset) {
+            ListMark from, int limit, long offset) {
         Where where = where(accountId, indexId, filter);
         String column = switch (sortBy) {
             case "created_at" -> "created_at";
             case "updated_at" -> "updated_at";
             default -> throw new IllegalArgumentException("Not a sort field: " + sortBy);
         };
+        if (from != null) {
+            // a row comparison, which the sort's index serves as the start of its range
+            where.and("(v." + column + ", v.id) " + (descending ? "<=" : ">=") + " (" + where.bind(utc(from.sortValue()))
+                    + ", " + where.bind(from.id()) + ")");
+        }
         String direction = descending ? " desc" : " asc";
         String order = " order by v." + column + direction + ", v.id" + direction;
         return jdbc.sql("select v.id, v.filename, v.duration, v.fps, v.width, v.height, v.size, v.created_at, "
@@ -174,14 +196,20 @@ public class VideoRepository {
         jdbc.sql("delete from video_metadata where account_id = :accountId and video_id = :id")
                 .param("accountId", accountId).param("id", id).update();
         insertMetadata(accountId, indexId, id, metadataTexts);
+        changed(accountId, indexId, 0, 0);
     }
 
     public boolean delete(String accountId, String indexId, String id) {
-        boolean deleted = jdbc.sql("delete from videos where account_id = :accountId and index_id = :indexId and id = :id")
+        Optional<Double> duration = jdbc.sql("""
+                select duration from videos where account_id = :accountId and index_id = :indexId and id = :id""")
+                .param("accountId", accountId).param("indexId", indexId).param("id", id).query(Double.class).optional();
+        // of two deletions at once, only the one that deleted the row takes its duration away
+        boolean deleted = duration.isPresent() && jdbc.sql(
+                        "delete from videos where account_id = :accountId and index_id = :indexId and id = :id")
                 .param("accountId", accountId).param("indexId", indexId).param("id", id)
                 .update() == 1;
         if (deleted) {
-            counted(accountId, indexId, -1);
+            changed(accountId, indexId, -1, -duration.get());
         }
         return deleted;
     }
@@ -208,10 +236,18 @@ public class VideoRepository {
                 .param("accountId", accountId).param("id", id).query(Long.class).single() > 0;
     }
 
-    /** Adds videos to the index's {@code video_count} (or takes them away), in the caller's transaction. */
-    private void counted(String accountId, String indexId, int videos) {
-        jdbc.sql("update indexes set video_count = video_count + :videos where account_id = :accountId and id = :indexId")
-                .param("videos", videos).param("accountId", accountId).param("indexId", indexId).update();
+    /**
+     * Adds videos and their seconds to the index's {@code video_count} and {@code video_duration_us} (or takes them
+     * away) and gives its list a new version, in the caller's transaction; a version is never given twice, so no node
+     * takes what it knows of one list for another.
+     */
+    private void changed(String accountId, String indexId, int videos, double seconds) {
+        jdbc.sql("""
+                update indexes set video_count = video_count + :videos, video_duration_us = video_duration_us + :micros,
+                    video_list_version = nextval('video_list_versions')
+                where account_id = :accountId and id = :indexId""")
+                .param("videos", videos).param("micros", Math.round(seconds * 1_000_000))
+                .param("accountId", accountId).param("indexId", indexId).update();
     }
 
     private void insertMetadata(String accountId, String indexId, String videoId, Map<String, String> metadataTexts) {

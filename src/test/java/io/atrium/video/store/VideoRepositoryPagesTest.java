@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -23,14 +24,15 @@ import io.atrium.video.VideoFilter;
 import io.atrium.video.VideoSummary;
 
 /**
- * Pages of an index's videos as the API reads them ({@link ApiPage#read} over {@link VideoRepository#page}: a page
- * past the middle read backwards from the other end, the offset walked in the index only) are the pages of the
- * whole list sorted in Java, for both sort fields and directions, every page and the ones past the end, with and
- * without a user-metadata filter; totals come from the index's count or the metadata index and are exact. Videos
- * are added and removed through the repository, as the application does.
+ * Pages of an index's videos as the API reads them ({@link VideoPages} over {@link VideoRepository#page}: from the
+ * nearest end of the list or the nearest mark this node took on the same version of the list, the offset walked in the
+ * index only) are the pages of the whole list sorted in Java, for both sort fields and directions, every page and the
+ * ones past the end, with and without a user-metadata filter, read in any order and between changes to the list;
+ * totals come from the index's count or the metadata index and are exact. Videos are added and removed through the
+ * repository, as the application does.
  */
 @RepositoryTest
-@Import(VideoRepository.class)
+@Import({VideoRepository.class, VideoPages.class})
 class VideoRepositoryPagesTest {
 
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
@@ -41,6 +43,8 @@ class VideoRepositoryPagesTest {
 
     @Autowired
     VideoRepository videos;
+    @Autowired
+    VideoPages pages;
     @Autowired
     JdbcClient jdbc;
 
@@ -83,6 +87,45 @@ class VideoRepositoryPagesTest {
                 for (int limit : List.of(1, 4, 5, 23, 50)) {
                     expectPages(VideoFilter.NONE, listed, sortBy, descending, limit);
                     expectPages(metadata(Map.of("team", "red")), matching("team", "red"), sortBy, descending, limit);
+                }
+            }
+        }
+    }
+
+    @Test
+    void pagesReadInAnyOrderBetweenChangesAreThePagesOfTheListAsItIsThen() {
+        Random random = new Random(16);
+        int next = 100;
+        for (int round = 0; round < 40; round++) {
+            // pages of every version of the list, in a random order, so that marks are taken and used out of order
+            for (int read = 0; read < 12; read++) {
+                String sortBy = random.nextBoolean() ? "created_at" : "updated_at";
+                int limit = 1 + random.nextInt(6);
+                boolean red = random.nextInt(3) == 0;
+                List<Video> all = red ? matching("team", "red") : listed;
+                int page = 1 + random.nextInt((all.size() + limit - 1) / limit + 1);
+                expectPage(red ? metadata(Map.of("team", "red")) : VideoFilter.NONE, all, sortBy, random.nextBoolean(),
+                        limit, page);
+            }
+            switch (random.nextInt(3)) {
+                case 0 -> {
+                    Video video = new Video("n%03d".formatted(next++), T0.plusSeconds(random.nextInt(20)),
+                            T0.plusSeconds(random.nextInt(30)), Map.of("team", random.nextBoolean() ? "red" : "blue"));
+                    add("acc_a", "idx_a", video);
+                    listed.add(video);
+                }
+                case 1 -> {
+                    Video gone = listed.remove(random.nextInt(listed.size()));
+                    assertThat(videos.delete("acc_a", "idx_a", gone.id())).isTrue();
+                }
+                default -> {
+                    // a metadata change moves the video in the updated_at order and in or out of a filter
+                    int at = random.nextInt(listed.size());
+                    Video old = listed.get(at);
+                    Video changed = new Video(old.id(), old.createdAt(), T0.plusSeconds(30 + round),
+                            Map.of("team", old.metadata().containsValue("red") ? "blue" : "red"));
+                    videos.updateMetadata("acc_a", "idx_a", old.id(), null, changed.metadata(), changed.updatedAt());
+                    listed.set(at, changed);
                 }
             }
         }
@@ -148,16 +191,22 @@ class VideoRepositoryPagesTest {
         List<String> sorted = all.stream().sorted(descending ? order.reversed() : order).map(Video::id).toList();
         int pages = (sorted.size() + limit - 1) / limit;
         for (int page = 1; page <= pages + 2; page++) {
-            ApiPage.Request request = new ApiPage.Request(page, limit, sortBy, descending);
-            ApiPage<VideoSummary> read = ApiPage.read(request, (desc, size, offset) -> videos.page("acc_a", "idx_a",
-                    filter, sortBy, desc, size, offset), () -> videos.count("acc_a", "idx_a", filter));
-            List<String> expected = sorted.subList(Math.min((page - 1) * limit, sorted.size()),
-                    Math.min(page * limit, sorted.size()));
-            String what = filter + " " + sortBy + (descending ? " desc" : " asc") + " page " + page + " of " + limit;
-            assertThat(read.data()).as(what).extracting(VideoSummary::id).containsExactlyElementsOf(expected);
-            assertThat(read.pageInfo().totalResults()).as(what).isEqualTo(sorted.size());
-            assertThat(read.pageInfo().totalPage()).as(what).isEqualTo(pages);
+            expectPage(filter, all, sortBy, descending, limit, page);
         }
+    }
+
+    private void expectPage(VideoFilter filter, List<Video> all, String sortBy, boolean descending, int limit, int page) {
+        Function<Video, Instant> time = sortBy.equals("created_at") ? Video::createdAt : Video::updatedAt;
+        Comparator<Video> order = Comparator.comparing(time).thenComparing(Video::id);
+        List<String> sorted = all.stream().sorted(descending ? order.reversed() : order).map(Video::id).toList();
+        ApiPage<VideoSummary> read = pages.read("acc_a", "idx_a", filter, new ApiPage.Request(page, limit, sortBy,
+                descending));
+        List<String> expected = sorted.subList(Math.min((page - 1) * limit, sorted.size()),
+                Math.min(page * limit, sorted.size()));
+        String what = filter + " " + sortBy + (descending ? " desc" : " asc") + " page " + page + " of " + limit;
+        assertThat(read.data()).as(what).extracting(VideoSummary::id).containsExactlyElementsOf(expected);
+        assertThat(read.pageInfo().totalResults()).as(what).isEqualTo(sorted.size());
+        assertThat(read.pageInfo().totalPage()).as(what).isEqualTo((sorted.size() + limit - 1) / limit);
     }
 
     private List<Video> matching(String name, String value) {
@@ -169,7 +218,7 @@ class VideoRepositoryPagesTest {
     }
 
     private List<String> ids(VideoFilter filter) {
-        return videos.page("acc_a", "idx_a", filter, "created_at", false, 50, 0).stream().map(VideoSummary::id).toList();
+        return videos.page("acc_a", "idx_a", filter, "created_at", false, null, 50, 0).stream().map(VideoSummary::id).toList();
     }
 
     private long rows(String accountId, String indexId) {
