@@ -88,10 +88,12 @@ public class VideoPages {
                 key -> new Known());
         LongSupplier total = filter.equals(VideoFilter.NONE) ? state::videoCount
                 : () -> known.count(() -> videos.count(accountId, indexId, filter));
-        if (request.offset() == 0) {
-            return ApiPage.of(videos.page(accountId, indexId, filter, request.sortBy(), request.descending(), null,
-                    request.limit(), 0), request, total);
+        boolean oneValue = VideoRepository.oneMetadataValue(filter);
+        if (request.offset() == 0 && !oneValue) {
+            return ApiPage.of(videos.page(accountId, indexId, filter, VideoRepository.Slice.first(request.sortBy(),
+                    request.descending(), request.limit())), request, total);
         }
+        // a list of one metadata value is counted first (through the metadata index): the count decides its reading
         long count = total.getAsLong();
         if (request.offset() >= count) {
             return ApiPage.of(List.of(), request, count);
@@ -100,7 +102,7 @@ public class VideoPages {
         // the page's positions in ascending order: [first, first + size)
         long first = request.descending() ? count - request.offset() - size : request.offset();
         List<VideoSummary> ascending = readAscending(accountId, indexId, filter, request.sortBy(), known, count, first,
-                size);
+                size, oneValue ? state.videoCount() : 0);
         if (ascending.size() == size) {
             known.mark(first, mark(ascending.get(0), request.sortBy()));
             known.mark(first + size - 1, mark(ascending.get(size - 1), request.sortBy()));
@@ -115,9 +117,11 @@ public class VideoPages {
      * The rows at ascending positions {@code [first, first + size)}, read from whichever known place skips fewest
      * entries: the start or the end of the list, the nearest mark before the page (reading up) or after it (reading
      * down).
+     *
+     * @param videosInIndex for a list of one metadata value, all the index's videos; otherwise 0
      */
     private List<VideoSummary> readAscending(String accountId, String indexId, VideoFilter filter, String sortBy,
-            Known known, long count, long first, int size) {
+            Known known, long count, long first, int size, long videosInIndex) {
         long last = first + size - 1;
         VideoRepository.ListMark from = null;
         boolean down = count - 1 - last < first;
@@ -134,8 +138,13 @@ public class VideoPages {
             down = true;
             skip = above.getKey() - last;
         }
-        List<VideoSummary> rows = new ArrayList<>(videos.page(accountId, indexId, filter, sortBy, down, from, size,
-                skip));
+        // Walking the sort's index passes about videosInIndex / count videos for each one of the value it finds, each
+        // checked against the metadata; going through the value's entries reads each of them and its video (about
+        // three times the work of a video passed), then sorts them: whichever reads fewer.
+        boolean throughMetadata = videosInIndex > 0
+                && 3 * count * (double) count < (skip + size) * (double) videosInIndex;
+        List<VideoSummary> rows = new ArrayList<>(videos.page(accountId, indexId, filter,
+                new VideoRepository.Slice(sortBy, down, from, size, skip, throughMetadata)));
         if (down) {
             Collections.reverse(rows);
         }

@@ -133,15 +133,40 @@ public class VideoRepository {
     }
 
     /**
+     * Which rows of a list to read.
+     *
+     * @param sortBy {@code created_at} or {@code updated_at}
+     * @param from the mark to start from (its row included), or {@code null} for the start of the order
+     * @param throughMetadata find the videos through the {@code video_metadata_value} entries of the filter's one
+     *     user-metadata value (see {@link #oneMetadataValue}) instead of walking the sort's index: cheaper for a value
+     *     that few videos hold, as that walk would pass many videos to find a page of them
+     */
+    public record Slice(String sortBy, boolean descending, ListMark from, int limit, long offset,
+            boolean throughMetadata) {
+
+        /** The first {@code limit} rows of the order. */
+        public static Slice first(String sortBy, boolean descending, int limit) {
+            return new Slice(sortBy, descending, null, limit, 0, false);
+        }
+    }
+
+    /** Whether the filter is one user-metadata value and nothing else, which the metadata index alone serves. */
+    public static boolean oneMetadataValue(VideoFilter filter) {
+        return filter.userMetadata().size() == 1
+                && filter.equals(new VideoFilter(null, List.of(), filter.userMetadata(), Map.of()));
+    }
+
+    /**
      * One page of an index's videos that meet the filter, in the order asked for, then by id, starting from a
      * mark (the row at a known position, included) or from the start of the order. Everything
      * happens in the database: the rows skipped by the offset are walked in an index only (ids in the sort's
-     * index, {@code videos_index_created} or {@code videos_index_updated}), and only the page's own rows are read.
-     *
-     * @param sortBy {@code created_at} or {@code updated_at}
+     * index, {@code videos_index_created} or {@code videos_index_updated}, or the filter's metadata entries), and only
+     * the page's own rows are read.
      */
-    public List<VideoSummary> page(String accountId, String indexId, VideoFilter filter, String sortBy, boolean descending,
-            ListMark from, int limit, long offset) {
+    public List<VideoSummary> page(String accountId, String indexId, VideoFilter filter, Slice slice) {
+        String sortBy = slice.sortBy();
+        boolean descending = slice.descending();
+        ListMark from = slice.from();
         Where where = where(accountId, indexId, filter);
         String column = switch (sortBy) {
             case "created_at" -> "created_at";
@@ -155,10 +180,20 @@ public class VideoRepository {
         }
         String direction = descending ? " desc" : " asc";
         String order = " order by v." + column + direction + ", v.id" + direction;
+        String videos = "videos v";
+        if (slice.throughMetadata()) {
+            if (!oneMetadataValue(filter)) {
+                throw new IllegalArgumentException("Not one metadata value: " + filter);
+            }
+            // "offset 0" keeps PostgreSQL from folding the entries into the outer query, where its estimate of how
+            // many there are could have it walk the sort's index after all
+            videos = "(select m.video_id from video_metadata m where " + metadataEntries(where, filter)
+                    + " offset 0) matched join videos v on v.id = matched.video_id";
+        }
         return jdbc.sql("select v.id, v.filename, v.duration, v.fps, v.width, v.height, v.size, v.created_at, "
-                        + "v.updated_at, v.indexed_at, v.asset_id from videos v where v.id in (select v.id from videos v "
-                        + "where " + where.sql() + order + " limit :limit offset :offset)" + order)
-                .params(where.params()).param("limit", limit).param("offset", offset)
+                        + "v.updated_at, v.indexed_at, v.asset_id from videos v where v.id in (select v.id from " + videos
+                        + " where " + where.sql() + order + " limit :limit offset :offset)" + order)
+                .params(where.params()).param("limit", slice.limit()).param("offset", slice.offset())
                 .query(VideoRepository::summary).list();
     }
 
@@ -171,12 +206,9 @@ public class VideoRepository {
             return jdbc.sql("select video_count from indexes where account_id = :accountId and id = :indexId")
                     .param("accountId", accountId).param("indexId", indexId).query(Long.class).optional().orElse(0L);
         }
-        if (filter.userMetadata().size() == 1
-                && filter.equals(new VideoFilter(null, List.of(), filter.userMetadata(), Map.of()))) {
-            Where where = Where.of("m.account_id = :accountId and m.index_id = :indexId")
-                    .param("accountId", accountId).param("indexId", indexId);
-            filter.userMetadata().forEach((name, value) -> where.and(VideoConditions.metadataValue(where, name, value)));
-            return jdbc.sql("select count(*) from video_metadata m where " + where.sql())
+        if (oneMetadataValue(filter)) {
+            Where where = where(accountId, indexId, VideoFilter.NONE); // for its parameters: the account and the index
+            return jdbc.sql("select count(*) from video_metadata m where " + metadataEntries(where, filter))
                     .params(where.params()).query(Long.class).single();
         }
         Where where = where(accountId, indexId, filter);
@@ -257,6 +289,17 @@ public class VideoRepository {
                 .param("videoId", videoId).param("accountId", accountId).param("indexId", indexId).param("name", name)
                 .param("value", value).param("key", MetadataKeys.of(value))
                 .update());
+    }
+
+    /**
+     * The condition that the entry {@code m} is of one of the index's videos and holds the filter's user-metadata
+     * values, which it binds in the given condition (which binds {@code :accountId} and {@code :indexId}).
+     */
+    private static String metadataEntries(Where where, VideoFilter filter) {
+        StringBuilder entries = new StringBuilder("m.account_id = :accountId and m.index_id = :indexId");
+        filter.userMetadata().forEach((name, value) -> entries.append(" and ")
+                .append(VideoConditions.metadataValue(where, name, value)));
+        return entries.toString();
     }
 
     /** The condition over {@code videos v}: always within the account and the index (binds both, as filters need). */

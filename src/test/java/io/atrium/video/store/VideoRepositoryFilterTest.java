@@ -131,7 +131,8 @@ class VideoRepositoryFilterTest {
         assertThat(page("acc_a", "created_at", true, 2, 0)).containsExactly("a3", "a2");
         assertThat(page("acc_a", "created_at", true, 2, 2)).containsExactly("a1");
         assertThat(page("acc_a", "created_at", true, 2, 4)).isEmpty();
-        List<VideoSummary> first = videos.page("acc_a", "idx_a", filename("cats.mp4"), "created_at", false, null, 1, 0);
+        List<VideoSummary> first = videos.page("acc_a", "idx_a", filename("cats.mp4"),
+                VideoRepository.Slice.first("created_at", false, 1));
         assertThat(first).extracting(VideoSummary::id).containsExactly("a1");
         assertThat(first.get(0).duration()).isEqualTo(10);
         assertThat(first.get(0).width()).isEqualTo(1280);
@@ -139,11 +140,13 @@ class VideoRepositoryFilterTest {
     }
 
     private List<String> ids(String accountId, String indexId, VideoFilter filter) {
-        return videos.page(accountId, indexId, filter, "created_at", false, null, 50, 0).stream().map(VideoSummary::id).toList();
+        return videos.page(accountId, indexId, filter, VideoRepository.Slice.first("created_at", false, 50)).stream()
+                .map(VideoSummary::id).toList();
     }
 
     private List<String> page(String accountId, String sortBy, boolean descending, int limit, long offset) {
-        return videos.page(accountId, "idx_a", VideoFilter.NONE, sortBy, descending, null, limit, offset).stream()
+        return videos.page(accountId, "idx_a", VideoFilter.NONE,
+                new VideoRepository.Slice(sortBy, descending, null, limit, offset, false)).stream()
                 .map(VideoSummary::id).toList();
     }
 

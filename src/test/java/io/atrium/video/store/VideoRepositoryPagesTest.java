@@ -132,6 +132,37 @@ class VideoRepositoryPagesTest {
     }
 
     @Test
+    void aValueReadThroughItsMetadataEntriesGivesThePagesOfTheSortedList() {
+        for (Map.Entry<String, String> value : List.of(Map.entry("team", "red"), Map.entry("note", LONG))) {
+            VideoFilter filter = metadata(Map.ofEntries(value));
+            List<Video> all = matching(value.getKey(), value.getValue());
+            for (String sortBy : List.of("created_at", "updated_at")) {
+                for (boolean descending : List.of(true, false)) {
+                    Function<Video, Instant> time = sortBy.equals("created_at") ? Video::createdAt : Video::updatedAt;
+                    Comparator<Video> order = Comparator.comparing(time).thenComparing(Video::id);
+                    List<Video> sorted = all.stream().sorted(descending ? order.reversed() : order).toList();
+                    for (int offset = 0; offset <= sorted.size(); offset++) {
+                        // from the start, and from a mark: the row at the offset
+                        VideoRepository.ListMark mark = offset == sorted.size() ? null : new VideoRepository.ListMark(
+                                time.apply(sorted.get(offset)), sorted.get(offset).id());
+                        List<String> expected = sorted.subList(offset, Math.min(offset + 4, sorted.size())).stream()
+                                .map(Video::id).toList();
+                        String what = value + " " + sortBy + (descending ? " desc" : " asc") + " offset " + offset;
+                        assertThat(videos.page("acc_a", "idx_a", filter, new VideoRepository.Slice(sortBy, descending,
+                                null, 4, offset, true))).as(what).extracting(VideoSummary::id)
+                                .containsExactlyElementsOf(expected);
+                        if (mark != null) {
+                            assertThat(videos.page("acc_a", "idx_a", filter, new VideoRepository.Slice(sortBy,
+                                    descending, mark, 4, 0, true))).as(what + " from its mark")
+                                    .extracting(VideoSummary::id).containsExactlyElementsOf(expected);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void countsAreExactAndFollowEveryVideoAddedOrRemoved() {
         assertThat(videos.count("acc_a", "idx_a", VideoFilter.NONE)).isEqualTo(23);
         assertThat(videos.count("acc_a", "idx_a", metadata(Map.of("team", "red")))).isEqualTo(9);
@@ -218,7 +249,8 @@ class VideoRepositoryPagesTest {
     }
 
     private List<String> ids(VideoFilter filter) {
-        return videos.page("acc_a", "idx_a", filter, "created_at", false, null, 50, 0).stream().map(VideoSummary::id).toList();
+        return videos.page("acc_a", "idx_a", filter, VideoRepository.Slice.first("created_at", false, 50)).stream()
+                .map(VideoSummary::id).toList();
     }
 
     private long rows(String accountId, String indexId) {
