@@ -2,8 +2,7 @@
 # Listing benchmark (docs/benchmarks.md): GET /v1.3/indexes/{id}/videos on PostgreSQL with 100,000 videos in
 # one index (VIDEOS=1000000 for a million): the first, a middle and the last page, the first and last page of a
 # user-metadata filter that 10% of the videos meet, the first page of one that 0.1% meet, every page in turn from the
-# middle on (as a program reading the whole library does; bench/pages-in-turn.lua) and pages at random
-# (bench/random-pages.lua), against the same request on a 10-video index and against GET /actuator/health, all in one
+# middle on (as a program reading the whole library does) and pages at random (bench/pages.lua), against the same request on a 10-video index and against GET /actuator/health, all in one
 # run on one server. Prints req/s, p50
 # and p99 (wrk) and the ratios; then writes EXPLAIN (ANALYZE, BUFFERS) of the statements the server ran for each
 # request, with the values it bound, to $PLANS (default target/bench/listing-plans-VIDEOS.txt).
@@ -101,8 +100,8 @@ declare -A urls=(
     [random]="$list/$big/videos?page_limit=50"
 )
 # walk: every page in turn, from the middle to the last (each thread from its own place); random: any page
-declare -A scripts=([walk]=bench/pages-in-turn.lua [random]=bench/random-pages.lua)
-export FIRST_PAGE LAST_PAGE THREADS SEED
+declare -A orders=([walk]=in-turn [random]=random)
+export FIRST_PAGE LAST_PAGE THREADS SEED ORDER
 names=(health small first middle last filtered filtered_last rare walk random)
 declare -A labels=(
     [health]="GET /actuator/health"
@@ -131,8 +130,8 @@ done
 run_wrk() {  # run_wrk NAME SECONDS [wrk options...]
     local name=$1 seconds=$2 script=()
     shift 2
-    [ -z "${scripts[$name]:-}" ] || script=(-s "${scripts[$name]}")
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --timeout 30s "${script[@]}" "$@" -H "x-api-key: $key" "${urls[$name]}"
+    [ -z "${orders[$name]:-}" ] || script=(-s bench/pages.lua)
+    ORDER=${orders[$name]:-} wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --timeout 30s "${script[@]}" "$@" -H "x-api-key: $key" "${urls[$name]}"
 }
 for name in "${names[@]}"; do
     SEED=1 FIRST_PAGE=1 LAST_PAGE=$(( MIDDLE_PAGE - 1 )) run_wrk "$name" 5 >/dev/null
