@@ -26,7 +26,8 @@ BASE="http://127.0.0.1:$PORT"
 
 bench_jar
 mkdir -p target/bench
-file="target/bench/upload-${SIZE_MB}m.bin"
+# named as a video, as the server accepts only video file names; its bytes are found to be no video afterwards
+file="target/bench/upload-${SIZE_MB}m.mp4"
 if [ ! -f "$file" ] || [ "$(stat -c %s "$file")" != $((SIZE_MB * 1024 * 1024)) ]; then
     head -c "$((SIZE_MB * 1024 * 1024))" /dev/urandom >"$file"
 fi
