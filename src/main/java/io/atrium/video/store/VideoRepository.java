@@ -203,8 +203,7 @@ public class VideoRepository {
      */
     public long count(String accountId, String indexId, VideoFilter filter) {
         if (filter.equals(VideoFilter.NONE)) {
-            return jdbc.sql("select video_count from indexes where account_id = :accountId and id = :indexId")
-                    .param("accountId", accountId).param("indexId", indexId).query(Long.class).optional().orElse(0L);
+            return listState(accountId, indexId).videoCount();
         }
         if (oneMetadataValue(filter)) {
             Where where = where(accountId, indexId, VideoFilter.NONE); // for its parameters: the account and the index
