@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.atrium.testsupport.RepositoryTest;
+import io.atrium.testsupport.Rows;
 
 /**
  * The SQL of the audit log's reading ({@link AuditRepository#find} and {@link AuditRepository#count}): entries go
@@ -37,10 +38,11 @@ class AuditRepositoryFilterTest {
 
     @BeforeEach
     void entries() {
+        Rows rows = new Rows(jdbc, at(DAY1, "08:00"));
         user("u_grace", "Grace Hopper", "grace@example.com");
         user("u_linus", "Linus Member", "linus_m@example.com");
-        account("acc_a");
-        account("acc_b");
+        rows.account("acc_a");
+        rows.account("acc_b");
         entry("e1", "acc_a", "u_grace", "organization.created", DAY1, "09:00");
         entry("e2", "acc_a", "u_grace", "invitation.created", DAY1, "09:01");
         // accepted and joined in one transaction: one instant, the id decides
@@ -161,10 +163,5 @@ class AuditRepositoryFilterTest {
                 insert into users (id, email, email_key, name, password_hash, created_at, updated_at)
                 values (:id, :email, lower(:email), :name, 'not a hash', :t, :t)""")
                 .param("id", id).param("email", email).param("name", name).param("t", utc(at(DAY1, "08:00"))).update();
-    }
-
-    private void account(String id) {
-        jdbc.sql("insert into accounts (id, kind, name, created_at, updated_at) values (:id, 'organization', :id, :t, :t)")
-                .param("id", id).param("t", utc(at(DAY1, "08:00"))).update();
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.atrium.testsupport.RepositoryTest;
+import io.atrium.testsupport.Rows;
 import io.atrium.video.VideoFilter;
 import io.atrium.video.VideoFilter.Comparison;
 import io.atrium.video.VideoFilter.NumberCondition;
@@ -39,11 +40,12 @@ class VideoRepositoryFilterTest {
 
     @BeforeEach
     void rows() {
-        account("acc_a");
-        account("acc_b");
-        index("idx_a", "acc_a");
-        index("idx_a_other", "acc_a");
-        index("idx_b", "acc_b");
+        Rows rows = new Rows(jdbc, T0);
+        rows.account("acc_a");
+        rows.account("acc_b");
+        rows.index("idx_a", "acc_a");
+        rows.index("idx_a_other", "acc_a");
+        rows.index("idx_b", "acc_b");
         // a1 < a2 < a3 by id; a2 and a3 share their creation time
         video("a1", "acc_a", "idx_a", "cats.mp4", 10, 30.0, 1280, 720, T0, T0.plus(Duration.ofHours(1)));
         video("a2", "acc_a", "idx_a", "dogs.mp4", 60, 25.0, 1920, 1080, DAY2, DAY2);
@@ -164,18 +166,6 @@ class VideoRepositoryFilterTest {
 
     private static VideoFilter since(Map<String, Instant> since) {
         return new VideoFilter(null, List.of(), Map.of(), since);
-    }
-
-    private void account(String id) {
-        jdbc.sql("insert into accounts (id, kind, name, created_at, updated_at) values (:id, 'organization', :id, :t, :t)")
-                .param("id", id).param("t", utc(T0)).update();
-    }
-
-    private void index(String id, String accountId) {
-        jdbc.sql("""
-                insert into indexes (id, account_id, name, models, addons, created_at, updated_at)
-                values (:id, :accountId, :id, '[]', '[]', :t, :t)""")
-                .param("id", id).param("accountId", accountId).param("t", utc(T0)).update();
     }
 
     private void video(String id, String accountId, String indexId, String filename, double duration, Double fps,

@@ -1,6 +1,5 @@
 package io.atrium.video.store;
 
-import static io.atrium.shared.SqlTime.utc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -19,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.atrium.api.ApiPage;
 import io.atrium.testsupport.RepositoryTest;
+import io.atrium.testsupport.Rows;
 import io.atrium.video.TaskStatus;
 import io.atrium.video.VideoFilter;
 import io.atrium.video.VideoSummary;
@@ -49,13 +49,15 @@ class VideoRepositoryPagesTest {
     JdbcClient jdbc;
 
     private final List<Video> listed = new ArrayList<>();
+    private Rows rows;
 
     @BeforeEach
     void rows() {
-        account("acc_a");
-        account("acc_b");
-        index("idx_a", "acc_a");
-        index("idx_b", "acc_b");
+        rows = new Rows(jdbc, T0);
+        rows.account("acc_a");
+        rows.account("acc_b");
+        rows.index("idx_a", "acc_a");
+        rows.index("idx_b", "acc_b");
         for (int i = 0; i < 23; i++) {
             // creation times come in threes (the id breaks the tie); updates in another order
             Instant created = T0.plusSeconds(i / 3);
@@ -138,13 +140,11 @@ class VideoRepositoryPagesTest {
             List<Video> all = matching(value.getKey(), value.getValue());
             for (String sortBy : List.of("created_at", "updated_at")) {
                 for (boolean descending : List.of(true, false)) {
-                    Function<Video, Instant> time = sortBy.equals("created_at") ? Video::createdAt : Video::updatedAt;
-                    Comparator<Video> order = Comparator.comparing(time).thenComparing(Video::id);
-                    List<Video> sorted = all.stream().sorted(descending ? order.reversed() : order).toList();
+                    List<Video> sorted = sorted(all, sortBy, descending);
                     for (int offset = 0; offset <= sorted.size(); offset++) {
                         // from the start, and from a mark: the row at the offset
                         VideoRepository.ListMark mark = offset == sorted.size() ? null : new VideoRepository.ListMark(
-                                time.apply(sorted.get(offset)), sorted.get(offset).id());
+                                time(sortBy).apply(sorted.get(offset)), sorted.get(offset).id());
                         List<String> expected = sorted.subList(offset, Math.min(offset + 4, sorted.size())).stream()
                                 .map(Video::id).toList();
                         String what = value + " " + sortBy + (descending ? " desc" : " asc") + " offset " + offset;
@@ -174,7 +174,7 @@ class VideoRepositoryPagesTest {
         // a task resumed after a crash finds its video there already: it is not counted twice
         assertThat(videos.insertIfAbsent(task("acc_a", "idx_a", "v01", null), Map.of(), T0)).isFalse();
         insertAsset("acc_a", "idx_a", "v90", "asset1");
-        index("idx_a2", "acc_a");
+        rows.index("idx_a2", "acc_a");
         insertAsset("acc_a", "idx_a2", "v91", "asset1");
         assertThat(videos.count("acc_a", "idx_a", VideoFilter.NONE)).isEqualTo(23);
         assertThat(videos.count("acc_a", "idx_a2", VideoFilter.NONE)).isEqualTo(1);
@@ -217,19 +217,14 @@ class VideoRepositoryPagesTest {
     }
 
     private void expectPages(VideoFilter filter, List<Video> all, String sortBy, boolean descending, int limit) {
-        Function<Video, Instant> time = sortBy.equals("created_at") ? Video::createdAt : Video::updatedAt;
-        Comparator<Video> order = Comparator.comparing(time).thenComparing(Video::id);
-        List<String> sorted = all.stream().sorted(descending ? order.reversed() : order).map(Video::id).toList();
-        int pages = (sorted.size() + limit - 1) / limit;
+        int pages = (all.size() + limit - 1) / limit;
         for (int page = 1; page <= pages + 2; page++) {
             expectPage(filter, all, sortBy, descending, limit, page);
         }
     }
 
     private void expectPage(VideoFilter filter, List<Video> all, String sortBy, boolean descending, int limit, int page) {
-        Function<Video, Instant> time = sortBy.equals("created_at") ? Video::createdAt : Video::updatedAt;
-        Comparator<Video> order = Comparator.comparing(time).thenComparing(Video::id);
-        List<String> sorted = all.stream().sorted(descending ? order.reversed() : order).map(Video::id).toList();
+        List<String> sorted = sorted(all, sortBy, descending).stream().map(Video::id).toList();
         ApiPage<VideoSummary> read = pages.read("acc_a", "idx_a", filter, new ApiPage.Request(page, limit, sortBy,
                 descending));
         List<String> expected = sorted.subList(Math.min((page - 1) * limit, sorted.size()),
@@ -238,6 +233,16 @@ class VideoRepositoryPagesTest {
         assertThat(read.data()).as(what).extracting(VideoSummary::id).containsExactlyElementsOf(expected);
         assertThat(read.pageInfo().totalResults()).as(what).isEqualTo(sorted.size());
         assertThat(read.pageInfo().totalPage()).as(what).isEqualTo((sorted.size() + limit - 1) / limit);
+    }
+
+    /** The videos in the order asked for, then by id, as the lists sort them. */
+    private static List<Video> sorted(List<Video> videos, String sortBy, boolean descending) {
+        Comparator<Video> order = Comparator.comparing(time(sortBy)).thenComparing(Video::id);
+        return videos.stream().sorted(descending ? order.reversed() : order).toList();
+    }
+
+    private static Function<Video, Instant> time(String sortBy) {
+        return sortBy.equals("created_at") ? Video::createdAt : Video::updatedAt;
     }
 
     private List<Video> matching(String name, String value) {
@@ -276,17 +281,5 @@ class VideoRepositoryPagesTest {
     private static TaskRow task(String accountId, String indexId, String videoId, String assetId) {
         return new TaskRow("t" + videoId, accountId, indexId, videoId, TaskStatus.READY, null, null, "clip.mp4", null,
                 1000, 10.0, 25.0, 640, 360, true, null, T0, T0, null, null, assetId);
-    }
-
-    private void account(String id) {
-        jdbc.sql("insert into accounts (id, kind, name, created_at, updated_at) values (:id, 'organization', :id, :t, :t)")
-                .param("id", id).param("t", utc(T0)).update();
-    }
-
-    private void index(String id, String accountId) {
-        jdbc.sql("""
-                insert into indexes (id, account_id, name, models, addons, created_at, updated_at)
-                values (:id, :accountId, :id, '[]', '[]', :t, :t)""")
-                .param("id", id).param("accountId", accountId).param("t", utc(T0)).update();
     }
 }
