@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -29,8 +30,10 @@ import io.atrium.video.store.VideoRepository;
 
 /**
  * An index's {@code video_count}, which a list's {@code total_results} reads instead of counting the videos, stays
- * the number of its videos on every path that adds or removes one: a finished upload task, an indexed asset, a
- * metadata change, deleting a video or an indexed asset, deleting an asset with force, and two videos added at once.
+ * the number of its videos, and its {@code video_duration_us}, which the index list reads instead of summing them,
+ * their total duration, on every path that adds or removes one: a finished upload task, an indexed asset, a metadata
+ * change, deleting a video or an indexed asset, deleting an asset with force, two videos added at once and one
+ * video deleted twice at once.
  */
 @IntegrationTest
 class VideoCountTest extends ApplicationTest {
@@ -101,6 +104,44 @@ class VideoCountTest extends ApplicationTest {
         expectCount(index, 2);
     }
 
+    @Test
+    void oneVideoDeletedTwiceAtOnceIsTakenAwayOnce() throws Exception {
+        String index = api.as(api.newKey("twice")).createIndex("Twice");
+        String account = jdbc.sql("select account_id from indexes where id = :i").param("i", index)
+                .query(String.class).single();
+        TaskRow video = task(account, index);
+        transactions.executeWithoutResult(status -> videos.insertIfAbsent(video, Map.of(), Instant.now()));
+        transactions.executeWithoutResult(status -> videos.insertIfAbsent(task(account, index), Map.of(), Instant.now()));
+        CountDownLatch firstDeleted = new CountDownLatch(1);
+        CountDownLatch secondDone = new CountDownLatch(1);
+        // the first transaction deletes the video and stays open while the second deletes it too (which waits for
+        // the row), so both read its duration before either has committed
+        CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(() -> transactions.execute(status -> {
+            boolean deleted = videos.delete(account, index, video.videoId());
+            firstDeleted.countDown();
+            try {
+                secondDone.await(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return deleted;
+        }));
+        CompletableFuture<Boolean> second = CompletableFuture.supplyAsync(() -> {
+            try {
+                firstDeleted.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            boolean deleted = transactions.execute(status -> videos.delete(account, index, video.videoId()));
+            secondDone.countDown();
+            return deleted;
+        });
+
+        assertThat(List.of(first.get(60, TimeUnit.SECONDS), second.get(60, TimeUnit.SECONDS)))
+                .containsExactlyInAnyOrder(true, false);
+        expectCount(index, 1);
+    }
+
     private void expectCount(String index, long expected) {
         long rows = jdbc.sql("select count(*) from videos v join indexes i on i.id = v.index_id "
                         + "and i.account_id = v.account_id where i.id = :i")
@@ -109,6 +150,12 @@ class VideoCountTest extends ApplicationTest {
                 .query(Long.class).single();
         assertThat(rows).isEqualTo(expected);
         assertThat(counted).as("video_count of an index with %d videos", rows).isEqualTo(rows);
+        long micros = jdbc.sql("select coalesce(sum(cast(round(v.duration * 1000000) as bigint)), 0) from videos v "
+                        + "join indexes i on i.id = v.index_id and i.account_id = v.account_id where i.id = :i")
+                .param("i", index).query(Long.class).single();
+        long kept = jdbc.sql("select video_duration_us from indexes where id = :i").param("i", index)
+                .query(Long.class).single();
+        assertThat(kept).as("video_duration_us of an index whose videos last %d µs", micros).isEqualTo(micros);
     }
 
     private static TaskRow task(String account, String index) {
